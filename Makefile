@@ -1,0 +1,35 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# OTP NVMEM providers (STM32MP15 BSEC, i.MX OCOTP), built out of tree.
+#
+#   make [KDIR=<kernel build dir>] [ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu-]
+#   make modules_install [INSTALL_MOD_PATH=<staging>]
+#   make clean
+#   make demo     build the 6.12 test kernel, boot QEMU, show what a user sees
+#   make check    everything that must pass, on 6.1 and 6.12
+#   make qemu KVER=6.12   one kernel's QEMU run (KUnit + end to end)
+#
+# KERNEL_SRC is accepted as an alias of KDIR (Yocto's module.bbclass passes
+# it, together with O= for a separate kernel build directory).
+
+KERNEL_SRC ?= /lib/modules/$(shell uname -r)/build
+KDIR ?= $(KERNEL_SRC)
+KVER ?= 6.12
+
+all: modules
+
+modules modules_install clean:
+	$(MAKE) -C $(KDIR) M=$(CURDIR) $@
+
+demo:
+	sh scripts/setup.sh
+	sh scripts/demo.sh
+
+check:
+	sh scripts/setup.sh
+	sh scripts/check.sh
+
+qemu:
+	sh scripts/qemu-test.sh $(KVER)
+
+.PHONY: all modules modules_install clean demo check qemu

@@ -1,0 +1,66 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# make check: every gate, on both kernels.  Prints one PASS/FAIL line per
+# gate, the QEMU results per kernel, and last "N passed, N failed", where
+# N counts KUnit cases, end-to-end checks and the static gates together.
+set -u
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top" || exit 1
+out=$top/build
+mkdir -p "$out"
+passed=0
+failed=0
+summary=$out/check-summary.txt
+: > "$summary"
+
+gate() {	# gate NAME CMD... : one pass or one fail, log in build/gate-NAME.log
+	name=$1
+	shift
+	log=$out/gate-$name.log
+	if "$@" >"$log" 2>&1; then
+		passed=$((passed + 1))
+		echo "PASS $name" | tee -a "$summary"
+	else
+		failed=$((failed + 1))
+		echo "FAIL $name (see $log)" | tee -a "$summary"
+		tail -n 20 "$log" | sed 's/^/    /'
+	fi
+}
+
+t0=$(date +%s)
+
+# Kernels first (cached after the first run), one at a time on small machines.
+for v in 6.12 6.1; do
+	gate "kernel-$v-arm64" scripts/build-kernel.sh "$v" arm64 test
+done
+gate kernel-6.12-arm-prep scripts/build-kernel.sh 6.12 arm prep
+gate kernel-6.12-clang-prep scripts/build-kernel.sh 6.12 arm64 clang
+
+# QEMU: KUnit + end to end, per kernel.
+for v in 6.12 6.1; do
+	log=$out/qemu-$v.log
+	sh scripts/qemu-test.sh "$v" check >"$log" 2>&1
+	res=$(grep '^RESULT ' "$log" | tail -n1)
+	grep '^FAIL ' "$log" | tee -a "$summary"
+	if [ -z "$res" ]; then
+		failed=$((failed + 1))
+		echo "FAIL qemu-$v: no result (see $log)" | tee -a "$summary"
+		tail -n 20 "$log" | sed 's/^/    /'
+		continue
+	fi
+	p=$(echo "$res" | sed 's/.*passed=\([0-9]*\).*/\1/')
+	f=$(echo "$res" | sed 's/.*failed=\([0-9]*\).*/\1/')
+	passed=$((passed + p))
+	failed=$((failed + f))
+	echo "QEMU linux-$v: $p passed, $f failed" | tee -a "$summary"
+done
+
+# Static gates.
+for g in checkpatch kernel-doc sparse w1-gcc w1-clang arm32; do
+	gate "$g" sh scripts/static-checks.sh "$g"
+done
+
+echo "check took $(( $(date +%s) - t0 ))s"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,96 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# Build our modules for one test kernel, boot it in QEMU (arm64 virt) with
+# the emulated OTP register blocks, and check the console log.
+#
+# usage: scripts/qemu-test.sh KVER [check|demo]
+# Exit status 0 when every KUnit case and end-to-end check passed and the
+# console stayed clean.  The last line is "RESULT KVER passed=N failed=N".
+set -eu
+
+kver=$1
+mode=${2:-check}
+top=$(cd "$(dirname "$0")/.." && pwd)
+out=$top/build/$kver
+cross=aarch64-linux-gnu-
+timeout=${OTP_QEMU_TIMEOUT:-600}
+mem=1024
+
+kdir=$("$top/scripts/build-kernel.sh" "$kver" arm64 test | tail -n1)
+ksrc=$(sed -n 's/^MAKEARGS := -C \(.*\)$/\1/p; s/^\s*include \(.*\)\/Makefile$/\1/p' "$kdir/Makefile" | head -n1)
+[ -d "$ksrc" ] || ksrc=${OTP_CACHE:-$HOME/.cache/otp-kernels}/src/linux-source-$kver
+
+mkdir -p "$out"
+
+# 1. Our modules, built in a copy so kernels never share object files.
+"$top/scripts/build-modules.sh" "$kdir" arm64 "$out/mod" >&2
+
+# 2. Register images from the word lists.
+img=$out/images
+mkdir -p "$img"
+python3 "$top/scripts/mkregimage.py" --size 0x400 --base 0x200 --stride 4 \
+	--words "$top/tests/data/stm32mp15-seed.words" \
+	--fill 32-95=0xdeadbeef -o "$img/bsec.bin"
+python3 "$top/scripts/mkregimage.py" --size 0x10000 --base 0x400 --stride 0x10 \
+	--words "$top/tests/data/imx8mm-seed.words" -o "$img/ocotp.bin"
+
+# 3. Device tree: QEMU's own plus our nodes.
+qemu_common="-M virt -cpu cortex-a57 -smp 2 -m $mem -nographic -no-reboot"
+# shellcheck disable=SC2086
+qemu-system-aarch64 $qemu_common -M virt,dumpdtb="$out/virt.dtb" >/dev/null 2>&1
+dtc -q -I dtb -O dts -o "$out/virt.dts" "$out/virt.dtb"
+{
+	cat "$out/virt.dts"
+	for f in "$top"/tests/dt/*.dtsi; do
+		echo "/* $(basename "$f") */"
+		cat "$f"
+	done
+} > "$out/otp.dts"
+dtc -q -@ -I dts -O dtb -o "$out/otp.dtb" "$out/otp.dts"
+
+# 4. Initramfs: busybox, our modules, tests and data.
+root=$out/initramfs
+rm -rf "$root"
+mkdir -p "$root/bin" "$root/sbin" "$root/modules/drivers" "$root/modules/kunit" \
+	"$root/tests/e2e" "$root/data" "$root/proc" "$root/sys" "$root/dev" "$root/tmp"
+cp /bin/busybox "$root/bin/busybox"
+file "$root/bin/busybox" 2>/dev/null | grep -q aarch64 || {
+	echo "qemu-test: /bin/busybox is not the arm64 busybox-static" >&2
+	exit 1
+}
+ln -s busybox "$root/bin/sh"
+cp "$top/tests/guest-init.sh" "$root/init"
+chmod +x "$root/init"
+cp "$out"/mod/drivers/*.ko "$root/modules/drivers/"
+cp "$out"/mod/kunit/*.ko "$root/modules/kunit/" 2>/dev/null || true
+cp "$top"/tests/e2e/*.sh "$root/tests/e2e/"
+cp "$top"/tests/data/* "$root/data/"
+for extra in "$top"/tests/guest-extra/*; do
+	[ -e "$extra" ] && cp -r "$extra" "$root/"
+done
+(cd "$root" && find . | sort | cpio -o -H newc --quiet) > "$out/initramfs.cpio"
+
+# 5. Boot.
+log=$out/console-$mode.log
+echo "qemu-test: booting linux-$kver ($mode), log in $log" >&2
+set +e
+# shellcheck disable=SC2086
+timeout "$timeout" qemu-system-aarch64 $qemu_common \
+	-kernel "$kdir/arch/arm64/boot/Image" \
+	-initrd "$out/initramfs.cpio" \
+	-dtb "$out/otp.dtb" \
+	-append "console=ttyAMA0 otp.mode=$mode panic=-1 kmemleak=on" \
+	-device loader,file="$img/bsec.bin",addr=0x7f000000,force-raw=on \
+	-device loader,file="$img/ocotp.bin",addr=0x7f010000,force-raw=on \
+	-device loader,file="$img/ocotp.bin",addr=0x7f020000,force-raw=on \
+	</dev/null >"$log" 2>&1
+qrc=$?
+set -e
+[ "$qrc" -eq 124 ] && echo "OTP-HOST: qemu timed out after ${timeout}s" >>"$log"
+
+if [ "$mode" = demo ]; then
+	exit 0
+fi
+
+python3 "$top/scripts/check-log.py" --kver "$kver" --ksrc "$ksrc" \
+	--kunit-modules "$(ls "$root/modules/kunit" | tr '\n' ' ')" "$log"

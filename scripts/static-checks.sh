@@ -1,0 +1,75 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# Static gates of make check, one per call:
+#   scripts/static-checks.sh checkpatch|kernel-doc|sparse|w1-gcc|w1-clang|arm32
+# Exit 0 when clean; any diagnostic in our own sources fails the gate.
+set -eu
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+ksrc=${OTP_CACHE:-$HOME/.cache/otp-kernels}/src/linux-source-6.12
+srcs=$(ls drivers/*.c drivers/*.h kunit/*.c kunit/*.h 2>/dev/null)
+out=$top/build/static
+
+tree() {	# tree ARCH KIND -> kernel build dir (cached)
+	scripts/build-kernel.sh 6.12 "$1" "$2" | tail -n1
+}
+
+# Build in a scratch copy and fail on any diagnostic about our files.
+build_clean() {	# build_clean NAME KDIR ARCH make-args...
+	name=$1 kdir=$2 arch=$3
+	shift 3
+	rm -rf "$out/$name"
+	log=$out/$name.log
+	mkdir -p "$out"
+	if ! scripts/build-modules.sh "$kdir" "$arch" "$out/$name" "$@" >"$log" 2>&1; then
+		cat "$log"
+		echo "static-checks: $name: build failed"
+		return 1
+	fi
+	if grep -E '(drivers|kunit)/[^ ]*:[0-9]+:([0-9]+:)? (warning|error)' "$log"; then
+		echo "static-checks: $name: diagnostics above"
+		return 1
+	fi
+	echo "static-checks: $name clean"
+}
+
+case ${1:-} in
+checkpatch)
+	rc=0
+	for f in $srcs; do
+		res=$(perl "$ksrc/scripts/checkpatch.pl" --strict --no-tree --terse \
+			--show-types -f "$f" 2>&1) || true
+		if echo "$res" | grep -qE ': (ERROR|WARNING|CHECK):'; then
+			echo "$res"
+			rc=1
+		fi
+	done
+	[ $rc -eq 0 ] && echo "checkpatch --strict: clean ($(echo "$srcs" | wc -w) files)"
+	exit $rc
+	;;
+kernel-doc)
+	res=$(perl "$ksrc/scripts/kernel-doc" -none -Wall $srcs 2>&1)
+	if [ -n "$res" ]; then
+		echo "$res"
+		exit 1
+	fi
+	echo "kernel-doc: clean"
+	;;
+sparse)
+	build_clean sparse "$(tree arm64 test)" arm64 C=2 CHECK="sparse -Wsparse-all -Wno-declaration-after-statement"
+	;;
+w1-gcc)
+	build_clean w1-gcc "$(tree arm64 test)" arm64 W=1
+	;;
+w1-clang)
+	build_clean w1-clang "$(tree arm64 clang)" arm64 W=1 KBUILD_MODPOST_WARN=1
+	;;
+arm32)
+	build_clean arm32 "$(tree arm prep)" arm W=1 KBUILD_MODPOST_WARN=1
+	;;
+*)
+	echo "usage: $0 checkpatch|kernel-doc|sparse|w1-gcc|w1-clang|arm32" >&2
+	exit 2
+	;;
+esac

@@ -1,0 +1,83 @@
+# SPDX-License-Identifier: GPL-2.0
+# Assertions for the end-to-end scripts that run inside the QEMU guest
+# (busybox sh).  Each check prints one line the host-side log checker
+# counts: "E2E: ok <name>" or "E2E: not ok <name> - <why>".
+
+e2e_ok() {
+	echo "E2E: ok $1"
+}
+
+e2e_fail() {
+	name=$1
+	shift
+	echo "E2E: not ok $name - $*"
+}
+
+# expect_eq NAME ACTUAL EXPECTED
+expect_eq() {
+	if [ "$2" = "$3" ]; then
+		e2e_ok "$1"
+	else
+		e2e_fail "$1" "got [$2] expected [$3]"
+	fi
+}
+
+# expect_ok NAME CMD... : the command exits 0
+expect_ok() {
+	name=$1
+	shift
+	if out=$("$@" 2>&1); then
+		e2e_ok "$name"
+	else
+		e2e_fail "$name" "exit $?: $out"
+	fi
+}
+
+# expect_fail NAME CMD... : the command exits non-zero
+expect_fail() {
+	name=$1
+	shift
+	if out=$("$@" 2>&1); then
+		e2e_fail "$name" "unexpected success: $out"
+	else
+		e2e_ok "$name"
+	fi
+}
+
+# expand_dump: read "ADDR: w w w w" / "ADDR w w w w" lines (hexdump, od, with
+# "*" repeat markers) and print one word per line for the whole range up to
+# the final address line.  Works for the seed's hexdump and od formats.
+expand_dump() {
+	awk '
+	function hex(s,  i, c, v) {
+		v = 0
+		s = tolower(s)
+		for (i = 1; i <= length(s); i++) {
+			c = index("0123456789abcdef", substr(s, i, 1)) - 1
+			if (c < 0)
+				break
+			v = v * 16 + c
+		}
+		return v
+	}
+	/^\*/ { star = 1; next }
+	{
+		a = $1
+		sub(/:$/, "", a)
+		addr = hex(a)
+		if (star) {
+			while (next_addr < addr) {
+				for (i = 1; i <= n; i++)
+					print last[i]
+				next_addr += 4 * n
+			}
+			star = 0
+		}
+		n = NF - 1
+		for (i = 2; i <= NF; i++) {
+			last[i - 1] = $i
+			print $i
+		}
+		next_addr = addr + 4 * n
+	}'
+}

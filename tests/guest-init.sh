@@ -1,0 +1,64 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# /init of the QEMU test initramfs: load our modules, run the end-to-end
+# scripts and the KUnit modules, scan for leaks, power off.  Every line the
+# host looks for starts with "OTP-GUEST:", "E2E:" or is KTAP from KUnit.
+
+/bin/busybox --install -s /bin
+export PATH=/bin:/sbin
+mkdir -p /proc /sys /dev /tmp
+mount -t proc proc /proc
+mount -t sysfs sysfs /sys
+mount -t devtmpfs devtmpfs /dev 2>/dev/null
+mount -t debugfs debugfs /sys/kernel/debug
+mount -t tmpfs tmpfs /tmp
+
+mode=check
+for arg in $(cat /proc/cmdline); do
+	case $arg in
+	otp.mode=*) mode=${arg#otp.mode=} ;;
+	esac
+done
+
+echo "OTP-GUEST: start $(uname -r) mode=$mode"
+echo 1 > /proc/sys/kernel/printk_ratelimit 2>/dev/null
+
+for m in /modules/drivers/*.ko; do
+	if insmod "$m"; then
+		echo "OTP-GUEST: insmod $(basename "$m") ok"
+	else
+		echo "OTP-GUEST: insmod $(basename "$m") failed"
+	fi
+done
+
+. /tests/e2e/lib.sh
+for t in /tests/e2e/*.sh; do
+	case $t in
+	*/lib.sh) continue ;;
+	esac
+	echo "OTP-GUEST: e2e $(basename "$t")"
+	( . "$t" )
+done
+
+if [ "$mode" = check ]; then
+	for k in /modules/kunit/*.ko; do
+		[ -f "$k" ] || continue
+		echo "OTP-GUEST: kunit $(basename "$k")"
+		insmod "$k"
+		echo "OTP-GUEST: kunit-done $(basename "$k") rc=$?"
+		rmmod "$(basename "$k" .ko)" 2>/dev/null
+	done
+fi
+
+if [ -w /sys/kernel/debug/kmemleak ]; then
+	# Objects younger than a few seconds are not reported: age, then scan twice.
+	sleep 6
+	echo scan > /sys/kernel/debug/kmemleak
+	sleep 1
+	echo scan > /sys/kernel/debug/kmemleak
+	cat /sys/kernel/debug/kmemleak
+	echo "OTP-GUEST: kmemleak scanned"
+fi
+
+echo "OTP-GUEST: done"
+poweroff -f

@@ -6,7 +6,7 @@ Counts every KUnit case (each KTAP document is parsed by the kernel's own
 tools/testing/kunit/kunit.py, one document per test module) and every
 "E2E:" line, then fails the run on a timeout, a missing module document,
 or any kernel splat, even when every test passed.  Prints one line per
-failure and a final "RESULT <kver> passed=N failed=N".
+failure and a final "RESULT <kver> passed=N failed=N skipped=N".
 """
 import argparse
 import re
@@ -38,8 +38,7 @@ BENIGN = [
 ]
 
 KTAP_START = re.compile(r"^(\[[ .0-9]+\]\s*)?(KTAP version \d+|TAP version \d+)\s*$")
-SUMMARY = re.compile(r"Ran (\d+) tests?: passed: (\d+)(?:, failed: (\d+))?"
-                     r"(?:, skipped: (\d+))?")
+SUMMARY = re.compile(r"Ran (\d+) tests?:(.*)$", re.M)
 
 
 def split_ktap(lines):
@@ -70,12 +69,14 @@ def parse_doc(ksrc, doc):
     for m in SUMMARY.finditer(out):
         pass
     fails = [l.strip() for l in out.splitlines() if "[FAILED]" in l or "[CRASHED]" in l]
-    if not m:
-        return 0, 1, ["kunit.py could not parse a document:\n" + out[-2000:]]
-    passed, failed = int(m.group(2)), int(m.group(3) or 0)
-    skipped = int(m.group(4) or 0)
-    crashed = 1 if "[CRASHED]" in out or "crashed" in out.lower().split("ran")[-1] else 0
-    return passed + skipped, failed + crashed, fails
+    if not m or int(m.group(1)) == 0:
+        return 0, 1, 0, ["kunit.py found no test case in a document:\n" + out[-2000:]]
+    counts = {k: int(v) for k, v in re.findall(r"(\w+): (\d+)", m.group(2))}
+    bad = counts.get("failed", 0) + counts.get("crashed", 0) + counts.get("errors", 0)
+    if r.returncode and not bad:
+        bad = 1
+        fails.append("kunit.py parse exited %d" % r.returncode)
+    return counts.get("passed", 0), bad, counts.get("skipped", 0), fails
 
 
 def main():
@@ -89,7 +90,7 @@ def main():
     with open(a.log, encoding="utf-8", errors="replace") as f:
         lines = [l.rstrip("\r\n") for l in f]
 
-    passed = failed = 0
+    passed = failed = skipped = 0
     problems = []
 
     # KUnit: one document per test module.
@@ -100,9 +101,10 @@ def main():
         problems.append(f"expected {len(modules)} KTAP documents (one per module: "
                         f"{' '.join(modules)}), found {len(docs)}")
     for doc in docs:
-        p, fl, why = parse_doc(a.ksrc, doc)
+        p, fl, sk, why = parse_doc(a.ksrc, doc)
         passed += p
         failed += fl
+        skipped += sk
         problems += why
 
     # End-to-end checks.
@@ -132,7 +134,7 @@ def main():
 
     for p in problems:
         print(f"FAIL [{a.kver}] {p}")
-    print(f"RESULT {a.kver} passed={passed} failed={failed}")
+    print(f"RESULT {a.kver} passed={passed} failed={failed} skipped={skipped}")
     return 1 if failed else 0
 
 

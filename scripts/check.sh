@@ -11,6 +11,7 @@ out=$top/build
 mkdir -p "$out"
 passed=0
 failed=0
+skipped=0
 summary=$out/check-summary.txt
 : > "$summary"
 
@@ -51,9 +52,11 @@ for v in 6.12 6.1; do
 	fi
 	p=$(echo "$res" | sed 's/.*passed=\([0-9]*\).*/\1/')
 	f=$(echo "$res" | sed 's/.*failed=\([0-9]*\).*/\1/')
+	s=$(echo "$res" | sed 's/.*skipped=\([0-9]*\).*/\1/')
 	passed=$((passed + p))
 	failed=$((failed + f))
-	echo "QEMU linux-$v: $p passed, $f failed" | tee -a "$summary"
+	skipped=$((skipped + s))
+	echo "QEMU linux-$v: $p passed, $f failed, $s skipped" | tee -a "$summary"
 done
 
 # Static gates.
@@ -62,5 +65,9 @@ for g in checkpatch kernel-doc sparse w1-gcc w1-clang arm32; do
 done
 
 echo "check took $(( $(date +%s) - t0 ))s"
-echo "$passed passed, $failed failed"
+if [ "$skipped" -gt 0 ]; then
+	echo "$passed passed, $failed failed, $skipped skipped"
+else
+	echo "$passed passed, $failed failed"
+fi
 [ "$failed" -eq 0 ]

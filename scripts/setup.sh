@@ -23,3 +23,10 @@ if [ -n "$missing" ]; then
 	# shellcheck disable=SC2086
 	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
 fi
+
+# dtschema (dt-doc-validate, dt-validate) from PyPI, for the binding gate.
+if ! command -v dt-validate >/dev/null 2>&1; then
+	echo "setup: installing dtschema from PyPI"
+	python3 -m pip install -q dtschema 2>/dev/null ||
+		python3 -m pip install -q --break-system-packages dtschema
+fi

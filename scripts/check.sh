@@ -64,6 +64,7 @@ for g in checkpatch kernel-doc sparse w1-gcc w1-clang arm32; do
 	gate "$g" sh scripts/static-checks.sh "$g"
 done
 gate dt-bindings sh scripts/check-bindings.sh
+gate packaging sh scripts/check-packaging.sh
 
 echo "check took $(( $(date +%s) - t0 ))s"
 if [ "$skipped" -gt 0 ]; then

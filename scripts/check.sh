@@ -60,7 +60,7 @@ for v in 6.12 6.1; do
 done
 
 # Static gates.
-for g in checkpatch kernel-doc sparse w1-gcc w1-clang arm32; do
+for g in checkpatch kernel-doc sparse w1-gcc w1-clang coccicheck arm32; do
 	gate "$g" sh scripts/static-checks.sh "$g"
 done
 gate dt-bindings sh scripts/check-bindings.sh

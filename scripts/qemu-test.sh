@@ -60,6 +60,7 @@ file "$root/bin/busybox" 2>/dev/null | grep -q aarch64 || {
 }
 ln -s busybox "$root/bin/sh"
 cp "$top/tests/guest-init.sh" "$root/init"
+cp "$top/scripts/otp" "$root/bin/otp"
 chmod +x "$root/init"
 cp "$out"/mod/drivers/*.ko "$root/modules/drivers/"
 cp "$out"/mod/kunit/*.ko "$root/modules/kunit/" 2>/dev/null || true

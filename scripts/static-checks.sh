@@ -1,7 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 # Static gates of make check, one per call:
-#   scripts/static-checks.sh checkpatch|kernel-doc|sparse|w1-gcc|w1-clang|arm32
+#   scripts/static-checks.sh checkpatch|kernel-doc|sparse|w1-gcc|w1-clang|coccicheck|arm32
 # Exit 0 when clean; any diagnostic in our own sources fails the gate.
 set -eu
 
@@ -65,11 +65,25 @@ w1-gcc)
 w1-clang)
 	build_clean w1-clang "$(tree arm64 clang)" arm64 W=1 KBUILD_MODPOST_WARN=1
 	;;
+coccicheck)
+	kdir=$(tree arm64 test)
+	rm -rf "$out/cocci"
+	mkdir -p "$out/cocci"
+	cp -r drivers kunit Kbuild "$out/cocci/"
+	log=$out/coccicheck.log
+	make -C "$kdir" ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu- M="$out/cocci" \
+		MODE=report J="$(nproc)" coccicheck >"$log" 2>&1 || { cat "$log"; exit 1; }
+	if grep -E '^[^ ]*(drivers|kunit)/[^ ]*:[0-9]+:' "$log"; then
+		echo "static-checks: coccicheck: reports above"
+		exit 1
+	fi
+	echo "static-checks: coccicheck clean ($(grep -c 'Please check for false positives' "$log" || true) semantic patches run)"
+	;;
 arm32)
 	build_clean arm32 "$(tree arm prep)" arm W=1 KBUILD_MODPOST_WARN=1
 	;;
 *)
-	echo "usage: $0 checkpatch|kernel-doc|sparse|w1-gcc|w1-clang|arm32" >&2
+	echo "usage: $0 checkpatch|kernel-doc|sparse|w1-gcc|w1-clang|coccicheck|arm32" >&2
 	exit 2
 	;;
 esac

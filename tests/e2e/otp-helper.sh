@@ -1,0 +1,71 @@
+# SPDX-License-Identifier: GPL-2.0
+# scripts/otp (installed as /bin/otp) against both providers: every
+# refusal with its exit code, and the write path on the writable i.MX node.
+
+rc_of() {	# rc_of CMD... -> prints the exit code
+	"$@" >/tmp/otp.out 2>&1
+	echo $?
+}
+
+expect_rc() {	# expect_rc NAME WANT CMD...
+	name=$1 want=$2
+	shift 2
+	got=$(rc_of "$@")
+	if [ "$got" = "$want" ]; then
+		e2e_ok "$name"
+	else
+		e2e_fail "$name" "exit $got, want $want: $(head -n2 /tmp/otp.out)"
+	fi
+}
+
+rw=
+for d in /sys/bus/nvmem/devices/imx-ocotp*; do
+	case $(readlink "$d/of_node") in
+	*ocotp-ctrl@7f020000) rw=${d##*/} ;;
+	esac
+done
+
+echo "# otp list"
+otp list
+expect_eq otp-list-imx-ro "$(otp list | awk '$1 == "imx-ocotp0" { print $2, $3 }')" "1024 ro"
+expect_eq otp-list-stm32-ro "$(otp list | awk '$1 == "stm32-romem0" { print $2, $3 }')" "384 ro"
+[ -n "$rw" ] && expect_eq otp-list-imx-rw "$(otp list | awk -v n="$rw" '$1 == n { print $3 }')" "rw"
+
+echo "# otp read imx-ocotp0 9 1"
+otp read imx-ocotp0 9 1
+expect_eq otp-read-bank-word "$(otp read imx-ocotp0 9 1 | sed 's/.*: //')" "0x118e0b01"
+expect_eq otp-read-word "$(otp read imx-ocotp0 37 | sed 's/.*: //')" "0x118e0b01"
+expect_eq otp-read-stm32 "$(otp read stm32-romem0 12 | sed 's/.*: //')" "0x7cf5f917"
+expect_eq otp-read-locked "$(otp read imx-ocotp0 16 | sed 's/.*: //')" "0xbadabada"
+
+echo "# otp cells"
+otp cells
+expect_ok otp-cells-lists-mac sh -c 'otp cells imx-ocotp0 | grep -q "mac-address@90"'
+expect_ok otp-cells-lists-stm32 sh -c 'otp cells stm32-romem0 | grep -q "calib@5c"'
+
+echo "# otp dump stm32-romem0"
+otp dump stm32-romem0 | head -n 4
+
+expect_rc otp-usage 1 otp
+expect_rc otp-unknown-command 1 otp frobnicate
+expect_rc otp-unknown-device 2 otp read nosuch0 1
+expect_rc otp-path-device 2 otp read /sys/bus/nvmem/devices/imx-ocotp0 1
+expect_rc otp-word-out-of-range 2 otp read imx-ocotp0 256
+expect_rc otp-bank-word-out-of-range 2 otp read imx-ocotp0 9 4
+expect_rc otp-malformed-word 1 otp read imx-ocotp0 0x1g
+expect_rc otp-malformed-value 1 otp write --yes imx-ocotp0 37 0xzz
+expect_rc otp-value-too-wide 1 otp write --yes imx-ocotp0 37 0x123456789
+expect_rc otp-write-readonly 3 otp write --yes imx-ocotp0 9 1 0x12345678
+expect_rc otp-write-readonly-stm32 3 otp write --yes stm32-romem0 12 0xffffffff
+if [ -n "$rw" ]; then
+	before=$(otp read "$rw" 37)
+	expect_rc otp-write-1-to-0 4 otp write --yes "$rw" 9 1 0x12345678
+	expect_eq otp-write-1-to-0-unchanged "$(otp read "$rw" 37)" "$before"
+	expect_rc otp-write-not-confirmed 5 sh -c "echo no | otp write $rw 24 0x12345678"
+	expect_rc otp-write-same-value 0 otp write --yes "$rw" 9 1 0x118e0b01
+	echo "# otp write --yes $rw 24 0x12345678 (QEMU: plain RAM, so the read-back check fails)"
+	otp write --yes "$rw" 24 0x12345678
+	expect_rc otp-write-verify-fails 6 otp write --yes "$rw" 24 0x12345678
+else
+	e2e_fail otp-writable-node "no imx-ocotp device for ocotp-ctrl@7f020000"
+fi

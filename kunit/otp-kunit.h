@@ -75,4 +75,20 @@ static inline struct platform_device *otp_kunit_find_pdev(const char *path)
 	return pdev;
 }
 
+/**
+ * otp_kunit_register_harness() - register a suite's harness driver
+ * @drv: the harness platform driver
+ *
+ * Up to 6.2 (and in Debian's 6.1) KUnit runs a module's suites while the
+ * module is still COMING, before its sysfs object exists, so a driver that
+ * names the module as owner cannot be registered then.  The harness lives
+ * only while its suite runs, so it needs no owner on any kernel.
+ *
+ * Return: 0 or the errno from driver registration.
+ */
+static inline int otp_kunit_register_harness(struct platform_driver *drv)
+{
+	return __platform_driver_register(drv, NULL);
+}
+
 #endif /* OTP_KUNIT_H */

@@ -11,7 +11,7 @@ set -eu
 kver=$1
 mode=${2:-check}
 top=$(cd "$(dirname "$0")/.." && pwd)
-out=$top/build/$kver
+out=${OTP_OUT:-$top/build}/$kver
 cross=aarch64-linux-gnu-
 timeout=${OTP_QEMU_TIMEOUT:-600}
 mem=1024
@@ -33,6 +33,11 @@ python3 "$top/scripts/mkregimage.py" --size 0x400 --base 0x200 --stride 4 \
 	--fill 32-95=0xdeadbeef -o "$img/bsec.bin"
 python3 "$top/scripts/mkregimage.py" --size 0x10000 --base 0x400 --stride 0x10 \
 	--words "$top/tests/data/imx8mm-seed.words" -o "$img/ocotp.bin"
+# The writable node: the seed plus a valid MAC (00:04:9f:01:02:03 reversed)
+# in words 36/37 for the ethernet-style consumer.
+python3 "$top/scripts/mkregimage.py" --size 0x10000 --base 0x400 --stride 0x10 \
+	--words "$top/tests/data/imx8mm-seed.words" \
+	--fill 36-36=0x9f010203 --fill 37-37=0x118e0004 -o "$img/ocotp-rw.bin"
 
 # 3. Device tree: QEMU's own plus our nodes.
 qemu_common="-M virt -cpu cortex-a57 -smp 2 -m $mem -nographic -no-reboot"
@@ -63,7 +68,14 @@ cp "$top/tests/guest-init.sh" "$root/init"
 cp "$top/scripts/otp" "$root/bin/otp"
 chmod +x "$root/init"
 cp "$out"/mod/drivers/*.ko "$root/modules/drivers/"
-cp "$out"/mod/kunit/*.ko "$root/modules/kunit/" 2>/dev/null || true
+mkdir -p "$root/modules/consumer"
+for ko in "$out"/mod/kunit/*.ko; do
+	[ -e "$ko" ] || continue
+	case $ko in
+	*-test.ko) cp "$ko" "$root/modules/kunit/" ;;
+	*) cp "$ko" "$root/modules/consumer/" ;;
+	esac
+done
 cp "$top"/tests/e2e/*.sh "$root/tests/e2e/"
 cp "$top"/tests/data/* "$root/data/"
 for extra in "$top"/tests/guest-extra/*; do
@@ -80,10 +92,10 @@ timeout "$timeout" qemu-system-aarch64 $qemu_common \
 	-kernel "$kdir/arch/arm64/boot/Image" \
 	-initrd "$out/initramfs.cpio" \
 	-dtb "$out/otp.dtb" \
-	-append "console=ttyAMA0 otp.mode=$mode panic=-1 kmemleak=on" \
+	-append "console=ttyAMA0 otp.mode=$mode panic=-1 kmemleak=on kunit.enable=1" \
 	-device loader,file="$img/bsec.bin",addr=0x7f000000,force-raw=on \
 	-device loader,file="$img/ocotp.bin",addr=0x7f010000,force-raw=on \
-	-device loader,file="$img/ocotp.bin",addr=0x7f020000,force-raw=on \
+	-device loader,file="$img/ocotp-rw.bin",addr=0x7f020000,force-raw=on \
 	</dev/null >"$log" 2>&1
 qrc=$?
 set -e

@@ -11,7 +11,7 @@ mount -t proc proc /proc
 mount -t sysfs sysfs /sys
 mount -t devtmpfs devtmpfs /dev 2>/dev/null
 mount -t debugfs debugfs /sys/kernel/debug
-mount -t tmpfs tmpfs /tmp
+# /tmp stays on the initramfs (no tmpfs in the test kernel).
 # What udev/systemd provide on a board: the seed's "dd of=/dev/stdout" needs it.
 ln -sf /proc/self/fd /dev/fd
 ln -sf /proc/self/fd/0 /dev/stdin
@@ -27,6 +27,18 @@ done
 
 echo "OTP-GUEST: start $(uname -r) mode=$mode"
 echo 1 > /proc/sys/kernel/printk_ratelimit 2>/dev/null
+
+# Consumers first: they must wait for the providers (deferred probe) and
+# bind once the providers are loaded.
+for m in /modules/consumer/*.ko; do
+	[ -f "$m" ] || continue
+	insmod "$m" && echo "OTP-GUEST: insmod $(basename "$m") ok"
+done
+for d in /sys/bus/platform/devices/otp-consumer-*; do
+	[ -e "$d" ] || continue
+	if [ -e "$d/driver" ]; then state=bound; else state=waiting; fi
+	echo "${d##*/} $state" >> /tmp/consumers-before-providers
+done
 
 for m in /modules/drivers/*.ko; do
 	if insmod "$m"; then

@@ -1,0 +1,645 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Read-only NVMEM provider for the STM32MP15 BSEC fuse block and for the
+ * STM32F4 memory-mapped OTP area.
+ *
+ * BSEC exposes 96 fuse words (384 bytes).  Words 0..31 are mirrored in
+ * shadow registers that the normal world may read; words 32..95 are owned
+ * by the secure world and only the secure monitor's SiP service hands them
+ * out.  A word the monitor will not give us reads as zero, so a full dump
+ * never fails.  Nothing in here can program or overwrite a fuse: the NVMEM
+ * device has no write callback at all.
+ */
+
+#include <linux/arm-smccc.h>
+#include <linux/bitmap.h>
+#include <linux/debugfs.h>
+#include <linux/device.h>
+#include <linux/err.h>
+#include <linux/idr.h>
+#include <linux/kernel.h>
+#include <linux/minmax.h>
+#include <linux/module.h>
+#include <linux/mutex.h>
+#include <linux/nvmem-consumer.h>
+#include <linux/nvmem-provider.h>
+#include <linux/of.h>
+#include <linux/platform_device.h>
+#include <linux/property.h>
+#include <linux/regmap.h>
+#include <linux/seq_file.h>
+#include <linux/string.h>
+
+#include <kunit/visibility.h>
+
+#include "otp-compat.h"
+#include "otp-stm32-romem.h"
+
+/* BSEC register block */
+#define BSEC_BLOCK_SIZE		0x400
+#define BSEC_OTP_STATUS		0x0c
+#define BSEC_DISTURBED		0x1c
+#define BSEC_ERROR		0x34
+#define BSEC_WRLOCK		0x4c
+#define BSEC_SPLOCK		0x64
+#define BSEC_SWLOCK		0x7c
+#define BSEC_SRLOCK		0x94
+#define BSEC_OTP_DATA(word)	(0x200 + 4 * (word))
+
+#define BSEC_WORDS		96
+#define BSEC_SHADOWED_WORDS	32
+#define BSEC_STATUS_REGS	(BSEC_WORDS / 32)
+
+#define OTP_STM32_NVMEM_NAME	"stm32-romem"
+
+/**
+ * struct otp_stm32_desc - what differs between the supported blocks
+ * @variant: the variant this entry describes
+ * @bsec: a BSEC block (shadow registers, lock bits, secure upper words)
+ */
+struct otp_stm32_desc {
+	enum otp_stm32_variant variant;
+	bool bsec;
+};
+
+static const struct otp_stm32_desc otp_stm32_descs[] = {
+	[OTP_STM32_MP15_BSEC] = {
+		.variant = OTP_STM32_MP15_BSEC,
+		.bsec = true,
+	},
+	[OTP_STM32_F4_OTP] = {
+		.variant = OTP_STM32_F4_OTP,
+		.bsec = false,
+	},
+};
+
+/**
+ * struct otp_stm32_romem - one OTP block
+ * @dev: device that owns the block
+ * @map: register access (MMIO, or an emulator under test)
+ * @sec: path to the secure monitor, NULL for blocks that need none
+ * @desc: variant description
+ * @size: bytes exposed through NVMEM
+ * @id: instance number taken from otp_stm32_ida
+ * @monitor_absent: the SiP service did not answer at probe time
+ * @lock: serialises register reads and secure calls
+ * @reported: words whose refusal has been logged already
+ * @refusal: last refusal code per word, 0 when the word was served
+ * @debugfs: per-device debugfs directory
+ */
+struct otp_stm32_romem {
+	struct device *dev;
+	struct regmap *map;
+	const struct otp_stm32_secure_ops *sec;
+	const struct otp_stm32_desc *desc;
+	unsigned int size;
+	int id;
+	bool monitor_absent;
+	struct mutex lock; /* register reads and secure calls */
+	DECLARE_BITMAP(reported, BSEC_WORDS);
+	u32 refusal[BSEC_WORDS];
+	struct dentry *debugfs;
+};
+
+static DEFINE_IDA(otp_stm32_ida);
+static struct dentry *otp_stm32_debugfs_root;
+
+static const char *otp_stm32_sip_reason(u32 code)
+{
+	switch (code) {
+	case OTP_STM32_SIP_NOT_SUPPORTED:
+		return "not supported";
+	case OTP_STM32_SIP_FAILED:
+		return "failed";
+	case OTP_STM32_SIP_INVALID_PARAM:
+		return "invalid parameter";
+	default:
+		return "unknown status";
+	}
+}
+
+/**
+ * otp_stm32_sip_read() - fetch one word from the secure monitor
+ * @priv: the OTP block
+ * @word: fuse word index
+ * @val: receives the word, 0 when the monitor refuses it
+ *
+ * A refusal is not an error for the caller: the word is reported once in
+ * the log, remembered for debugfs and read as zero.
+ * Context: process context, @priv->lock held.
+ */
+static void otp_stm32_sip_read(struct otp_stm32_romem *priv,
+			       unsigned int word, u32 *val)
+{
+	struct otp_stm32_smc_res res = { };
+	u32 status;
+
+	priv->sec->invoke(priv->sec, OTP_STM32_SIP_BSEC,
+			  OTP_STM32_SIP_READ_SHADOW, word, 0, &res);
+	status = lower_32_bits(res.a0);
+	if (status == OTP_STM32_SIP_OK) {
+		priv->refusal[word] = 0;
+		*val = lower_32_bits(res.a1);
+		return;
+	}
+
+	priv->refusal[word] = status;
+	*val = 0;
+	if (!test_and_set_bit(word, priv->reported))
+		dev_warn(priv->dev,
+			 "OTP word %u refused by secure service (%s, 0x%08x), reads as 0\n",
+			 word, otp_stm32_sip_reason(status), status);
+}
+
+/**
+ * otp_stm32_read_word() - read one fuse word from wherever it lives
+ * @priv: the OTP block
+ * @word: fuse word index, below @priv->size / 4
+ * @val: receives the word
+ *
+ * Exactly one register read or one secure call per word, nothing else.
+ * Context: process context, @priv->lock held.
+ * Return: 0, or the regmap error.
+ */
+static int otp_stm32_read_word(struct otp_stm32_romem *priv,
+			       unsigned int word, u32 *val)
+{
+	if (!priv->desc->bsec)
+		return regmap_read(priv->map, word * 4, val);
+
+	if (word < BSEC_SHADOWED_WORDS)
+		return regmap_read(priv->map, BSEC_OTP_DATA(word), val);
+
+	if (priv->monitor_absent) {
+		*val = 0;
+		return 0;
+	}
+
+	otp_stm32_sip_read(priv, word, val);
+	return 0;
+}
+
+/**
+ * otp_stm32_reg_read() - NVMEM read callback
+ * @context: the OTP block
+ * @offset: first byte, any alignment
+ * @buf: destination
+ * @bytes: byte count
+ *
+ * Fetches every word the byte range touches once and copies the wanted
+ * bytes out of it; byte k of word n sits at offset 4n + k (little endian).
+ *
+ * Return: 0, -EINVAL for a range outside the device, or a regmap error.
+ */
+static int otp_stm32_reg_read(void *context, unsigned int offset, void *buf,
+			      size_t bytes)
+{
+	struct otp_stm32_romem *priv = context;
+	unsigned int word, skip, end;
+	u8 *dst = buf;
+	u32 val;
+	int ret = 0;
+
+	if (offset > priv->size || bytes > priv->size - offset)
+		return -EINVAL;
+
+	mutex_lock(&priv->lock);
+	word = offset / 4;
+	skip = offset % 4;
+	while (bytes) {
+		ret = otp_stm32_read_word(priv, word, &val);
+		if (ret)
+			break;
+
+		end = min_t(size_t, 4, skip + bytes);
+		bytes -= end - skip;
+		for (; skip < end; skip++)
+			*dst++ = val >> (8 * skip);
+		skip = 0;
+		word++;
+	}
+	mutex_unlock(&priv->lock);
+
+	return ret;
+}
+
+/* Lock and status registers shown in debugfs, in display order */
+static const struct {
+	const char *name;
+	unsigned int base;
+} otp_stm32_status_regs[] = {
+	{ "srlock", BSEC_SRLOCK },
+	{ "swlock", BSEC_SWLOCK },
+	{ "splock", BSEC_SPLOCK },
+	{ "wrlock", BSEC_WRLOCK },
+	{ "error", BSEC_ERROR },
+	{ "disturbed", BSEC_DISTURBED },
+};
+
+static const char *otp_stm32_word_source(struct otp_stm32_romem *priv,
+					 unsigned int word)
+{
+	if (word < BSEC_SHADOWED_WORDS)
+		return "shadow";
+	if (priv->monitor_absent)
+		return "secure-absent";
+	if (priv->refusal[word])
+		return "secure-refused";
+	return "secure";
+}
+
+/**
+ * otp_stm32_locks_print() - per-word lock and status bits
+ * @s: seq_file to print to
+ * @priv: the BSEC block
+ *
+ * One line per word: where its value comes from and its sticky lock,
+ * permanent lock, error and disturbed bits, so that a word reading zero can
+ * be explained.
+ *
+ * Return: 0, or the regmap error.
+ */
+static int otp_stm32_locks_print(struct seq_file *s,
+				 struct otp_stm32_romem *priv)
+{
+	u32 bits[ARRAY_SIZE(otp_stm32_status_regs)][BSEC_STATUS_REGS];
+	unsigned int word, r, i;
+	u32 status;
+	int ret;
+
+	mutex_lock(&priv->lock);
+	ret = regmap_read(priv->map, BSEC_OTP_STATUS, &status);
+	for (r = 0; !ret && r < ARRAY_SIZE(otp_stm32_status_regs); r++)
+		for (i = 0; !ret && i < BSEC_STATUS_REGS; i++)
+			ret = regmap_read(priv->map,
+					  otp_stm32_status_regs[r].base + 4 * i,
+					  &bits[r][i]);
+	mutex_unlock(&priv->lock);
+	if (ret)
+		return ret;
+
+	seq_printf(s, "# OTP_STATUS 0x%08x, secure service %s\n", status,
+		   priv->monitor_absent ? "absent" : "present");
+	seq_puts(s, "# word: source");
+	for (r = 0; r < ARRAY_SIZE(otp_stm32_status_regs); r++)
+		seq_printf(s, " %s", otp_stm32_status_regs[r].name);
+	seq_putc(s, '\n');
+
+	for (word = 0; word < BSEC_WORDS; word++) {
+		seq_printf(s, "word %2u: %-14s", word,
+			   otp_stm32_word_source(priv, word));
+		for (r = 0; r < ARRAY_SIZE(otp_stm32_status_regs); r++)
+			seq_printf(s, " %s=%u", otp_stm32_status_regs[r].name,
+				   !!(bits[r][word / 32] & BIT(word % 32)));
+		seq_putc(s, '\n');
+	}
+
+	return 0;
+}
+
+/*
+ * The file is created without debugfs' full proxy (which offers no
+ * read_iter, so in-kernel readers such as the KUnit suite could not use
+ * it); each read therefore pins the file against removal itself.
+ */
+static int otp_stm32_locks_show(struct seq_file *s, void *unused)
+{
+	struct dentry *dentry = s->file->f_path.dentry;
+	int ret;
+
+	ret = debugfs_file_get(dentry);
+	if (ret)
+		return ret;
+	ret = otp_stm32_locks_print(s, s->private);
+	debugfs_file_put(dentry);
+
+	return ret;
+}
+
+static int otp_stm32_locks_open(struct inode *inode, struct file *file)
+{
+	return single_open(file, otp_stm32_locks_show, inode->i_private);
+}
+
+static const struct file_operations otp_stm32_locks_fops = {
+	.owner = THIS_MODULE,
+	.open = otp_stm32_locks_open,
+	.read_iter = seq_read_iter,
+	.llseek = seq_lseek,
+	.release = single_release,
+};
+
+static void otp_stm32_debugfs_remove(void *data)
+{
+	struct otp_stm32_romem *priv = data;
+
+	debugfs_remove_recursive(priv->debugfs);
+}
+
+static void otp_stm32_id_free(void *data)
+{
+	struct otp_stm32_romem *priv = data;
+
+	ida_free(&otp_stm32_ida, priv->id);
+}
+
+static void otp_stm32_mutex_destroy(void *data)
+{
+	struct otp_stm32_romem *priv = data;
+
+	mutex_destroy(&priv->lock);
+}
+
+/**
+ * otp_stm32_probe_monitor() - ask the SiP service once whether it is there
+ * @priv: the BSEC block
+ *
+ * Only a NOT_SUPPORTED answer means the service is missing; any other
+ * answer, even a refusal of the probed word, proves somebody is listening.
+ * The result is cached so absent firmware costs no call per read.
+ */
+static void otp_stm32_probe_monitor(struct otp_stm32_romem *priv)
+{
+	struct otp_stm32_smc_res res = { };
+
+	if (priv->sec) {
+		priv->sec->invoke(priv->sec, OTP_STM32_SIP_BSEC,
+				  OTP_STM32_SIP_READ_SHADOW,
+				  BSEC_SHADOWED_WORDS, 0, &res);
+		priv->monitor_absent =
+			lower_32_bits(res.a0) == OTP_STM32_SIP_NOT_SUPPORTED;
+	} else {
+		priv->monitor_absent = true;
+	}
+
+	if (priv->monitor_absent)
+		dev_info(priv->dev,
+			 "secure service absent: words %u..%u read as 0\n",
+			 BSEC_SHADOWED_WORDS, BSEC_WORDS - 1);
+	else
+		dev_info(priv->dev,
+			 "secure service present: upper OTP words %u..%u available\n",
+			 BSEC_SHADOWED_WORDS, BSEC_WORDS - 1);
+}
+
+/**
+ * otp_stm32_romem_register() - set up an OTP block given its accessors
+ * @dev: device owning the block; devres of @dev releases everything
+ * @map: 32-bit register map of the block.  For BSEC it must cover the
+ *	0x400-byte register block; for the F4 area its last register is the
+ *	last data word.
+ * @sec: secure monitor access, only used for BSEC (may be NULL: the upper
+ *	words then read as 0)
+ * @variant: which block this is
+ *
+ * Probes the secure service (BSEC), takes an instance number, registers
+ * the read-only NVMEM device "stm32-romemN" and the debugfs lock view.
+ *
+ * Context: process context, from a probe routine.
+ * Return: the NVMEM device, or an ERR_PTR().
+ */
+struct nvmem_device *
+otp_stm32_romem_register(struct device *dev, struct regmap *map,
+			 const struct otp_stm32_secure_ops *sec,
+			 enum otp_stm32_variant variant)
+{
+	struct nvmem_config cfg = {
+		.dev = dev,
+		.name = OTP_STM32_NVMEM_NAME,
+		.owner = THIS_MODULE,
+		.type = NVMEM_TYPE_OTP,
+		.read_only = true,
+		.reg_read = otp_stm32_reg_read,
+		.word_size = 1,
+		.stride = 1,
+	};
+	struct otp_stm32_romem *priv;
+	struct nvmem_device *nvmem;
+	int max_reg, ret;
+
+	if (IS_ERR_OR_NULL(map))
+		return map ? ERR_CAST(map) : ERR_PTR(-EINVAL);
+	if (variant >= ARRAY_SIZE(otp_stm32_descs))
+		return ERR_PTR(-EINVAL);
+
+	priv = devm_kzalloc(dev, sizeof(*priv), GFP_KERNEL);
+	if (!priv)
+		return ERR_PTR(-ENOMEM);
+
+	priv->dev = dev;
+	priv->map = map;
+	priv->sec = sec;
+	priv->desc = &otp_stm32_descs[variant];
+
+	max_reg = regmap_get_max_register(map);
+	if (priv->desc->bsec) {
+		if (max_reg < BSEC_BLOCK_SIZE - 4)
+			return ERR_PTR(-EINVAL);
+		priv->size = BSEC_WORDS * 4;
+	} else {
+		if (max_reg < 0)
+			return ERR_PTR(-EINVAL);
+		priv->size = max_reg + 4;
+	}
+
+	mutex_init(&priv->lock);
+	ret = devm_add_action_or_reset(dev, otp_stm32_mutex_destroy, priv);
+	if (ret)
+		return ERR_PTR(ret);
+
+	priv->id = ida_alloc(&otp_stm32_ida, GFP_KERNEL);
+	if (priv->id < 0)
+		return ERR_PTR(priv->id);
+	ret = devm_add_action_or_reset(dev, otp_stm32_id_free, priv);
+	if (ret)
+		return ERR_PTR(ret);
+
+	if (priv->desc->bsec)
+		otp_stm32_probe_monitor(priv);
+
+	cfg.id = priv->id;
+	cfg.size = priv->size;
+	cfg.priv = priv;
+	otp_nvmem_legacy_cells(&cfg);
+	nvmem = devm_nvmem_register(dev, &cfg);
+	if (IS_ERR(nvmem))
+		return nvmem;
+
+	if (priv->desc->bsec) {
+		priv->debugfs = debugfs_create_dir(nvmem_dev_name(nvmem),
+						   otp_stm32_debugfs_root);
+		debugfs_create_file_unsafe("locks", 0444, priv->debugfs, priv,
+					   &otp_stm32_locks_fops);
+		ret = devm_add_action_or_reset(dev, otp_stm32_debugfs_remove,
+					       priv);
+		if (ret)
+			return ERR_PTR(ret);
+	}
+
+	return nvmem;
+}
+EXPORT_SYMBOL_IF_KUNIT(otp_stm32_romem_register);
+
+/**
+ * otp_stm32_smccc_invoke() - secure call through the firmware's conduit
+ * @ops: unused, the conduit is global
+ * @fid: SMCCC function identifier
+ * @a1: first argument
+ * @a2: second argument
+ * @a3: third argument
+ * @res: raw result registers
+ *
+ * Uses SMC or HVC as the firmware declared it.  Without a conduit no
+ * instruction is issued and the answer is NOT_SUPPORTED.
+ */
+static void otp_stm32_smccc_invoke(const struct otp_stm32_secure_ops *ops,
+				   unsigned long fid, unsigned long a1,
+				   unsigned long a2, unsigned long a3,
+				   struct otp_stm32_smc_res *res)
+{
+#if IS_ENABLED(CONFIG_HAVE_ARM_SMCCC_DISCOVERY)
+	struct arm_smccc_res smc = { };
+
+	arm_smccc_1_1_invoke(fid, a1, a2, a3, &smc);
+	res->a0 = smc.a0;
+	res->a1 = smc.a1;
+#else
+	res->a0 = OTP_STM32_SIP_NOT_SUPPORTED;
+	res->a1 = 0;
+#endif
+}
+
+static const struct otp_stm32_secure_ops otp_stm32_smccc_ops = {
+	.invoke = otp_stm32_smccc_invoke,
+};
+
+/**
+ * otp_stm32_check_reg() - validate the DT "reg" of a block
+ * @dev: the device, for the error message
+ * @res: its first memory resource, or NULL
+ * @desc: variant description
+ *
+ * Return: 0 when the window fits the variant, -EINVAL otherwise.
+ */
+static int otp_stm32_check_reg(struct device *dev, const struct resource *res,
+			       const struct otp_stm32_desc *desc)
+{
+	resource_size_t size;
+
+	if (!res) {
+		dev_err(dev, "DT node has no reg: it must contain reg = <base size> covering the %s\n",
+			desc->bsec ? "0x400-byte BSEC register block" :
+				     "OTP area (non-zero multiple of 4 bytes)");
+		return -EINVAL;
+	}
+
+	size = resource_size(res);
+	if (desc->bsec && size < BSEC_BLOCK_SIZE) {
+		dev_err(dev, "reg size %pa too small: the DT node must contain reg = <base 0x400> (BSEC register block)\n",
+			&size);
+		return -EINVAL;
+	}
+	if (!desc->bsec && (!size || size % 4 || size > INT_MAX)) {
+		dev_err(dev, "reg size %pa invalid: the DT node must contain a reg whose size is a non-zero multiple of 4 bytes\n",
+			&size);
+		return -EINVAL;
+	}
+
+	return 0;
+}
+
+static struct regmap *otp_stm32_regmap_mmio(struct device *dev,
+					    void __iomem *base,
+					    unsigned int max_register)
+{
+	const struct regmap_config rcfg = {
+		.reg_bits = 32,
+		.val_bits = 32,
+		.reg_stride = 4,
+		.max_register = max_register,
+	};
+
+	return devm_regmap_init_mmio(dev, base, &rcfg);
+}
+
+static int otp_stm32_romem_probe(struct platform_device *pdev)
+{
+	struct device *dev = &pdev->dev;
+	const struct otp_stm32_desc *desc = device_get_match_data(dev);
+	struct nvmem_device *nvmem;
+	struct resource *res;
+	void __iomem *base;
+	struct regmap *map;
+	int ret;
+
+	if (!desc)
+		return -ENODEV;
+
+	res = platform_get_resource(pdev, IORESOURCE_MEM, 0);
+	ret = otp_stm32_check_reg(dev, res, desc);
+	if (ret)
+		return ret;
+
+	base = devm_platform_get_and_ioremap_resource(pdev, 0, NULL);
+	if (IS_ERR(base))
+		return PTR_ERR(base);
+
+	map = otp_stm32_regmap_mmio(dev, base, desc->bsec ?
+				    BSEC_BLOCK_SIZE - 4 :
+				    (unsigned int)resource_size(res) - 4);
+	if (IS_ERR(map))
+		return dev_err_probe(dev, PTR_ERR(map), "regmap init failed\n");
+
+	nvmem = otp_stm32_romem_register(dev, map, &otp_stm32_smccc_ops,
+					 desc->variant);
+	if (IS_ERR(nvmem))
+		return dev_err_probe(dev, PTR_ERR(nvmem),
+				     "cannot register OTP NVMEM device\n");
+
+	return 0;
+}
+
+static const struct of_device_id otp_stm32_romem_of_match[] = {
+	{
+		.compatible = "st,stm32mp15-bsec",
+		.data = &otp_stm32_descs[OTP_STM32_MP15_BSEC],
+	},
+	{
+		.compatible = "st,stm32f4-otp",
+		.data = &otp_stm32_descs[OTP_STM32_F4_OTP],
+	},
+	{ }
+};
+MODULE_DEVICE_TABLE(of, otp_stm32_romem_of_match);
+
+static struct platform_driver otp_stm32_romem_driver = {
+	.probe = otp_stm32_romem_probe,
+	.driver = {
+		.name = "otp-stm32-romem",
+		.of_match_table = otp_stm32_romem_of_match,
+	},
+};
+
+static int __init otp_stm32_romem_init(void)
+{
+	int ret;
+
+	otp_stm32_debugfs_root = debugfs_create_dir("otp-stm32-romem", NULL);
+	ret = platform_driver_register(&otp_stm32_romem_driver);
+	if (ret)
+		debugfs_remove_recursive(otp_stm32_debugfs_root);
+
+	return ret;
+}
+module_init(otp_stm32_romem_init);
+
+static void __exit otp_stm32_romem_exit(void)
+{
+	platform_driver_unregister(&otp_stm32_romem_driver);
+	debugfs_remove_recursive(otp_stm32_debugfs_root);
+	ida_destroy(&otp_stm32_ida);
+}
+module_exit(otp_stm32_romem_exit);
+
+MODULE_DESCRIPTION("STM32 BSEC / OTP read-only NVMEM provider");
+MODULE_LICENSE("GPL");

@@ -1,0 +1,68 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Seams of the STM32 OTP provider: the secure-monitor call interface and
+ * the hardware-independent half of probe.  The platform driver plugs in
+ * MMIO and the SMCCC conduit; the KUnit suite plugs in an emulator.
+ */
+#ifndef OTP_STM32_ROMEM_H
+#define OTP_STM32_ROMEM_H
+
+#include <linux/types.h>
+
+struct device;
+struct nvmem_device;
+struct regmap;
+
+/* SiP service of the secure monitor that owns the BSEC (raw protocol) */
+#define OTP_STM32_SIP_BSEC		0x82001003
+#define OTP_STM32_SIP_READ_SHADOW	1
+#define OTP_STM32_SIP_PROG_OTP		2
+#define OTP_STM32_SIP_WRITE_SHADOW	3
+#define OTP_STM32_SIP_READ_OTP		4
+
+/* Status codes, low 32 bits of a0 */
+#define OTP_STM32_SIP_OK		0x00000000U
+#define OTP_STM32_SIP_NOT_SUPPORTED	0xffffffffU
+#define OTP_STM32_SIP_FAILED		0xfffffffeU
+#define OTP_STM32_SIP_INVALID_PARAM	0xfffffffdU
+
+/**
+ * enum otp_stm32_variant - OTP blocks this provider knows
+ * @OTP_STM32_MP15_BSEC: STM32MP15 BSEC, 96 words, upper 64 behind the
+ *	secure monitor
+ * @OTP_STM32_F4_OTP: STM32F4 OTP area, plain read-only memory
+ */
+enum otp_stm32_variant {
+	OTP_STM32_MP15_BSEC,
+	OTP_STM32_F4_OTP,
+};
+
+/**
+ * struct otp_stm32_smc_res - raw registers returned by a secure call
+ * @a0: status (only its low 32 bits are meaningful)
+ * @a1: value returned by a successful read
+ */
+struct otp_stm32_smc_res {
+	unsigned long a0;
+	unsigned long a1;
+};
+
+/**
+ * struct otp_stm32_secure_ops - way to reach the secure monitor
+ * @invoke: issue function @fid with arguments @a1..@a3 and store the raw
+ *	result registers in @res.  It gets its own ops pointer so that an
+ *	implementation embedding the ops can find its context.  It never
+ *	fails by itself: an unreachable monitor answers NOT_SUPPORTED.
+ */
+struct otp_stm32_secure_ops {
+	void (*invoke)(const struct otp_stm32_secure_ops *ops,
+		       unsigned long fid, unsigned long a1, unsigned long a2,
+		       unsigned long a3, struct otp_stm32_smc_res *res);
+};
+
+struct nvmem_device *
+otp_stm32_romem_register(struct device *dev, struct regmap *map,
+			 const struct otp_stm32_secure_ops *sec,
+			 enum otp_stm32_variant variant);
+
+#endif /* OTP_STM32_ROMEM_H */

@@ -1,0 +1,259 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Software model of the STM32MP15 BSEC and its secure-monitor service.
+ *
+ * The normal world sees a 0x400-byte register window: status and lock
+ * registers, and shadow registers for the fuse words.  Only the first 32
+ * shadows are readable from there; the others are secure-only and read
+ * back as a poison value (and are counted, so a test can insist that the
+ * driver never tries).  The secure monitor serves every word unless told
+ * to refuse it or to be absent altogether.
+ */
+
+#include <linux/device.h>
+#include <linux/err.h>
+#include <linux/kernel.h>
+#include <linux/regmap.h>
+#include <linux/string.h>
+
+#include "bsec-emu.h"
+
+/* SiP service of the monitor, from the BSEC firmware interface */
+#define EMU_SIP_BSEC		0x82001003UL
+#define EMU_SIP_READ_SHADOW	1
+#define EMU_SIP_PROG_OTP	2
+#define EMU_SIP_WRITE_SHADOW	3
+#define EMU_SIP_READ_OTP	4
+
+#define EMU_REG_WRLOCK		0x4c
+#define EMU_REG_SPLOCK		0x64
+#define EMU_REG_SWLOCK		0x7c
+
+static bool emu_word_bit(const struct bsec_emu *emu, unsigned int base,
+			 unsigned int word)
+{
+	return emu->regs[(base + 4 * (word / 32)) / 4] & BIT(word % 32);
+}
+
+static bool emu_is_secret_shadow(const struct bsec_emu *emu, unsigned int reg)
+{
+	return !emu->f4 &&
+	       reg >= BSEC_EMU_DATA_REG + 4 * BSEC_EMU_SHADOWED &&
+	       reg < BSEC_EMU_DATA_REG + 4 * BSEC_EMU_WORDS;
+}
+
+static int emu_reg_read(void *context, unsigned int reg, unsigned int *val)
+{
+	struct bsec_emu *emu = context;
+
+	if (reg % 4 || reg >= emu->size)
+		return -EIO;
+
+	emu->reg_reads++;
+	if (emu_is_secret_shadow(emu, reg)) {
+		emu->secret_reads++;
+		*val = BSEC_EMU_POISON;
+		return 0;
+	}
+	*val = emu->regs[reg / 4];
+	return 0;
+}
+
+static int emu_reg_write(void *context, unsigned int reg, unsigned int val)
+{
+	struct bsec_emu *emu = context;
+
+	if (reg % 4 || reg >= emu->size)
+		return -EIO;
+
+	emu->reg_writes++;
+	/* fuses and the secure-only shadows cannot be changed from here */
+	if (emu->f4 || emu_is_secret_shadow(emu, reg))
+		return 0;
+	emu->regs[reg / 4] = val;
+	return 0;
+}
+
+static void emu_store_shadow(struct bsec_emu *emu, unsigned int word, u32 val)
+{
+	emu->fuses[word] = val;
+	if (word < BSEC_EMU_SHADOWED)
+		emu->regs[(BSEC_EMU_DATA_REG + 4 * word) / 4] = val;
+}
+
+static void emu_smc(const struct otp_stm32_secure_ops *ops,
+		    unsigned long fid, unsigned long a1, unsigned long a2,
+		    unsigned long a3, struct otp_stm32_smc_res *res)
+{
+	struct bsec_emu *emu = container_of(ops, struct bsec_emu, ops);
+	unsigned int word = a2;
+
+	emu->smc_calls++;
+	res->a1 = 0;
+
+	if (emu->monitor_absent || fid != EMU_SIP_BSEC) {
+		/* the SMCCC convention: all-ones in the full register */
+		res->a0 = ~0UL;
+		return;
+	}
+	if (a2 >= BSEC_EMU_WORDS) {
+		res->a0 = BSEC_EMU_SMC_INVALID;
+		return;
+	}
+	if (emu->refuse[word]) {
+		/* firmware may sign-extend the 32-bit status to 64 bits */
+		res->a0 = (unsigned long)(long)(s32)emu->refuse[word];
+		return;
+	}
+
+	res->a0 = BSEC_EMU_SMC_OK;
+	switch (a1) {
+	case EMU_SIP_READ_SHADOW:
+	case EMU_SIP_READ_OTP:
+		res->a1 = emu->fuses[word];
+		break;
+	case EMU_SIP_WRITE_SHADOW:
+		emu->smc_mutations++;
+		if (emu_word_bit(emu, EMU_REG_SWLOCK, word))
+			res->a0 = BSEC_EMU_SMC_FAILED;
+		else
+			emu_store_shadow(emu, word, a3);
+		break;
+	case EMU_SIP_PROG_OTP:
+		emu->smc_mutations++;
+		if (emu_word_bit(emu, EMU_REG_WRLOCK, word) ||
+		    emu_word_bit(emu, EMU_REG_SPLOCK, word))
+			res->a0 = BSEC_EMU_SMC_FAILED;
+		else
+			emu_store_shadow(emu, word, emu->fuses[word] | a3);
+		break;
+	default:
+		res->a0 = BSEC_EMU_SMC_INVALID;
+		break;
+	}
+}
+
+/**
+ * bsec_emu_init() - power up an emulated BSEC
+ * @emu: emulator to initialise
+ * @words: the 96 fuse words
+ *
+ * The lower shadows are loaded, the secure-only shadow slots hold the
+ * poison value, all lock and status bits are clear and the monitor serves
+ * every word.
+ */
+void bsec_emu_init(struct bsec_emu *emu, const u32 *words)
+{
+	unsigned int i;
+
+	memset(emu, 0, sizeof(*emu));
+	emu->ops.invoke = emu_smc;
+	emu->size = BSEC_EMU_BLOCK_SIZE;
+	for (i = 0; i < BSEC_EMU_WORDS; i++) {
+		emu->fuses[i] = words[i];
+		emu->regs[(BSEC_EMU_DATA_REG + 4 * i) / 4] =
+			i < BSEC_EMU_SHADOWED ? words[i] : BSEC_EMU_POISON;
+	}
+}
+
+/**
+ * bsec_emu_init_f4() - power up an emulated STM32F4 OTP area
+ * @emu: emulator to initialise
+ * @words: the fuse words, memory-mapped from offset 0
+ * @nwords: number of words, at most BSEC_EMU_F4_MAX_SIZE / 4
+ */
+void bsec_emu_init_f4(struct bsec_emu *emu, const u32 *words,
+		      unsigned int nwords)
+{
+	memset(emu, 0, sizeof(*emu));
+	nwords = min_t(unsigned int, nwords, BSEC_EMU_F4_MAX_SIZE / 4);
+	emu->ops.invoke = emu_smc;
+	emu->f4 = true;
+	emu->monitor_absent = true;
+	emu->size = nwords * 4;
+	memcpy(emu->regs, words, nwords * sizeof(*words));
+}
+
+/**
+ * bsec_emu_regmap() - register window of the emulator as a regmap
+ * @emu: initialised emulator
+ * @dev: device the regmap belongs to (devres-managed)
+ *
+ * Return: the regmap or an ERR_PTR().
+ */
+struct regmap *bsec_emu_regmap(struct bsec_emu *emu, struct device *dev)
+{
+	const struct regmap_config cfg = {
+		.name = emu->f4 ? "f4-otp-emu" : "bsec-emu",
+		.reg_bits = 32,
+		.val_bits = 32,
+		.reg_stride = 4,
+		.max_register = emu->size - 4,
+		.reg_read = emu_reg_read,
+		.reg_write = emu_reg_write,
+		.cache_type = REGCACHE_NONE,
+	};
+
+	if (!emu->size)
+		return ERR_PTR(-EINVAL);
+	return devm_regmap_init(dev, NULL, emu, &cfg);
+}
+
+/**
+ * bsec_emu_reset_counts() - zero the access counters
+ * @emu: emulator
+ */
+void bsec_emu_reset_counts(struct bsec_emu *emu)
+{
+	emu->reg_reads = 0;
+	emu->reg_writes = 0;
+	emu->secret_reads = 0;
+	emu->smc_calls = 0;
+	emu->smc_mutations = 0;
+}
+
+/**
+ * bsec_emu_nvmem_size() - bytes a correct provider exposes for @emu
+ * @emu: emulator
+ *
+ * Return: 384 for a BSEC, the window size for an F4 area.
+ */
+unsigned int bsec_emu_nvmem_size(const struct bsec_emu *emu)
+{
+	return emu->f4 ? emu->size : BSEC_EMU_WORDS * 4;
+}
+
+/**
+ * bsec_emu_visible_word() - what a correct non-secure reader gets
+ * @emu: emulator
+ * @word: word index below bsec_emu_nvmem_size() / 4
+ *
+ * Lower BSEC words and F4 words come from the register window.  Upper BSEC
+ * words are what the monitor serves, or 0 when it refuses them or is
+ * absent.
+ *
+ * Return: the expected word value.
+ */
+u32 bsec_emu_visible_word(const struct bsec_emu *emu, unsigned int word)
+{
+	if (emu->f4)
+		return emu->regs[word];
+	if (word < BSEC_EMU_SHADOWED)
+		return emu->regs[(BSEC_EMU_DATA_REG + 4 * word) / 4];
+	if (emu->monitor_absent || emu->refuse[word])
+		return 0;
+	return emu->fuses[word];
+}
+
+/**
+ * bsec_emu_visible_byte() - byte @offset of the expected NVMEM contents
+ * @emu: emulator
+ * @offset: byte offset; byte k of word n is at 4n + k, least significant
+ *	byte first
+ *
+ * Return: the expected byte.
+ */
+u8 bsec_emu_visible_byte(const struct bsec_emu *emu, unsigned int offset)
+{
+	return bsec_emu_visible_word(emu, offset / 4) >> (8 * (offset % 4));
+}

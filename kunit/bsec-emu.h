@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Software model of the STM32MP15 BSEC block and of the secure monitor's
+ * BSEC SiP service, plus the plain STM32F4 OTP area, for the KUnit suite
+ * of the otp-stm32-romem provider.
+ */
+#ifndef BSEC_EMU_H
+#define BSEC_EMU_H
+
+#include <linux/types.h>
+
+#include "otp-stm32-romem.h"
+
+struct device;
+struct regmap;
+
+#define BSEC_EMU_BLOCK_SIZE	0x400
+#define BSEC_EMU_WORDS		96
+#define BSEC_EMU_SHADOWED	32
+#define BSEC_EMU_DATA_REG	0x200
+#define BSEC_EMU_F4_MAX_SIZE	0x400
+
+/* What the silicon returns on a non-secure read of a secure-only shadow */
+#define BSEC_EMU_POISON		0xdeadbeef
+
+/* Monitor status codes, written down independently of the driver */
+#define BSEC_EMU_SMC_OK			0x0
+#define BSEC_EMU_SMC_NOT_SUPPORTED	0xffffffff
+#define BSEC_EMU_SMC_FAILED		0xfffffffe
+#define BSEC_EMU_SMC_INVALID		0xfffffffd
+
+/**
+ * struct bsec_emu - emulated OTP block and secure monitor
+ * @ops: secure-call seam handed to the driver (BSEC only)
+ * @f4: model the STM32F4 memory-mapped area instead of a BSEC
+ * @size: size of the register window in bytes
+ * @regs: register window as seen from the normal world
+ * @fuses: fuse word values as the secure world sees them (BSEC)
+ * @refuse: per word, the non-zero status the monitor answers instead of
+ *	serving the word
+ * @monitor_absent: no secure monitor, every call is NOT_SUPPORTED
+ * @reg_reads: register reads through the regmap
+ * @reg_writes: register writes through the regmap
+ * @secret_reads: normal-world reads of secure-only shadow registers
+ * @smc_calls: secure calls
+ * @smc_mutations: secure calls that program or overwrite a word
+ */
+struct bsec_emu {
+	struct otp_stm32_secure_ops ops;
+	bool f4;
+	unsigned int size;
+	u32 regs[BSEC_EMU_BLOCK_SIZE / 4];
+	u32 fuses[BSEC_EMU_WORDS];
+	u32 refuse[BSEC_EMU_WORDS];
+	bool monitor_absent;
+	unsigned int reg_reads;
+	unsigned int reg_writes;
+	unsigned int secret_reads;
+	unsigned int smc_calls;
+	unsigned int smc_mutations;
+};
+
+void bsec_emu_init(struct bsec_emu *emu, const u32 *words);
+void bsec_emu_init_f4(struct bsec_emu *emu, const u32 *words,
+		      unsigned int nwords);
+struct regmap *bsec_emu_regmap(struct bsec_emu *emu, struct device *dev);
+void bsec_emu_reset_counts(struct bsec_emu *emu);
+u32 bsec_emu_visible_word(const struct bsec_emu *emu, unsigned int word);
+u8 bsec_emu_visible_byte(const struct bsec_emu *emu, unsigned int offset);
+unsigned int bsec_emu_nvmem_size(const struct bsec_emu *emu);
+
+#endif /* BSEC_EMU_H */

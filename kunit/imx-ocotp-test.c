@@ -1,0 +1,1149 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit suites for the i.MX OCOTP NVMEM provider.
+ *
+ * A harness platform driver, bound to the nodes of an overlay, builds an
+ * emulated controller (kunit/ocotp-emu.c) and a fixed-rate clock and hands
+ * them to otp_imx_ocotp_register().  Tests drive the resulting NVMEM devices
+ * through the consumer API and check the emulator's state.  Expected values
+ * come from the seed dump and from the manuals' formulas, never from the
+ * driver.
+ */
+
+#include <kunit/test.h>
+#include <linux/clk.h>
+#include <linux/clk-provider.h>
+#include <linux/err.h>
+#include <linux/fcntl.h>
+#include <linux/fs.h>
+#include <linux/if_ether.h>
+#include <linux/module.h>
+#include <linux/namei.h>
+#include <linux/nvmem-consumer.h>
+#include <linux/nvmem-provider.h>
+#include <linux/of.h>
+#include <linux/of_net.h>
+#include <linux/platform_device.h>
+#include <linux/regmap.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
+#include "otp-kunit.h"
+#include "otp-imx-ocotp.h"
+#include "ocotp-emu.h"
+#include "imx-ocotp-test.dtbo.h"
+#include "imx-ocotp-bad.dtbo.h"
+
+#define NODE_RW		"/otp-kunit-ocotp"
+#define NODE_CONSUMER	"/otp-kunit-ocotp-consumer"
+#define NODE_NOREG	"/otp-kunit-ocotp-noreg"
+#define NODE_SMALL	"/otp-kunit-ocotp-small@7f010000"
+
+#define LOCKED		0xbadabada
+#define RATE_24M	24000000UL
+
+/* The ConnectCore 8M Mini dump of the seed, every word spelled out. */
+static const u32 seed_words[256] = {
+	0xfeafa9eb, 0x50d00200, 0x24226998, 0x00000000,
+	0x20000800, 0x00020000, 0x0000007f, 0x08000000,
+	0x00000000, 0x00000000, 0x00000000, 0x00000000,
+	0x00000000, 0x00000000, 0x00000000, 0x013c7b3a,
+	0xbadabada, 0xbadabada, 0xbadabada, 0xbadabada,
+	0xbadabada, 0xbadabada, 0xbadabada, 0xbadabada,
+	0x00000000, 0x00000000, 0x00000000, 0x00000000,
+	0x00000000, 0x00000000, 0x00000000, 0x00000000,
+	0x00000000, 0x00000000, 0x00000000, 0x00000000,
+	0x14100009, 0x118e0b01, 0x0007b848, 0x00000000,
+	0xbadabada, 0xbadabada, 0xbadabada, 0xbadabada,
+	0xbadabada, 0xbadabada, 0xbadabada, 0xbadabada,
+	0x00000000, 0x00000000, 0x00000000, 0x00000000,
+	0x00000000, 0x00000000, 0x00000000, 0x00000000,
+	0x00000000, 0x00000000, 0x00000000, 0x00000000,
+	0xbadabada, 0xbadabada, 0xbadabada, 0x00000000,
+	0x00000000, 0x00000000, 0x00000000, 0x00000000,
+	0x00000000, 0x00000000, 0x00000000, 0x00000000,
+	0x00000000, 0x00000000, 0x00000000, 0x00000000,
+	0xbadabada, 0xbadabada, 0xbadabada, 0xbadabada,
+	0x55002001, 0x00028840, 0x0003f000, 0x0000eddc,
+	0xa8c1302b, 0x0000ede8, 0xa881300b, 0x00025c54,
+	0x52801e00, 0x00000000, 0x00000000, 0x00000000,
+	0x00000000, 0x00000000, 0x00000000, 0x00000000,
+	0x00000000, 0x00000000, 0x00000000, 0x00000000,
+	0x00000000, 0x00000000, 0x00000000, 0x00000000,
+	0x00000000, 0x00000000, 0x00000000, 0x00000000,
+	0x00000000, 0x00000000, 0x00000000, 0x00000000,
+	0x00000000, 0x00000000, 0x00000000, 0x00000000,
+	0x00000000, 0x00000000, 0x00000000, 0x00000000,
+	0x00000000, 0x00000000, 0x00000000, 0x00000000,
+	0x00000000, 0x00000000, 0x00000000, 0x00000000,
+	0x00000000, 0x00000000, 0x00000000, 0x00000000,
+	0x00000000, 0x00000000, 0x00000000, 0x00000000,
+	0x00000000, 0x00000000, 0x00000000, 0x00000000,
+	0x00000000, 0x00000000, 0x00000000, 0x00000000,
+	0x00000000, 0x00000000, 0x00000000, 0x00000000,
+	0x00000000, 0x00000000, 0x00000000, 0x00000000,
+	0x00000000, 0x00000000, 0x00000000, 0x00000000,
+	0x00000000, 0x00000000, 0x00000000, 0x00000000,
+	0x00000000, 0x00000000, 0x00000000, 0x00000000,
+	0x00000000, 0x00000000, 0x00000000, 0x00000000,
+	0x00000000, 0x00000000, 0x00000000, 0x00000000,
+	0x00000000, 0x00000000, 0x00000000, 0x00000000,
+	0x00000000, 0x00000000, 0x00000000, 0x00000000,
+	0x00000000, 0x00000000, 0x00000000, 0x00000000,
+	0x00000000, 0x00000000, 0x00000000, 0x00000000,
+	0x00000000, 0x00000000, 0x00000000, 0x00000000,
+	0x00000000, 0x00000000, 0x00000000, 0x00000000,
+	0x00000000, 0x00000000, 0x00000000, 0x00000000,
+	0x00000000, 0x00000000, 0x00000000, 0x00000000,
+	0x00000000, 0x00000000, 0x00000000, 0x00000000,
+	0x00000000, 0x00000000, 0x00000000, 0x00000000,
+	0x00000000, 0x00000000, 0x00000000, 0x00000000,
+	0x00000000, 0x00000000, 0x00000000, 0x00000000,
+	0x00000000, 0x00000000, 0x00000000, 0x00000000,
+	0x00000000, 0x00000000, 0x00000000, 0x00000000,
+	0x00000000, 0x00000000, 0x00000000, 0x00000000,
+	0x00000000, 0x00000000, 0x00000000, 0x00000000,
+	0x00000000, 0x00000000, 0x00000000, 0x00000000,
+	0x00000000, 0x00000000, 0x00000000, 0x00000000,
+	0x00000000, 0x00000000, 0x00000000, 0x00000000,
+	0x00000000, 0x00000000, 0x00000001, 0x07c31a01,
+	0xbadabada, 0xbadabada, 0xbadabada, 0xbadabada,
+};
+
+/**
+ * struct test_soc - what the silicon looks like, from the manuals
+ * @compatible: DT compatible
+ * @nwords: fuse words
+ * @mx8mp: i.MX8MP CTRL layout
+ * @bank_words: words programmed together (i.MX7D), else 0
+ * @mx7_timing: TIMING has STROBE_PROG and FSOURCE
+ */
+struct test_soc {
+	const char *compatible;
+	unsigned int nwords;
+	bool mx8mp;
+	unsigned int bank_words;
+	bool mx7_timing;
+};
+
+static const struct test_soc test_socs[] = {
+	{ "fsl,imx6q-ocotp", 128 },
+	{ "fsl,imx6sl-ocotp", 64 },
+	{ "fsl,imx6sll-ocotp", 80 },
+	{ "fsl,imx6sx-ocotp", 128 },
+	{ "fsl,imx6ul-ocotp", 144 },
+	{ "fsl,imx6ull-ocotp", 80 },
+	{ "fsl,imx7d-ocotp", 64, false, 4, true },
+	{ "fsl,imx7ulp-ocotp", 256 },
+	{ "fsl,imx8mq-ocotp", 256 },
+	{ "fsl,imx8mm-ocotp", 256 },
+	{ "fsl,imx8mn-ocotp", 256 },
+	{ "fsl,imx8mp-ocotp", 384, true },
+};
+
+#define SOC_7D	(&test_socs[6])
+#define SOC_8MM	(&test_socs[9])
+#define SOC_8MP	(&test_socs[11])
+
+struct test_inst {
+	struct nvmem_device *nvmem;
+	struct ocotp_emu *emu;
+	int err;
+};
+
+/**
+ * struct test_ctx - configuration for the harness, results of its probes
+ * @soc: variant to build
+ * @rate: clock rate
+ * @words: initial fuse values, NULL for blank fuses
+ * @busy_cycles: emulator BUSY length
+ * @timing_reset: TIMING value before the driver touches it
+ * @rw: the writable controller
+ * @ro: the read-only controller
+ */
+struct test_ctx {
+	const struct test_soc *soc;
+	unsigned long rate;
+	const u32 *words;
+	unsigned int busy_cycles;
+	u32 timing_reset;
+	struct test_inst rw;
+	struct test_inst ro;
+};
+
+/* Configuration of the running test, read by the harness probe. */
+static struct test_ctx *test_cur;
+
+static int harness_probe(struct platform_device *pdev)
+{
+	struct test_ctx *ctx = test_cur;
+	struct device *dev = &pdev->dev;
+	struct ocotp_emu_cfg ecfg;
+	struct nvmem_device *nvmem;
+	struct test_inst *inst;
+	struct ocotp_emu *emu;
+	struct regmap *map;
+	struct clk_hw *hw;
+	struct clk *clk;
+	bool ro;
+
+	if (!ctx)
+		return -ENODEV;
+	ro = of_property_read_bool(dev->of_node, "read-only");
+	inst = ro ? &ctx->ro : &ctx->rw;
+
+	ecfg.nwords = ctx->soc->nwords;
+	ecfg.mx8mp_ctrl = ctx->soc->mx8mp;
+	ecfg.bank_words = ctx->soc->bank_words;
+	emu = ocotp_emu_create(dev, &ecfg);
+	if (IS_ERR(emu))
+		return inst->err = PTR_ERR(emu);
+	if (ctx->words)
+		ocotp_emu_load(emu, ctx->words,
+			       min_t(unsigned int, ecfg.nwords,
+				     ARRAY_SIZE(seed_words)));
+	emu->busy_cycles = ctx->busy_cycles;
+	emu->timing = ctx->timing_reset;
+
+	map = ocotp_emu_regmap(dev, emu);
+	if (IS_ERR(map))
+		return inst->err = PTR_ERR(map);
+	hw = devm_clk_hw_register_fixed_rate(dev, dev_name(dev), NULL, 0,
+					     ctx->rate);
+	if (IS_ERR(hw))
+		return inst->err = PTR_ERR(hw);
+	clk = devm_clk_hw_get_clk(dev, hw, "ocotp");
+	if (IS_ERR(clk))
+		return inst->err = PTR_ERR(clk);
+
+	nvmem = otp_imx_ocotp_register(dev, map, clk, ctx->soc->compatible,
+				       ro);
+	if (IS_ERR(nvmem))
+		return inst->err = PTR_ERR(nvmem);
+	inst->nvmem = nvmem;
+	inst->emu = emu;
+	inst->err = 0;
+	return 0;
+}
+
+static const struct of_device_id harness_of_match[] = {
+	{ .compatible = "otp-kunit,imx-ocotp-harness" },
+	{ /* sentinel */ }
+};
+
+static struct platform_driver harness_driver = {
+	.probe = harness_probe,
+	.driver = {
+		.name = "otp-kunit-imx-ocotp-harness",
+		.of_match_table = harness_of_match,
+	},
+};
+
+static int harness_suite_init(struct kunit_suite *suite)
+{
+	return otp_kunit_register_harness(&harness_driver);
+}
+
+static void harness_suite_exit(struct kunit_suite *suite)
+{
+	platform_driver_unregister(&harness_driver);
+}
+
+static int ocotp_test_init(struct kunit *test)
+{
+	struct test_ctx *ctx = kunit_kzalloc(test, sizeof(*ctx), GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, ctx);
+	ctx->soc = SOC_8MM;
+	ctx->rate = RATE_24M;
+	ctx->words = seed_words;
+	ctx->busy_cycles = 2;
+	ctx->rw.err = -ENODEV;
+	ctx->ro.err = -ENODEV;
+	test->priv = ctx;
+	test_cur = ctx;
+	return 0;
+}
+
+static void ocotp_test_exit(struct kunit *test)
+{
+	test_cur = NULL;
+}
+
+/* Create both controllers as configured in test->priv. */
+static struct test_ctx *ocotp_start(struct kunit *test)
+{
+	struct test_ctx *ctx = test->priv;
+
+	KUNIT_ASSERT_EQ(test, otp_kunit_overlay_apply(test, imx_ocotp_test_dtbo,
+						      sizeof(imx_ocotp_test_dtbo)),
+			0);
+	KUNIT_ASSERT_EQ(test, ctx->rw.err, 0);
+	KUNIT_ASSERT_EQ(test, ctx->ro.err, 0);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, ctx->rw.nvmem);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, ctx->ro.nvmem);
+	return ctx;
+}
+
+static u32 model_word(const struct test_ctx *ctx, unsigned int word)
+{
+	if (!ctx->words || word >= ARRAY_SIZE(seed_words))
+		return 0;
+	return ctx->words[word];
+}
+
+static u8 model_byte(const struct test_ctx *ctx, unsigned int off)
+{
+	return model_word(ctx, off / 4) >> (8 * (off % 4));
+}
+
+static int write_words(struct nvmem_device *nvmem, unsigned int word,
+		       const u32 *vals, unsigned int n)
+{
+	u8 buf[64];
+	unsigned int i;
+
+	for (i = 0; i < n && i < sizeof(buf) / 4; i++) {
+		buf[4 * i] = vals[i];
+		buf[4 * i + 1] = vals[i] >> 8;
+		buf[4 * i + 2] = vals[i] >> 16;
+		buf[4 * i + 3] = vals[i] >> 24;
+	}
+	return nvmem_device_write(nvmem, 4 * word, 4 * n, buf);
+}
+
+static int read_word(struct nvmem_device *nvmem, unsigned int word, u32 *val)
+{
+	u8 buf[4];
+	int ret;
+
+	ret = nvmem_device_read(nvmem, 4 * word, 4, buf);
+	*val = buf[0] | buf[1] << 8 | buf[2] << 16 | (u32)buf[3] << 24;
+	return ret;
+}
+
+static u32 *fuse_snapshot(struct kunit *test, const struct ocotp_emu *emu)
+{
+	u32 *copy = kunit_kmalloc_array(test, emu->cfg.nwords, sizeof(u32),
+					GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, copy);
+	memcpy(copy, emu->fuse, emu->cfg.nwords * sizeof(u32));
+	return copy;
+}
+
+static void expect_fuses_unchanged(struct kunit *test,
+				   const struct ocotp_emu *emu, const u32 *before)
+{
+	unsigned int i;
+
+	for (i = 0; i < emu->cfg.nwords; i++)
+		KUNIT_EXPECT_EQ_MSG(test, emu->fuse[i], before[i], "word %u", i);
+}
+
+/* ---- reads ---- */
+
+struct read_case {
+	unsigned int len;	/* 0: up to the end of the device */
+};
+
+static const struct read_case read_cases[] = {
+	{ 1 }, { 2 }, { 3 }, { 4 }, { 5 }, { 6 }, { 7 }, { 8 }, { 9 },
+	{ 12 }, { 16 }, { 17 }, { 0 },
+};
+
+static void read_case_desc(const struct read_case *c, char *desc)
+{
+	if (c->len)
+		snprintf(desc, KUNIT_PARAM_DESC_SIZE, "len=%u at every offset",
+			 c->len);
+	else
+		snprintf(desc, KUNIT_PARAM_DESC_SIZE, "every offset to the end");
+}
+
+KUNIT_ARRAY_PARAM(read_len, read_cases, read_case_desc);
+
+static void check_range(struct kunit *test, struct test_ctx *ctx, u8 *buf,
+			unsigned int off, unsigned int len, bool *failed)
+{
+	unsigned int i;
+	int ret;
+
+	ret = nvmem_device_read(ctx->rw.nvmem, off, len, buf);
+	if (ret != len) {
+		KUNIT_FAIL(test, "read %u@%u returned %d", len, off, ret);
+		*failed = true;
+		return;
+	}
+	for (i = 0; i < len; i++) {
+		if (buf[i] != model_byte(ctx, off + i)) {
+			KUNIT_FAIL(test, "read %u@%u: byte %u is 0x%02x, expected 0x%02x",
+				   len, off, off + i, buf[i],
+				   model_byte(ctx, off + i));
+			*failed = true;
+			return;
+		}
+	}
+}
+
+static void read_every_offset(struct kunit *test)
+{
+	const struct read_case *c = test->param_value;
+	struct test_ctx *ctx = ocotp_start(test);
+	unsigned int size = ctx->soc->nwords * 4, off, len;
+	bool failed = false;
+	u8 *buf;
+
+	buf = kunit_kmalloc(test, size, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, buf);
+	for (off = 0; off < size && !failed; off++) {
+		len = c->len ?: size - off;
+		if (off + len > size)
+			break;
+		check_range(test, ctx, buf, off, len, &failed);
+	}
+	KUNIT_EXPECT_EQ(test, ctx->rw.emu->ctrl & ocotp_emu_error(ctx->rw.emu),
+			0);
+	KUNIT_EXPECT_EQ(test, ctx->rw.emu->shadow_writes, 0);
+}
+
+static void read_every_length(struct kunit *test)
+{
+	struct test_ctx *ctx = ocotp_start(test);
+	unsigned int size = ctx->soc->nwords * 4, off, len;
+	bool failed = false;
+	u8 *buf;
+
+	buf = kunit_kmalloc(test, size, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, buf);
+	for (off = 0; off < 4 && !failed; off++)
+		for (len = 1; off + len <= size && !failed; len++)
+			check_range(test, ctx, buf, off, len, &failed);
+	/* Past the end fails. */
+	KUNIT_EXPECT_LT(test, nvmem_device_read(ctx->rw.nvmem, size - 2, 4, buf),
+			0);
+}
+
+static unsigned int model_locked(const struct test_ctx *ctx,
+				 unsigned int first, unsigned int n)
+{
+	unsigned int i, locked = 0;
+
+	for (i = first; i < first + n; i++)
+		locked += model_word(ctx, i) == LOCKED;
+	return locked;
+}
+
+/*
+ * Register traffic of a read: one shadow read per word touched; besides
+ * that only the ERROR clear each read-locked word needs and at most two
+ * further accesses.
+ */
+static void expect_read_cost(struct kunit *test, struct test_ctx *ctx,
+			     unsigned int off, unsigned int len)
+{
+	struct ocotp_emu *emu = ctx->rw.emu;
+	unsigned int first = off / 4, n = (off + len + 3) / 4 - first;
+	unsigned long acc, shadows;
+	u8 *buf;
+
+	buf = kunit_kmalloc(test, len, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, buf);
+	acc = emu->reads + emu->writes;
+	shadows = emu->shadow_reads;
+	KUNIT_ASSERT_EQ(test, nvmem_device_read(ctx->rw.nvmem, off, len, buf),
+			len);
+	KUNIT_EXPECT_EQ_MSG(test, emu->shadow_reads - shadows, n,
+			    "read %u@%u", len, off);
+	KUNIT_EXPECT_LE_MSG(test, emu->reads + emu->writes - acc,
+			    n + model_locked(ctx, first, n) + 2,
+			    "read %u@%u", len, off);
+}
+
+static void read_access_count(struct kunit *test)
+{
+	struct test_ctx *ctx;
+
+	/* Settled controller: no BUSY left over from anything. */
+	((struct test_ctx *)test->priv)->busy_cycles = 0;
+	ctx = ocotp_start(test);
+	expect_read_cost(test, ctx, 0, ctx->soc->nwords * 4);
+	expect_read_cost(test, ctx, 37 * 4, 4);
+	expect_read_cost(test, ctx, 0x92, 4);
+	expect_read_cost(test, ctx, 16 * 4, 4);
+}
+
+static void read_locked_clears_error(struct kunit *test)
+{
+	struct test_ctx *ctx = ocotp_start(test);
+	struct ocotp_emu *emu = ctx->rw.emu;
+	u32 val, vals[1] = { 0x00000f00 };
+
+	KUNIT_ASSERT_EQ(test, read_word(ctx->rw.nvmem, 16, &val), 4);
+	KUNIT_EXPECT_EQ(test, val, LOCKED);
+	KUNIT_EXPECT_EQ(test, emu->ctrl & ocotp_emu_error(emu), 0);
+
+	KUNIT_ASSERT_EQ(test, read_word(ctx->rw.nvmem, 37, &val), 4);
+	KUNIT_EXPECT_EQ(test, val, seed_words[37]);
+
+	KUNIT_EXPECT_EQ(test, write_words(ctx->rw.nvmem, 24, vals, 1), 4);
+	KUNIT_EXPECT_EQ(test, emu->fuse[24], vals[0]);
+	KUNIT_ASSERT_EQ(test, read_word(ctx->rw.nvmem, 24, &val), 4);
+	KUNIT_EXPECT_EQ(test, val, vals[0]);
+}
+
+/* An ERROR left behind by someone else does not block the provider. */
+static void stale_error_recovered(struct kunit *test)
+{
+	struct test_ctx *ctx = ocotp_start(test);
+	struct ocotp_emu *emu = ctx->rw.emu;
+	u32 val, vals[1] = { 0x80000001 };
+
+	emu->ctrl |= ocotp_emu_error(emu);
+	KUNIT_ASSERT_EQ(test, read_word(ctx->rw.nvmem, 37, &val), 4);
+	KUNIT_EXPECT_EQ(test, val, seed_words[37]);
+
+	emu->ctrl |= ocotp_emu_error(emu);
+	KUNIT_EXPECT_EQ(test, write_words(ctx->rw.nvmem, 25, vals, 1), 4);
+	KUNIT_EXPECT_EQ(test, emu->fuse[25], vals[0]);
+	KUNIT_EXPECT_EQ(test, emu->ctrl & ocotp_emu_error(emu), 0);
+}
+
+static struct kunit_case ocotp_read_cases[] = {
+	KUNIT_CASE_PARAM(read_every_offset, read_len_gen_params),
+	KUNIT_CASE(read_every_length),
+	KUNIT_CASE(read_access_count),
+	KUNIT_CASE(read_locked_clears_error),
+	KUNIT_CASE(stale_error_recovered),
+	{}
+};
+
+static struct kunit_suite ocotp_read_suite = {
+	.name = "otp-imx-ocotp-read",
+	.suite_init = harness_suite_init,
+	.suite_exit = harness_suite_exit,
+	.init = ocotp_test_init,
+	.exit = ocotp_test_exit,
+	.test_cases = ocotp_read_cases,
+};
+
+/* ---- writes ---- */
+
+static void write_clear_bit_refused(struct kunit *test)
+{
+	struct test_ctx *ctx = ocotp_start(test);
+	struct ocotp_emu *emu = ctx->rw.emu;
+	u32 *before = fuse_snapshot(test, emu);
+	u32 vals[1] = { 0x12345678 };
+	unsigned long acc = emu->writes;
+
+	KUNIT_ASSERT_NE(test, seed_words[37] & ~vals[0], 0);
+	KUNIT_EXPECT_EQ(test, write_words(ctx->rw.nvmem, 37, vals, 1), -EINVAL);
+	KUNIT_EXPECT_EQ(test, emu->programs, 0);
+	KUNIT_EXPECT_EQ(test, emu->rejected, 0);
+	/* Not even a TIMING or CTRL write happened. */
+	KUNIT_EXPECT_EQ(test, emu->writes, acc);
+	expect_fuses_unchanged(test, emu, before);
+}
+
+static void write_two_words(struct kunit *test)
+{
+	struct test_ctx *ctx = ocotp_start(test);
+	struct ocotp_emu *emu = ctx->rw.emu;
+	u32 vals[2] = { 0x11111111, 0x22220000 }, val;
+	u32 *before = fuse_snapshot(test, emu);
+
+	KUNIT_EXPECT_EQ(test, write_words(ctx->rw.nvmem, 24, vals, 2), 8);
+	KUNIT_EXPECT_EQ(test, emu->fuse[24], vals[0]);
+	KUNIT_EXPECT_EQ(test, emu->fuse[25], vals[1]);
+	KUNIT_EXPECT_EQ(test, emu->programs, 2);
+	KUNIT_EXPECT_GE(test, emu->reloads, 1);
+	KUNIT_ASSERT_EQ(test, read_word(ctx->rw.nvmem, 25, &val), 4);
+	KUNIT_EXPECT_EQ(test, val, vals[1]);
+	KUNIT_EXPECT_EQ(test, emu->fuse[23], before[23]);
+	KUNIT_EXPECT_EQ(test, emu->fuse[26], before[26]);
+}
+
+static void write_only_new_bits(struct kunit *test)
+{
+	struct test_ctx *ctx = ocotp_start(test);
+	struct ocotp_emu *emu = ctx->rw.emu;
+	u32 vals[1] = { seed_words[36] | 0x00f00000 };
+
+	KUNIT_ASSERT_NE(test, vals[0], seed_words[36]);
+	KUNIT_EXPECT_EQ(test, write_words(ctx->rw.nvmem, 36, vals, 1), 4);
+	KUNIT_EXPECT_EQ(test, emu->programs, 1);
+	KUNIT_EXPECT_EQ(test, emu->last_addr, 36);
+	KUNIT_EXPECT_EQ(test, emu->last_data[0], vals[0] & ~seed_words[36]);
+	KUNIT_EXPECT_EQ(test, emu->fuse[36], vals[0]);
+}
+
+static void write_same_value_noop(struct kunit *test)
+{
+	struct test_ctx *ctx = ocotp_start(test);
+	struct ocotp_emu *emu = ctx->rw.emu;
+	u32 vals[2] = { seed_words[36], seed_words[37] };
+
+	KUNIT_EXPECT_EQ(test, write_words(ctx->rw.nvmem, 36, vals, 2), 8);
+	KUNIT_EXPECT_EQ(test, emu->programs, 0);
+	KUNIT_EXPECT_EQ(test, emu->reloads, 0);
+	KUNIT_EXPECT_EQ(test, emu->rejected, 0);
+}
+
+static void write_locked_second_word(struct kunit *test)
+{
+	struct test_ctx *ctx = ocotp_start(test);
+	struct ocotp_emu *emu = ctx->rw.emu;
+	u32 *before = fuse_snapshot(test, emu);
+	u32 vals[2] = { seed_words[15] | 0x4, 0xffffffff };
+
+	KUNIT_ASSERT_EQ(test, seed_words[16], LOCKED);
+	KUNIT_ASSERT_NE(test, vals[0], seed_words[15]);
+	KUNIT_EXPECT_EQ(test, write_words(ctx->rw.nvmem, 15, vals, 2), -EPERM);
+	KUNIT_EXPECT_EQ(test, emu->programs, 0);
+	KUNIT_EXPECT_EQ(test, emu->ctrl & ocotp_emu_error(emu), 0);
+	expect_fuses_unchanged(test, emu, before);
+}
+
+static void write_locked_by_controller(struct kunit *test)
+{
+	struct test_ctx *ctx = ocotp_start(test);
+	struct ocotp_emu *emu = ctx->rw.emu;
+	u32 vals[1] = { 0x00000100 };
+
+	emu->write_locked[24] = true;
+	KUNIT_EXPECT_EQ(test, write_words(ctx->rw.nvmem, 24, vals, 1), -EPERM);
+	KUNIT_EXPECT_EQ(test, emu->fuse[24], 0);
+	KUNIT_EXPECT_EQ(test, emu->rejected, 1);
+	KUNIT_EXPECT_EQ(test, emu->ctrl & ocotp_emu_error(emu), 0);
+
+	/* The controller is still usable. */
+	KUNIT_EXPECT_EQ(test, write_words(ctx->rw.nvmem, 25, vals, 1), 4);
+	KUNIT_EXPECT_EQ(test, emu->fuse[25], vals[0]);
+}
+
+static void write_stuck_busy(struct kunit *test)
+{
+	struct test_ctx *ctx = ocotp_start(test);
+	struct ocotp_emu *emu = ctx->rw.emu;
+	u32 vals[1] = { 0x00000001 }, val;
+
+	emu->stuck_busy = true;
+	KUNIT_EXPECT_EQ(test, write_words(ctx->rw.nvmem, 24, vals, 1),
+			-ETIMEDOUT);
+	KUNIT_EXPECT_EQ(test, emu->reloads, 0);
+	KUNIT_EXPECT_NE(test, emu->ctrl & ocotp_emu_busy(emu), 0);
+
+	emu->stuck_busy = false;
+	KUNIT_ASSERT_EQ(test, read_word(ctx->rw.nvmem, 37, &val), 4);
+	KUNIT_EXPECT_EQ(test, val, seed_words[37]);
+	vals[0] = 0x00000002;
+	KUNIT_EXPECT_EQ(test, write_words(ctx->rw.nvmem, 25, vals, 1), 4);
+	KUNIT_EXPECT_EQ(test, emu->fuse[25], vals[0]);
+	KUNIT_ASSERT_EQ(test, read_word(ctx->rw.nvmem, 25, &val), 4);
+	KUNIT_EXPECT_EQ(test, val, vals[0]);
+}
+
+static void write_does_not_stick(struct kunit *test)
+{
+	struct test_ctx *ctx = ocotp_start(test);
+	struct ocotp_emu *emu = ctx->rw.emu;
+	u32 vals[1] = { 0x12345678 };
+
+	emu->no_stick = true;
+	KUNIT_EXPECT_EQ(test, write_words(ctx->rw.nvmem, 24, vals, 1), -EIO);
+	KUNIT_EXPECT_EQ(test, emu->programs, 1);
+	KUNIT_EXPECT_GE(test, emu->reloads, 1);
+	KUNIT_EXPECT_EQ(test, emu->fuse[24], 0);
+}
+
+struct bad_write {
+	unsigned int offset;
+	unsigned int len;
+};
+
+static const struct bad_write bad_writes[] = {
+	{ 1, 4 }, { 2, 4 }, { 3, 4 }, { 96, 1 }, { 96, 2 }, { 96, 3 },
+	{ 96, 5 }, { 0x90, 6 }, { 97, 8 }, { 1020, 8 },
+};
+
+static void bad_write_desc(const struct bad_write *c, char *desc)
+{
+	snprintf(desc, KUNIT_PARAM_DESC_SIZE, "%u bytes at %u", c->len,
+		 c->offset);
+}
+
+KUNIT_ARRAY_PARAM(bad_write, bad_writes, bad_write_desc);
+
+static void write_unaligned_refused(struct kunit *test)
+{
+	const struct bad_write *c = test->param_value;
+	struct test_ctx *ctx = ocotp_start(test);
+	struct ocotp_emu *emu = ctx->rw.emu;
+	u32 *before = fuse_snapshot(test, emu);
+	unsigned long acc = emu->reads + emu->writes;
+	u8 buf[16];
+
+	memset(buf, 0xff, sizeof(buf));
+	KUNIT_EXPECT_LT(test, nvmem_device_write(ctx->rw.nvmem, c->offset,
+						 c->len, buf), 0);
+	KUNIT_EXPECT_EQ(test, emu->reads + emu->writes, acc);
+	expect_fuses_unchanged(test, emu, before);
+}
+
+struct rate_case {
+	const struct test_soc *soc;
+	unsigned long rate;
+};
+
+static const struct rate_case bad_rates[] = {
+	{ &test_socs[9], 0 },
+	{ &test_socs[9], 500000000 },
+	{ &test_socs[9], 999999 },
+	{ &test_socs[6], 300000000 },	/* FSOURCE does not fit */
+};
+
+static void rate_case_desc(const struct rate_case *c, char *desc)
+{
+	snprintf(desc, KUNIT_PARAM_DESC_SIZE, "%s at %lu Hz", c->soc->compatible,
+		 c->rate);
+}
+
+KUNIT_ARRAY_PARAM(bad_rate, bad_rates, rate_case_desc);
+
+static void write_bad_clock_refused(struct kunit *test)
+{
+	const struct rate_case *c = test->param_value;
+	struct test_ctx *ctx = test->priv;
+	struct ocotp_emu *emu;
+	u32 vals[4] = { 1, 2, 4, 8 }, *before;
+
+	ctx->soc = c->soc;
+	ctx->rate = c->rate;
+	ctx->words = NULL;
+	ocotp_start(test);
+	emu = ctx->rw.emu;
+	before = fuse_snapshot(test, emu);
+
+	KUNIT_EXPECT_EQ(test, write_words(ctx->rw.nvmem, 8, vals, 4), -EINVAL);
+	KUNIT_EXPECT_EQ(test, emu->programs, 0);
+	KUNIT_EXPECT_EQ(test, emu->rejected, 0);
+	expect_fuses_unchanged(test, emu, before);
+}
+
+static void write_imx7d_banks(struct kunit *test)
+{
+	struct test_ctx *ctx = test->priv;
+	u32 vals[4] = { 0x1, 0x20, 0x300, 0x4000 }, *before;
+	struct ocotp_emu *emu;
+	unsigned int i;
+
+	ctx->soc = SOC_7D;
+	ctx->words = NULL;
+	ocotp_start(test);
+	emu = ctx->rw.emu;
+
+	KUNIT_EXPECT_EQ(test, write_words(ctx->rw.nvmem, 8, vals, 4), 16);
+	for (i = 0; i < 4; i++)
+		KUNIT_EXPECT_EQ(test, emu->fuse[8 + i], vals[i]);
+	KUNIT_EXPECT_EQ(test, emu->programs, 1);
+	KUNIT_EXPECT_EQ(test, emu->last_addr, 2);
+	KUNIT_EXPECT_EQ(test, emu->fuse[7], 0);
+	KUNIT_EXPECT_EQ(test, emu->fuse[12], 0);
+
+	/* Only whole, aligned banks. */
+	before = fuse_snapshot(test, emu);
+	KUNIT_EXPECT_EQ(test, write_words(ctx->rw.nvmem, 12, vals, 1), -EINVAL);
+	KUNIT_EXPECT_EQ(test, write_words(ctx->rw.nvmem, 13, vals, 4), -EINVAL);
+	KUNIT_EXPECT_EQ(test, write_words(ctx->rw.nvmem, 12, vals, 2), -EINVAL);
+	KUNIT_EXPECT_EQ(test, emu->programs, 1);
+	expect_fuses_unchanged(test, emu, before);
+
+	/* A bank where only some words change. */
+	vals[0] = 0;
+	vals[1] = 0x8000;
+	vals[2] = 0;
+	vals[3] = 0;
+	KUNIT_EXPECT_EQ(test, write_words(ctx->rw.nvmem, 60, vals, 4), 16);
+	KUNIT_EXPECT_EQ(test, emu->fuse[61], 0x8000);
+	KUNIT_EXPECT_EQ(test, emu->last_addr, 15);
+}
+
+static void write_imx8mp_layout(struct kunit *test)
+{
+	struct test_ctx *ctx = test->priv;
+	u32 vals[1] = { 0xa5 }, val, *before;
+	struct ocotp_emu *emu;
+
+	ctx->soc = SOC_8MP;
+	ctx->busy_cycles = 3;
+	ocotp_start(test);
+	emu = ctx->rw.emu;
+	before = fuse_snapshot(test, emu);
+
+	KUNIT_EXPECT_EQ(test, write_words(ctx->rw.nvmem, 300, vals, 1), 4);
+	KUNIT_EXPECT_EQ(test, emu->last_addr, 300);
+	KUNIT_EXPECT_EQ(test, emu->fuse[300], vals[0]);
+	KUNIT_EXPECT_EQ(test, emu->fuse[300 & 0xff], before[300 & 0xff]);
+	KUNIT_EXPECT_EQ(test, emu->rejected, 0);
+	KUNIT_ASSERT_EQ(test, read_word(ctx->rw.nvmem, 300, &val), 4);
+	KUNIT_EXPECT_EQ(test, val, vals[0]);
+
+	KUNIT_ASSERT_EQ(test, read_word(ctx->rw.nvmem, 16, &val), 4);
+	KUNIT_EXPECT_EQ(test, val, LOCKED);
+	KUNIT_EXPECT_EQ(test, emu->ctrl & ocotp_emu_error(emu), 0);
+	KUNIT_ASSERT_EQ(test, read_word(ctx->rw.nvmem, 37, &val), 4);
+	KUNIT_EXPECT_EQ(test, val, seed_words[37]);
+}
+
+static void soc_desc(const struct test_soc *soc, char *desc)
+{
+	strscpy(desc, soc->compatible, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(soc, test_socs, soc_desc);
+
+/* Every variant: size, last word readable and programmable. */
+static void every_soc_programs(struct kunit *test)
+{
+	const struct test_soc *soc = test->param_value;
+	struct test_ctx *ctx = test->priv;
+	unsigned int n = soc->bank_words ?: 1, last = soc->nwords - n;
+	u32 vals[4] = { 0x10000001, 0x2, 0x4, 0x8 }, val;
+	struct ocotp_emu *emu;
+	u8 buf[4];
+
+	ctx->soc = soc;
+	ctx->words = NULL;
+	ocotp_start(test);
+	emu = ctx->rw.emu;
+
+	KUNIT_EXPECT_EQ(test, strncmp(nvmem_dev_name(ctx->rw.nvmem),
+				      "imx-ocotp", 9), 0);
+	KUNIT_EXPECT_EQ(test, nvmem_device_read(ctx->rw.nvmem,
+						soc->nwords * 4 - 4, 4, buf), 4);
+	KUNIT_EXPECT_LT(test, nvmem_device_read(ctx->rw.nvmem,
+						soc->nwords * 4, 4, buf), 0);
+
+	KUNIT_EXPECT_EQ(test, write_words(ctx->rw.nvmem, last, vals, n), 4 * n);
+	KUNIT_EXPECT_EQ(test, emu->fuse[last], vals[0]);
+	KUNIT_EXPECT_EQ(test, emu->last_addr, soc->nwords / n - 1);
+	KUNIT_ASSERT_EQ(test, read_word(ctx->rw.nvmem, last, &val), 4);
+	KUNIT_EXPECT_EQ(test, val, vals[0]);
+}
+
+static struct kunit_case ocotp_write_cases[] = {
+	KUNIT_CASE(write_clear_bit_refused),
+	KUNIT_CASE(write_two_words),
+	KUNIT_CASE(write_only_new_bits),
+	KUNIT_CASE(write_same_value_noop),
+	KUNIT_CASE(write_locked_second_word),
+	KUNIT_CASE(write_locked_by_controller),
+	KUNIT_CASE(write_stuck_busy),
+	KUNIT_CASE(write_does_not_stick),
+	KUNIT_CASE_PARAM(write_unaligned_refused, bad_write_gen_params),
+	KUNIT_CASE_PARAM(write_bad_clock_refused, bad_rate_gen_params),
+	KUNIT_CASE(write_imx7d_banks),
+	KUNIT_CASE(write_imx8mp_layout),
+	KUNIT_CASE_PARAM(every_soc_programs, soc_gen_params),
+	{}
+};
+
+static struct kunit_suite ocotp_write_suite = {
+	.name = "otp-imx-ocotp-write",
+	.suite_init = harness_suite_init,
+	.suite_exit = harness_suite_exit,
+	.init = ocotp_test_init,
+	.exit = ocotp_test_exit,
+	.test_cases = ocotp_write_cases,
+};
+
+/* ---- TIMING ---- */
+
+static const struct rate_case timing_cases[] = {
+	{ &test_socs[9], 24000000 },
+	{ &test_socs[9], 66000000 },
+	{ &test_socs[9], 133000000 },
+	{ &test_socs[9], 1000000 },
+	{ &test_socs[9], 400000000 },
+	{ &test_socs[11], 200000000 },
+	{ &test_socs[7], 24000000 },
+	{ &test_socs[6], 24000000 },
+	{ &test_socs[6], 66000000 },
+	{ &test_socs[6], 133000000 },
+};
+
+KUNIT_ARRAY_PARAM(timing, timing_cases, rate_case_desc);
+
+/* cycles / rate >= ns, without the driver's arithmetic */
+static bool covers(u64 cycles, unsigned long rate, u64 ns)
+{
+	return cycles * 1000000000ULL >= ns * rate;
+}
+
+static void timing_fields(struct kunit *test)
+{
+	const struct rate_case *c = test->param_value;
+	struct test_ctx *ctx = test->priv;
+	u32 wait = 0x2a, vals[4] = { 0x100, 0, 0, 0 };
+	unsigned int n = c->soc->bank_words ?: 1;
+	u64 prog, relax, rd, fsource;
+	struct ocotp_emu *emu;
+	u32 t;
+
+	ctx->soc = c->soc;
+	ctx->rate = c->rate;
+	ctx->words = NULL;
+	ctx->timing_reset = wait << 22;
+	ocotp_start(test);
+	emu = ctx->rw.emu;
+
+	KUNIT_ASSERT_EQ(test, write_words(ctx->rw.nvmem, 4, vals, n), 4 * n);
+	KUNIT_ASSERT_EQ(test, emu->programs, 1);
+	t = emu->last_timing;
+	kunit_info(test, "TIMING 0x%08x at %lu Hz\n", t, c->rate);
+
+	if (c->soc->mx7_timing) {
+		prog = t & 0xfff;
+		fsource = (t >> 12) & 0xff;
+		KUNIT_EXPECT_TRUE(test, covers(prog, c->rate, 10000));
+		KUNIT_EXPECT_FALSE(test, covers(prog, c->rate, 12000));
+		KUNIT_EXPECT_TRUE(test, covers(fsource, c->rate, 1000));
+		KUNIT_EXPECT_FALSE(test, covers(fsource, c->rate, 2000));
+		return;
+	}
+
+	prog = t & 0xfff;
+	relax = (t >> 12) & 0xf;
+	rd = (t >> 16) & 0x3f;
+	KUNIT_EXPECT_GE(test, relax, 1);
+	KUNIT_EXPECT_TRUE(test, covers(relax + 1, c->rate, 17));
+	KUNIT_ASSERT_GT(test, prog + 1, 2 * (relax + 1));
+	KUNIT_ASSERT_GT(test, rd + 1, 2 * (relax + 1));
+	KUNIT_EXPECT_TRUE(test, covers(prog + 1 - 2 * (relax + 1), c->rate,
+				       10000));
+	KUNIT_EXPECT_FALSE(test, covers(prog + 1 - 2 * (relax + 1), c->rate,
+					12000));
+	KUNIT_EXPECT_TRUE(test, covers(rd + 1 - 2 * (relax + 1), c->rate, 37));
+	KUNIT_EXPECT_EQ(test, (t >> 22) & 0x3f, wait);
+}
+
+static struct kunit_case ocotp_timing_cases[] = {
+	KUNIT_CASE_PARAM(timing_fields, timing_gen_params),
+	{}
+};
+
+static struct kunit_suite ocotp_timing_suite = {
+	.name = "otp-imx-ocotp-timing",
+	.suite_init = harness_suite_init,
+	.suite_exit = harness_suite_exit,
+	.init = ocotp_test_init,
+	.exit = ocotp_test_exit,
+	.test_cases = ocotp_timing_cases,
+};
+
+/* ---- device tree ---- */
+
+static umode_t sysfs_mode(struct kunit *test, struct nvmem_device *nvmem,
+			  const char *attr)
+{
+	struct path path;
+	umode_t mode;
+	char p[96];
+
+	snprintf(p, sizeof(p), "/sys/bus/nvmem/devices/%s/%s",
+		 nvmem_dev_name(nvmem), attr);
+	if (kern_path(p, LOOKUP_FOLLOW, &path))
+		return 0;
+	mode = d_inode(path.dentry)->i_mode & 0777;
+	path_put(&path);
+	return mode;
+}
+
+static ssize_t sysfs_write(struct kunit *test, struct nvmem_device *nvmem,
+			   const char *attr, const void *buf, size_t len,
+			   loff_t pos)
+{
+	struct file *f;
+	ssize_t ret;
+	char p[96];
+
+	snprintf(p, sizeof(p), "/sys/bus/nvmem/devices/%s/%s",
+		 nvmem_dev_name(nvmem), attr);
+	f = filp_open(p, O_WRONLY, 0);
+	if (IS_ERR(f))
+		return PTR_ERR(f);
+	ret = kernel_write(f, buf, len, &pos);
+	filp_close(f, NULL);
+	return ret;
+}
+
+static void read_only_node(struct kunit *test)
+{
+	struct test_ctx *ctx = ocotp_start(test);
+	struct ocotp_emu *emu = ctx->ro.emu;
+	u32 *before = fuse_snapshot(test, emu);
+	u32 vals[1] = { 0x12345678 }, val;
+	unsigned long writes = emu->writes;
+	u8 le[4] = { 0x78, 0x56, 0x34, 0x12 };
+	ssize_t ret;
+
+	KUNIT_EXPECT_EQ(test, sysfs_mode(test, ctx->ro.nvmem, "nvmem"), 0444);
+	KUNIT_EXPECT_EQ(test, sysfs_mode(test, ctx->rw.nvmem, "nvmem"), 0644);
+
+	KUNIT_EXPECT_LT(test, write_words(ctx->ro.nvmem, 24, vals, 1), 0);
+	KUNIT_EXPECT_LT(test, sysfs_write(test, ctx->ro.nvmem, "nvmem", le, 4,
+					  24 * 4), 0);
+
+	/* Clearing force_ro (6.12) cannot create a write path. */
+	ret = sysfs_write(test, ctx->ro.nvmem, "force_ro", "0", 1, 0);
+	if (ret < 0)
+		KUNIT_EXPECT_EQ(test, ret, -ENOENT);
+	KUNIT_EXPECT_LT(test, write_words(ctx->ro.nvmem, 24, vals, 1), 0);
+	KUNIT_EXPECT_LT(test, sysfs_write(test, ctx->ro.nvmem, "nvmem", le, 4,
+					  24 * 4), 0);
+
+	KUNIT_EXPECT_EQ(test, emu->programs, 0);
+	KUNIT_EXPECT_EQ(test, emu->writes, writes);
+	expect_fuses_unchanged(test, emu, before);
+	KUNIT_ASSERT_EQ(test, read_word(ctx->ro.nvmem, 37, &val), 4);
+	KUNIT_EXPECT_EQ(test, val, seed_words[37]);
+}
+
+static void mac_cell_byte_order(struct kunit *test)
+{
+	static const u8 mac[ETH_ALEN] = { 0x00, 0x04, 0xf3, 0x12, 0x34, 0x56 };
+	struct test_ctx *ctx = test->priv;
+	struct device_node *np;
+	struct nvmem_cell *cell;
+	u8 raw[8], addr[ETH_ALEN];
+	unsigned int i;
+	u32 *words;
+	size_t len;
+	u8 *data;
+
+	/* Fuses hold the address last byte first at 0x90. */
+	words = kunit_kmalloc(test, sizeof(seed_words), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, words);
+	memcpy(words, seed_words, sizeof(seed_words));
+	for (i = 0; i < ETH_ALEN; i++)
+		raw[i] = mac[ETH_ALEN - 1 - i];
+	words[36] = raw[0] | raw[1] << 8 | raw[2] << 16 | (u32)raw[3] << 24;
+	words[37] = (words[37] & 0xffff0000) | raw[4] | raw[5] << 8;
+	ctx->words = words;
+	ocotp_start(test);
+
+	np = of_find_node_by_path(NODE_CONSUMER);
+	KUNIT_ASSERT_NOT_NULL(test, np);
+
+	cell = of_nvmem_cell_get(np, "mac-address");
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, cell);
+	data = nvmem_cell_read(cell, &len);
+	nvmem_cell_put(cell);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, data);
+	KUNIT_EXPECT_EQ(test, len, ETH_ALEN);
+	for (i = 0; i < ETH_ALEN && i < len; i++)
+		KUNIT_EXPECT_EQ_MSG(test, data[i], mac[i], "byte %u", i);
+	kfree(data);
+
+	/* Other cells keep the fuse byte order. */
+	cell = of_nvmem_cell_get(np, "unique-id");
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, cell);
+	data = nvmem_cell_read(cell, &len);
+	nvmem_cell_put(cell);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, data);
+	KUNIT_EXPECT_EQ(test, len, 8);
+	for (i = 0; i < 8 && i < len; i++)
+		KUNIT_EXPECT_EQ_MSG(test, data[i],
+				    (u8)(words[2 + i / 4] >> (8 * (i % 4))),
+				    "byte %u", i);
+	kfree(data);
+
+	if (IS_ENABLED(CONFIG_NET)) {
+		memset(addr, 0, sizeof(addr));
+		KUNIT_EXPECT_EQ(test, of_get_mac_address(np, addr), 0);
+		for (i = 0; i < ETH_ALEN; i++)
+			KUNIT_EXPECT_EQ_MSG(test, addr[i], mac[i], "byte %u", i);
+	}
+	of_node_put(np);
+}
+
+static int match_of_node(struct device *dev, const void *data)
+{
+	return dev->of_node == data;
+}
+
+static void expect_not_bound(struct kunit *test, const char *path)
+{
+	struct platform_device *pdev = otp_kunit_find_pdev(path);
+	struct nvmem_device *nvmem;
+
+	KUNIT_ASSERT_NOT_NULL_MSG(test, pdev, "%s", path);
+	KUNIT_EXPECT_PTR_EQ_MSG(test, pdev->dev.driver, NULL, "%s", path);
+	nvmem = nvmem_device_find(pdev->dev.of_node, match_of_node);
+	KUNIT_EXPECT_TRUE_MSG(test, IS_ERR_OR_NULL(nvmem), "%s", path);
+	if (!IS_ERR_OR_NULL(nvmem))
+		nvmem_device_put(nvmem);
+	put_device(&pdev->dev);
+}
+
+static void bad_dt_probe_fails(struct kunit *test)
+{
+	KUNIT_ASSERT_EQ(test, otp_kunit_overlay_apply(test, imx_ocotp_bad_dtbo,
+						      sizeof(imx_ocotp_bad_dtbo)),
+			0);
+	expect_not_bound(test, NODE_NOREG);
+	expect_not_bound(test, NODE_SMALL);
+}
+
+/* Device numbers come from an IDA and are given back on unbind. */
+static void device_ids_reused(struct kunit *test)
+{
+	struct test_ctx *ctx = test->priv;
+	char first[2][32];
+	int ovcs = 0;
+
+	KUNIT_ASSERT_EQ(test, otp_overlay_apply(imx_ocotp_test_dtbo,
+						sizeof(imx_ocotp_test_dtbo),
+						&ovcs), 0);
+	if (ctx->rw.err || ctx->ro.err) {
+		of_overlay_remove(&ovcs);
+		KUNIT_FAIL(test, "probe failed: %d %d", ctx->rw.err,
+			   ctx->ro.err);
+		return;
+	}
+	strscpy(first[0], nvmem_dev_name(ctx->rw.nvmem), sizeof(first[0]));
+	strscpy(first[1], nvmem_dev_name(ctx->ro.nvmem), sizeof(first[1]));
+	KUNIT_EXPECT_STRNEQ(test, first[0], first[1]);
+	KUNIT_ASSERT_EQ(test, of_overlay_remove(&ovcs), 0);
+
+	memset(&ctx->rw, 0, sizeof(ctx->rw));
+	memset(&ctx->ro, 0, sizeof(ctx->ro));
+	ocotp_start(test);
+	KUNIT_EXPECT_STREQ(test, nvmem_dev_name(ctx->rw.nvmem), first[0]);
+	KUNIT_EXPECT_STREQ(test, nvmem_dev_name(ctx->ro.nvmem), first[1]);
+}
+
+static struct kunit_case ocotp_dt_cases[] = {
+	KUNIT_CASE(read_only_node),
+	KUNIT_CASE(mac_cell_byte_order),
+	KUNIT_CASE(bad_dt_probe_fails),
+	KUNIT_CASE(device_ids_reused),
+	{}
+};
+
+static struct kunit_suite ocotp_dt_suite = {
+	.name = "otp-imx-ocotp-dt",
+	.suite_init = harness_suite_init,
+	.suite_exit = harness_suite_exit,
+	.init = ocotp_test_init,
+	.exit = ocotp_test_exit,
+	.test_cases = ocotp_dt_cases,
+};
+
+kunit_test_suites(&ocotp_read_suite, &ocotp_write_suite, &ocotp_timing_suite,
+		  &ocotp_dt_suite);
+
+MODULE_DESCRIPTION("KUnit tests for the i.MX OCOTP NVMEM provider");
+MODULE_LICENSE("GPL");
+MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);

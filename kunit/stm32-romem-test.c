@@ -1,0 +1,1002 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit suite for the otp-stm32-romem NVMEM provider.
+ *
+ * Every test creates its device through a device-tree overlay.  Most use a
+ * harness node that this module's own platform driver binds: its probe
+ * builds an emulated BSEC (kunit/bsec-emu.c) and hands it to the
+ * provider's hardware-independent half.  The bad-DT cases instead create
+ * nodes the real driver binds, and check that it refuses them cleanly.
+ */
+
+#include <kunit/test.h>
+#include <linux/device.h>
+#include <linux/err.h>
+#include <linux/fs.h>
+#include <linux/gfp.h>
+#include <linux/kernel.h>
+#include <linux/module.h>
+#include <linux/nvmem-consumer.h>
+#include <linux/of.h>
+#include <linux/platform_device.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/sysfs.h>
+
+#include "bsec-emu.h"
+#include "otp-kunit.h"
+#include "otp-stm32-romem.h"
+
+#include "stm32-bsec-test.dtbo.h"
+#include "stm32-f4-test.dtbo.h"
+#include "stm32-bsec-noreg-test.dtbo.h"
+#include "stm32-bsec-smallreg-test.dtbo.h"
+#include "stm32-f4-badreg-test.dtbo.h"
+
+#define ROMEM_SIZE		(BSEC_EMU_WORDS * 4)
+#define ROMEM_F4_WORDS		132
+#define ROMEM_BSEC_PATH		"/otp-kunit-bsec"
+#define ROMEM_CONSUMER_PATH	"/otp-kunit-bsec-consumer"
+#define ROMEM_NVMEM_PREFIX	"stm32-romem"
+#define ROMEM_REAL_DRIVER	"otp-stm32-romem"
+
+/* Lower words: the STM32MP15 reference dump (upper words there are 0) */
+static const u32 romem_seed_lower[BSEC_EMU_SHADOWED] = {
+	0x00000017, 0x00008000, 0xa0200000, 0x00000000,
+	0x00000000, 0x00000000, 0x00000000, 0x00000000,
+	0x00000000, 0x00000000, 0x00000000, 0x00000000,
+	0x7cf5f917, 0x00360035, 0x32315117, 0x32393532,
+	0x139685e7, 0x20eb0868, 0x7c3f0140, 0x06be143d,
+	0x5da5003b, 0x00000000, 0x00000000, 0x3f992fe9,
+};
+
+/**
+ * struct romem_ctx - one device under test
+ * @emu: emulated hardware behind it
+ * @nvmem: what the provider registered
+ * @dev: the harness platform device
+ * @probed: the harness probe ran
+ * @probe_ret: its result
+ */
+struct romem_ctx {
+	struct bsec_emu *emu;
+	struct nvmem_device *nvmem;
+	struct device *dev;
+	bool probed;
+	int probe_ret;
+};
+
+/* Device the next harness probe builds; set by the test around the apply */
+static struct romem_ctx *romem_pending;
+
+static const enum otp_stm32_variant romem_variant_bsec = OTP_STM32_MP15_BSEC;
+static const enum otp_stm32_variant romem_variant_f4 = OTP_STM32_F4_OTP;
+
+static int romem_harness_probe(struct platform_device *pdev)
+{
+	const enum otp_stm32_variant *variant;
+	struct romem_ctx *ctx = romem_pending;
+	struct nvmem_device *nvmem;
+	struct regmap *map;
+
+	if (!ctx || ctx->probed)
+		return -ENODEV;
+	ctx->probed = true;
+
+	variant = device_get_match_data(&pdev->dev);
+	if (!variant)
+		return ctx->probe_ret = -EINVAL;
+
+	map = bsec_emu_regmap(ctx->emu, &pdev->dev);
+	if (IS_ERR(map))
+		return ctx->probe_ret = PTR_ERR(map);
+
+	nvmem = otp_stm32_romem_register(&pdev->dev, map, &ctx->emu->ops,
+					 *variant);
+	if (IS_ERR(nvmem))
+		return ctx->probe_ret = PTR_ERR(nvmem);
+
+	ctx->nvmem = nvmem;
+	ctx->dev = &pdev->dev;
+	ctx->probe_ret = 0;
+	return 0;
+}
+
+static const struct of_device_id romem_harness_of_match[] = {
+	{
+		.compatible = "otp-kunit,stm32mp15-bsec-harness",
+		.data = &romem_variant_bsec,
+	},
+	{
+		.compatible = "otp-kunit,stm32f4-otp-harness",
+		.data = &romem_variant_f4,
+	},
+	{ }
+};
+
+static struct platform_driver romem_harness_driver = {
+	.probe = romem_harness_probe,
+	.driver = {
+		.name = "otp-kunit-stm32-romem-harness",
+		.of_match_table = romem_harness_of_match,
+	},
+};
+
+/* Distinctive upper words: every byte differs from its neighbours */
+static u32 romem_upper_word(unsigned int n)
+{
+	return 0xa0000000 | n << 16 | (0xff - n) << 8 | (n ^ 0x3c);
+}
+
+/* Distinctive words for the whole block, used by the byte-range sweep */
+static u32 romem_pattern_word(unsigned int n)
+{
+	return (0x10 + n) << 24 | (0x80 + n) << 16 | (0xff - n) << 8 | n;
+}
+
+static struct bsec_emu *romem_emu_seed(struct kunit *test)
+{
+	u32 words[BSEC_EMU_WORDS] = { };
+	struct bsec_emu *emu;
+	unsigned int i;
+
+	emu = kunit_kzalloc(test, sizeof(*emu), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, emu);
+	memcpy(words, romem_seed_lower, sizeof(romem_seed_lower));
+	for (i = BSEC_EMU_SHADOWED; i < BSEC_EMU_WORDS; i++)
+		words[i] = romem_upper_word(i);
+	bsec_emu_init(emu, words);
+	return emu;
+}
+
+static struct bsec_emu *romem_emu_pattern(struct kunit *test)
+{
+	u32 words[BSEC_EMU_WORDS];
+	struct bsec_emu *emu;
+	unsigned int i;
+
+	emu = kunit_kzalloc(test, sizeof(*emu), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, emu);
+	for (i = 0; i < BSEC_EMU_WORDS; i++)
+		words[i] = romem_pattern_word(i);
+	bsec_emu_init(emu, words);
+	return emu;
+}
+
+/*
+ * Create a harness device over @emu through the overlay @dtbo; it lives
+ * until the test ends.
+ */
+static struct romem_ctx *romem_start(struct kunit *test, struct bsec_emu *emu,
+				     const void *dtbo, u32 dtbo_size)
+{
+	struct romem_ctx *ctx;
+	int ret;
+
+	ctx = kunit_kzalloc(test, sizeof(*ctx), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, ctx);
+	ctx->emu = emu;
+
+	romem_pending = ctx;
+	ret = otp_kunit_overlay_apply(test, dtbo, dtbo_size);
+	romem_pending = NULL;
+
+	KUNIT_ASSERT_EQ_MSG(test, ret, 0, "overlay apply failed");
+	KUNIT_ASSERT_TRUE_MSG(test, ctx->probed, "harness device not probed");
+	KUNIT_ASSERT_EQ_MSG(test, ctx->probe_ret, 0, "provider setup failed");
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, ctx->nvmem);
+	return ctx;
+}
+
+static struct romem_ctx *romem_start_bsec(struct kunit *test,
+					  struct bsec_emu *emu)
+{
+	return romem_start(test, emu, stm32_bsec_test_dtbo,
+			   sizeof(stm32_bsec_test_dtbo));
+}
+
+/* Read [@offset, @offset + @len) and compare it with the emulator model */
+static bool romem_range_matches(struct kunit *test, struct romem_ctx *ctx,
+				u8 *buf, unsigned int offset, unsigned int len)
+{
+	unsigned int i;
+	int ret;
+
+	memset(buf, 0xa5, len);
+	ret = nvmem_device_read(ctx->nvmem, offset, len, buf);
+	if (ret != len) {
+		KUNIT_FAIL(test, "read %u bytes at 0x%x returned %d", len,
+			   offset, ret);
+		return false;
+	}
+	for (i = 0; i < len; i++) {
+		u8 want = bsec_emu_visible_byte(ctx->emu, offset + i);
+
+		if (buf[i] != want) {
+			KUNIT_FAIL(test,
+				   "read %u bytes at 0x%x: byte 0x%x is 0x%02x, model 0x%02x",
+				   len, offset, offset + i, buf[i], want);
+			return false;
+		}
+	}
+	return true;
+}
+
+static u32 romem_read_word(struct kunit *test, struct romem_ctx *ctx,
+			   unsigned int word)
+{
+	__le32 raw = 0;
+
+	KUNIT_EXPECT_EQ(test, nvmem_device_read(ctx->nvmem, word * 4, 4, &raw),
+			4);
+	return le32_to_cpu(raw);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Every (offset, length) pair, one parameter per first word */
+
+static const u8 romem_sweep_slots[BSEC_EMU_WORDS];
+
+static const void *romem_sweep_gen(const void *prev, char *desc)
+{
+	const u8 *slot = prev ? (const u8 *)prev + 1 : romem_sweep_slots;
+	unsigned int word = slot - romem_sweep_slots;
+
+	if (word >= BSEC_EMU_WORDS)
+		return NULL;
+	snprintf(desc, KUNIT_PARAM_DESC_SIZE,
+		 "offsets 0x%03x-0x%03x (word %u, %s), every length", word * 4,
+		 word * 4 + 3, word,
+		 word < BSEC_EMU_SHADOWED ? "shadow" : "secure");
+	return slot;
+}
+
+static void romem_read_every_range(struct kunit *test)
+{
+	unsigned int word = (const u8 *)test->param_value - romem_sweep_slots;
+	struct romem_ctx *ctx;
+	unsigned int offset, len;
+	u8 *buf;
+
+	ctx = romem_start_bsec(test, romem_emu_pattern(test));
+	buf = kunit_kzalloc(test, ROMEM_SIZE, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, buf);
+
+	for (offset = word * 4; offset < word * 4 + 4; offset++)
+		for (len = 1; len <= ROMEM_SIZE - offset; len++)
+			if (!romem_range_matches(test, ctx, buf, offset, len))
+				return;
+
+	KUNIT_EXPECT_EQ(test, ctx->emu->secret_reads, 0);
+}
+
+static void romem_read_word_boundary(struct kunit *test)
+{
+	struct romem_ctx *ctx = romem_start_bsec(test, romem_emu_pattern(test));
+	u8 buf[8];
+
+	/* word 31 is the last shadow word, word 32 the first secure one */
+	romem_range_matches(test, ctx, buf, 31 * 4, 8);
+	romem_range_matches(test, ctx, buf, 31 * 4 + 2, 4);
+	romem_range_matches(test, ctx, buf, 31 * 4 + 3, 2);
+	romem_range_matches(test, ctx, buf, 31 * 4 + 1, 7);
+	KUNIT_EXPECT_NE(test, romem_read_word(test, ctx, 31), 0);
+	KUNIT_EXPECT_EQ(test, romem_read_word(test, ctx, 32),
+			romem_pattern_word(32));
+	KUNIT_EXPECT_EQ(test, ctx->emu->secret_reads, 0);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Words the secure monitor refuses */
+
+struct romem_refusal {
+	const char *name;
+	u32 code;
+	bool probe_word_too;
+};
+
+static const struct romem_refusal romem_refusals[] = {
+	{ "not supported", BSEC_EMU_SMC_NOT_SUPPORTED, false },
+	{ "failed", BSEC_EMU_SMC_FAILED, true },
+	{ "invalid parameter", BSEC_EMU_SMC_INVALID, true },
+};
+
+static void romem_refusal_desc(const struct romem_refusal *r, char *desc)
+{
+	snprintf(desc, KUNIT_PARAM_DESC_SIZE, "%s", r->name);
+}
+
+KUNIT_ARRAY_PARAM(romem_refusal, romem_refusals, romem_refusal_desc);
+
+static void romem_refused_words_read_zero(struct kunit *test)
+{
+	static const unsigned int secret[] = { 33, 47, 57, 95 };
+	const struct romem_refusal *r = test->param_value;
+	struct bsec_emu *emu = romem_emu_seed(test);
+	struct romem_ctx *ctx;
+	unsigned int i, word;
+	__le32 *buf;
+	int ret;
+
+	for (i = 0; i < ARRAY_SIZE(secret); i++)
+		emu->refuse[secret[i]] = r->code;
+	/* probing the service with a refused word must still find it */
+	if (r->probe_word_too)
+		emu->refuse[BSEC_EMU_SHADOWED] = r->code;
+
+	ctx = romem_start_bsec(test, emu);
+	buf = kunit_kzalloc(test, ROMEM_SIZE, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, buf);
+
+	ret = nvmem_device_read(ctx->nvmem, 0, ROMEM_SIZE, buf);
+	KUNIT_ASSERT_EQ(test, ret, ROMEM_SIZE);
+
+	for (word = 0; word < BSEC_EMU_WORDS; word++) {
+		u32 got = le32_to_cpu(buf[word]);
+
+		if (emu->refuse[word]) {
+			KUNIT_EXPECT_NE(test, emu->fuses[word], 0);
+			KUNIT_EXPECT_EQ_MSG(test, got, 0,
+					    "refused word %u leaked", word);
+		} else {
+			KUNIT_EXPECT_EQ_MSG(test, got, emu->fuses[word],
+					    "word %u", word);
+		}
+	}
+
+	/* one refused word on its own, twice: still no error */
+	for (i = 0; i < 2; i++)
+		KUNIT_EXPECT_EQ(test, romem_read_word(test, ctx, 57), 0);
+	KUNIT_EXPECT_EQ(test, romem_read_word(test, ctx, 58),
+			romem_upper_word(58));
+	KUNIT_EXPECT_EQ(test, emu->secret_reads, 0);
+}
+
+static void romem_monitor_absent(struct kunit *test)
+{
+	struct bsec_emu *emu = romem_emu_seed(test);
+	struct romem_ctx *ctx;
+	unsigned int word;
+	__le32 *buf;
+
+	emu->monitor_absent = true;
+	ctx = romem_start_bsec(test, emu);
+	/* the service is asked exactly once, at probe time */
+	KUNIT_EXPECT_EQ(test, emu->smc_calls, 1);
+	bsec_emu_reset_counts(emu);
+
+	buf = kunit_kzalloc(test, ROMEM_SIZE, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, buf);
+	KUNIT_ASSERT_EQ(test, nvmem_device_read(ctx->nvmem, 0, ROMEM_SIZE, buf),
+			ROMEM_SIZE);
+
+	for (word = 0; word < BSEC_EMU_SHADOWED; word++)
+		KUNIT_EXPECT_EQ_MSG(test, le32_to_cpu(buf[word]),
+				    romem_seed_lower[word], "word %u", word);
+	for (; word < BSEC_EMU_WORDS; word++)
+		KUNIT_EXPECT_EQ_MSG(test, le32_to_cpu(buf[word]), 0,
+				    "word %u", word);
+
+	/* known absent: no secure call and no secret MMIO read per access */
+	KUNIT_EXPECT_EQ(test, emu->smc_calls, 0);
+	KUNIT_EXPECT_EQ(test, emu->secret_reads, 0);
+	KUNIT_EXPECT_EQ(test, emu->reg_reads, BSEC_EMU_SHADOWED);
+}
+
+/* ---------------------------------------------------------------------- */
+/* The STM32MP15 cells, read through a DT consumer */
+
+struct romem_cell {
+	const char *name;
+	unsigned int offset;
+	unsigned int bytes;
+};
+
+static const struct romem_cell romem_cells[] = {
+	{ "part_number", 0x4, 1 },
+	{ "vrefint", 0x52, 2 },
+	{ "ts_cal1", 0x5c, 2 },
+	{ "ts_cal2", 0x5e, 2 },
+	{ "mac", 0xe4, 6 },
+};
+
+static void romem_check_cell(struct kunit *test, struct romem_ctx *ctx,
+			     struct device_node *np,
+			     const struct romem_cell *c, u8 *out)
+{
+	struct nvmem_cell *cell;
+	size_t len = 0;
+	unsigned int i;
+	u8 *val;
+
+	cell = of_nvmem_cell_get(np, c->name);
+	if (IS_ERR(cell)) {
+		KUNIT_FAIL(test, "cell %s: %ld", c->name, PTR_ERR(cell));
+		return;
+	}
+	val = nvmem_cell_read(cell, &len);
+	nvmem_cell_put(cell);
+	if (IS_ERR(val)) {
+		KUNIT_FAIL(test, "cell %s read: %ld", c->name, PTR_ERR(val));
+		return;
+	}
+
+	KUNIT_EXPECT_EQ_MSG(test, len, c->bytes, "cell %s", c->name);
+	for (i = 0; i < min_t(size_t, len, c->bytes); i++) {
+		KUNIT_EXPECT_EQ_MSG(test, val[i],
+				    bsec_emu_visible_byte(ctx->emu,
+							  c->offset + i),
+				    "cell %s byte %u", c->name, i);
+		out[i] = val[i];
+	}
+	kfree(val);
+}
+
+static void romem_cells_read_back(struct kunit *test)
+{
+	struct romem_ctx *ctx = romem_start_bsec(test, romem_emu_seed(test));
+	u8 got[ARRAY_SIZE(romem_cells)][8] = { };
+	struct device_node *np;
+	unsigned int i;
+
+	np = of_find_node_by_path(ROMEM_CONSUMER_PATH);
+	KUNIT_ASSERT_NOT_NULL(test, np);
+	for (i = 0; i < ARRAY_SIZE(romem_cells); i++)
+		romem_check_cell(test, ctx, np, &romem_cells[i], got[i]);
+	of_node_put(np);
+
+	/* the reference dump's calibration bytes, least significant first */
+	KUNIT_EXPECT_EQ(test, got[0][0], 0x00);
+	KUNIT_EXPECT_EQ(test, got[1][0], 0xa5);
+	KUNIT_EXPECT_EQ(test, got[1][1], 0x5d);
+	KUNIT_EXPECT_EQ(test, got[2][0], 0xe9);
+	KUNIT_EXPECT_EQ(test, got[2][1], 0x2f);
+	KUNIT_EXPECT_EQ(test, got[3][0], 0x99);
+	KUNIT_EXPECT_EQ(test, got[3][1], 0x3f);
+	/* the MAC lives in secure words 57 and 58 */
+	for (i = 0; i < 6; i++)
+		KUNIT_EXPECT_EQ_MSG(test, got[4][i],
+				    (u8)(romem_upper_word(57 + i / 4) >>
+					 (8 * (i % 4))),
+				    "mac byte %u", i);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Nothing can be written */
+
+static void romem_expect_untouched(struct kunit *test, struct romem_ctx *ctx,
+				   const struct bsec_emu *before)
+{
+	struct bsec_emu *emu = ctx->emu;
+
+	KUNIT_EXPECT_EQ(test, emu->reg_writes, 0);
+	KUNIT_EXPECT_EQ(test, emu->smc_mutations, 0);
+	KUNIT_EXPECT_EQ(test, memcmp(emu->regs, before->regs,
+				     sizeof(emu->regs)), 0);
+	KUNIT_EXPECT_EQ(test, memcmp(emu->fuses, before->fuses,
+				     sizeof(emu->fuses)), 0);
+}
+
+static void romem_try_writes(struct kunit *test, struct romem_ctx *ctx)
+{
+	static const struct {
+		unsigned int offset;
+		unsigned int len;
+	} writes[] = {
+		{ 0, 4 }, { 0x30, 4 }, { 0x52, 2 }, { 0x80, 4 }, { 0xe4, 6 },
+		{ 0, ROMEM_SIZE },
+	};
+	unsigned int i;
+	u8 *buf;
+
+	buf = kunit_kmalloc(test, ROMEM_SIZE, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, buf);
+	memset(buf, 0x5a, ROMEM_SIZE);
+
+	for (i = 0; i < ARRAY_SIZE(writes); i++)
+		KUNIT_EXPECT_LT_MSG(test,
+				    nvmem_device_write(ctx->nvmem,
+						       writes[i].offset,
+						       writes[i].len, buf),
+				    0, "write of %u bytes at 0x%x",
+				    writes[i].len, writes[i].offset);
+}
+
+/* The sysfs file, when sysfs is there, cannot even be opened for writing */
+static void romem_sysfs_not_writable(struct kunit *test, struct romem_ctx *ctx)
+{
+	char path[96];
+	struct file *f;
+
+	snprintf(path, sizeof(path), "/sys/bus/nvmem/devices/%s/nvmem",
+		 nvmem_dev_name(ctx->nvmem));
+	f = filp_open(path, O_RDONLY, 0);
+	if (IS_ERR(f)) {
+		kunit_info(test, "%s: %ld, sysfs check skipped\n", path,
+			   PTR_ERR(f));
+		return;
+	}
+	filp_close(f, NULL);
+
+	f = filp_open(path, O_WRONLY, 0);
+	KUNIT_EXPECT_TRUE_MSG(test, IS_ERR(f), "%s opened for writing", path);
+	if (!IS_ERR(f))
+		filp_close(f, NULL);
+}
+
+static void romem_not_writable(struct kunit *test)
+{
+	struct romem_ctx *ctx = romem_start_bsec(test, romem_emu_seed(test));
+	struct bsec_emu *before;
+	u8 buf[ROMEM_SIZE];
+
+	before = kunit_kmalloc(test, sizeof(*before), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, before);
+	memcpy(before, ctx->emu, sizeof(*before));
+
+	romem_try_writes(test, ctx);
+	romem_expect_untouched(test, ctx, before);
+	romem_range_matches(test, ctx, buf, 0, ROMEM_SIZE);
+	romem_sysfs_not_writable(test, ctx);
+}
+
+static int romem_match_name(struct device *dev, void *data)
+{
+	return !strcmp(dev_name(dev), data);
+}
+
+static struct device_attribute *romem_find_attr(struct device *dev,
+						const char *name)
+{
+	const struct attribute_group *const *grp;
+	struct attribute *const *attr;
+
+	for (grp = dev->groups; grp && *grp; grp++)
+		for (attr = (*grp)->attrs; attr && *attr; attr++)
+			if (!strcmp((*attr)->name, name))
+				return container_of(*attr,
+						    struct device_attribute,
+						    attr);
+	return NULL;
+}
+
+/*
+ * Clear force_ro the way an administrator would.  The core hides the
+ * attribute from sysfs when the provider has no write callback, so fall
+ * back to calling its store routine directly.
+ */
+static void romem_clear_force_ro(struct kunit *test, struct device *ndev,
+				 struct device_attribute *attr)
+{
+	char path[96], *state;
+	struct file *f;
+	loff_t pos = 0;
+	ssize_t ret;
+
+	snprintf(path, sizeof(path), "/sys/bus/nvmem/devices/%s/force_ro",
+		 dev_name(ndev));
+	f = filp_open(path, O_WRONLY, 0);
+	if (!IS_ERR(f)) {
+		ret = kernel_write(f, "0", 1, &pos);
+		filp_close(f, NULL);
+		KUNIT_EXPECT_EQ(test, ret, 1);
+	} else {
+		kunit_info(test, "%s not visible (%ld), using its store\n",
+			   path, PTR_ERR(f));
+		KUNIT_EXPECT_EQ(test, attr->store(ndev, attr, "0", 1), 1);
+	}
+
+	if (!attr->show)
+		return;
+	/* show routines emit into a whole page */
+	state = (char *)get_zeroed_page(GFP_KERNEL);
+	if (!state)
+		return;
+	attr->show(ndev, attr, state);
+	KUNIT_EXPECT_STREQ(test, strim(state), "0");
+	free_page((unsigned long)state);
+}
+
+static void romem_force_ro_cleared(struct kunit *test)
+{
+	struct romem_ctx *ctx = romem_start_bsec(test, romem_emu_seed(test));
+	struct device_attribute *attr;
+	struct bsec_emu *before;
+	struct device *ndev;
+	u8 buf[ROMEM_SIZE];
+
+	ndev = device_find_child(ctx->dev, (void *)nvmem_dev_name(ctx->nvmem),
+				 romem_match_name);
+	KUNIT_ASSERT_NOT_NULL(test, ndev);
+	attr = romem_find_attr(ndev, "force_ro");
+	if (!attr || !attr->store) {
+		put_device(ndev);
+		kunit_skip(test, "this kernel has no force_ro attribute");
+	}
+
+	before = kunit_kmalloc(test, sizeof(*before), GFP_KERNEL);
+	if (!before) {
+		put_device(ndev);
+		KUNIT_ASSERT_NOT_NULL(test, before);
+	}
+	memcpy(before, ctx->emu, sizeof(*before));
+
+	romem_clear_force_ro(test, ndev, attr);
+	romem_try_writes(test, ctx);
+	romem_expect_untouched(test, ctx, before);
+	romem_range_matches(test, ctx, buf, 0, ROMEM_SIZE);
+
+	attr->store(ndev, attr, "1", 1);
+	put_device(ndev);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Range checks and access counts */
+
+static void romem_read_past_end(struct kunit *test)
+{
+	static const struct {
+		unsigned int offset;
+		size_t len;
+	} bad[] = {
+		{ ROMEM_SIZE, 1 }, { ROMEM_SIZE - 1, 2 }, { 0, ROMEM_SIZE + 1 },
+		{ ROMEM_SIZE - 4, 8 }, { ROMEM_SIZE + 4, 4 }, { ~0U, 1 },
+		{ 4, ROMEM_SIZE + 4 },
+	};
+	struct romem_ctx *ctx = romem_start_bsec(test, romem_emu_seed(test));
+	u8 buf[ROMEM_SIZE + 8];
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(bad); i++) {
+		memset(buf, 0xa5, sizeof(buf));
+		bsec_emu_reset_counts(ctx->emu);
+		KUNIT_EXPECT_EQ_MSG(test,
+				    nvmem_device_read(ctx->nvmem, bad[i].offset,
+						      bad[i].len, buf),
+				    -EINVAL, "read %zu bytes at 0x%x",
+				    bad[i].len, bad[i].offset);
+		KUNIT_EXPECT_EQ(test, ctx->emu->reg_reads, 0);
+		KUNIT_EXPECT_EQ(test, ctx->emu->smc_calls, 0);
+		KUNIT_EXPECT_EQ(test, buf[0], 0xa5);
+	}
+
+	/* the last byte itself is fine */
+	romem_range_matches(test, ctx, buf, ROMEM_SIZE - 1, 1);
+}
+
+struct romem_count_case {
+	unsigned int offset;
+	unsigned int len;
+	unsigned int reg_floor;
+	unsigned int smc_floor;
+};
+
+static void romem_check_counts(struct kunit *test, struct romem_ctx *ctx,
+			       const struct romem_count_case *c)
+{
+	struct bsec_emu *emu = ctx->emu;
+	u8 *buf;
+
+	buf = kunit_kzalloc(test, ROMEM_SIZE, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, buf);
+
+	bsec_emu_reset_counts(emu);
+	KUNIT_EXPECT_EQ(test, nvmem_device_read(ctx->nvmem, c->offset, c->len,
+						buf), c->len);
+	kunit_info(test, "%u bytes at 0x%x: %u register reads, %u secure calls\n",
+		   c->len, c->offset, emu->reg_reads, emu->smc_calls);
+	KUNIT_EXPECT_GE(test, emu->reg_reads, c->reg_floor);
+	KUNIT_EXPECT_LE(test, emu->reg_reads, c->reg_floor + 2);
+	KUNIT_EXPECT_GE(test, emu->smc_calls, c->smc_floor);
+	KUNIT_EXPECT_LE(test, emu->smc_calls, c->smc_floor + 2);
+	KUNIT_EXPECT_EQ(test, emu->secret_reads, 0);
+	kunit_kfree(test, buf);
+}
+
+static void romem_access_counts(struct kunit *test)
+{
+	static const struct romem_count_case cases[] = {
+		/* whole device: one shadow read per lower word, one call per upper */
+		{ 0, ROMEM_SIZE, BSEC_EMU_SHADOWED,
+		  BSEC_EMU_WORDS - BSEC_EMU_SHADOWED },
+		{ 5 * 4, 4, 1, 0 },		/* one shadow word */
+		{ 60 * 4, 4, 0, 1 },		/* one secure word */
+		{ 13 * 4 + 1, 2, 1, 0 },	/* bytes inside one word */
+		{ 31 * 4 + 2, 4, 1, 1 },	/* across the 31/32 boundary */
+	};
+	struct romem_ctx *ctx = romem_start_bsec(test, romem_emu_seed(test));
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++)
+		romem_check_counts(test, ctx, &cases[i]);
+}
+
+/* ---------------------------------------------------------------------- */
+/* debugfs view of the lock bits */
+
+static const char *romem_find_line(const char *text, unsigned int word)
+{
+	char tag[16];
+	const char *p;
+
+	snprintf(tag, sizeof(tag), "word %2u:", word);
+	p = strstr(text, tag);
+	return p;
+}
+
+static bool romem_line_has(const char *line, const char *what)
+{
+	const char *end = strchr(line, '\n');
+	const char *hit = strstr(line, what);
+
+	return hit && (!end || hit < end);
+}
+
+static void romem_debugfs_locks(struct kunit *test)
+{
+	struct bsec_emu *emu = romem_emu_seed(test);
+	const size_t cap = 32768;
+	struct romem_ctx *ctx;
+	unsigned int lines = 0;
+	char path[96], *text;
+	const char *p;
+	struct file *f;
+	loff_t pos = 0;
+	ssize_t ret;
+
+	emu->regs[0x94 / 4] |= BIT(3);		/* SRLOCK word 3 */
+	emu->regs[(0x4c + 4) / 4] |= BIT(40 - 32);	/* WRLOCK word 40 */
+	emu->regs[(0x34 + 8) / 4] |= BIT(70 - 64);	/* ERROR word 70 */
+	emu->regs[0x1c / 4] |= BIT(9);		/* DISTURBED word 9 */
+	emu->refuse[50] = BSEC_EMU_SMC_FAILED;
+	ctx = romem_start_bsec(test, emu);
+	romem_read_word(test, ctx, 50);
+
+	snprintf(path, sizeof(path), "/sys/kernel/debug/otp-stm32-romem/%s/locks",
+		 nvmem_dev_name(ctx->nvmem));
+	f = filp_open(path, O_RDONLY, 0);
+	if (IS_ERR(f))
+		kunit_skip(test, "%s: %ld (debugfs not mounted?)", path,
+			   PTR_ERR(f));
+
+	text = kunit_kzalloc(test, cap, GFP_KERNEL);
+	if (!text)
+		filp_close(f, NULL);
+	KUNIT_ASSERT_NOT_NULL(test, text);
+	do {
+		ret = kernel_read(f, text + pos, cap - 1 - pos, &pos);
+	} while (ret > 0 && pos < cap - 1);
+	filp_close(f, NULL);
+	KUNIT_ASSERT_GE(test, ret, 0);
+
+	for (p = text; (p = strstr(p, "\nword ")); p++)
+		lines++;
+	KUNIT_EXPECT_EQ(test, lines, BSEC_EMU_WORDS);
+
+	p = romem_find_line(text, 3);
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	KUNIT_EXPECT_TRUE(test, romem_line_has(p, "shadow"));
+	KUNIT_EXPECT_TRUE(test, romem_line_has(p, "srlock=1"));
+	KUNIT_EXPECT_TRUE(test, romem_line_has(p, "wrlock=0"));
+
+	p = romem_find_line(text, 9);
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	KUNIT_EXPECT_TRUE(test, romem_line_has(p, "disturbed=1"));
+	KUNIT_EXPECT_TRUE(test, romem_line_has(p, "srlock=0"));
+
+	p = romem_find_line(text, 40);
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	KUNIT_EXPECT_TRUE(test, romem_line_has(p, "secure "));
+	KUNIT_EXPECT_TRUE(test, romem_line_has(p, "wrlock=1"));
+
+	p = romem_find_line(text, 50);
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	KUNIT_EXPECT_TRUE(test, romem_line_has(p, "secure-refused"));
+
+	p = romem_find_line(text, 70);
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	KUNIT_EXPECT_TRUE(test, romem_line_has(p, "error=1"));
+	KUNIT_EXPECT_TRUE(test, romem_line_has(p, "wrlock=0"));
+}
+
+/* ---------------------------------------------------------------------- */
+/* STM32F4: plain memory-mapped words */
+
+static void romem_f4_memory_mapped(struct kunit *test)
+{
+	static const struct {
+		unsigned int offset;
+		unsigned int len;
+	} ranges[] = {
+		{ 0, ROMEM_F4_WORDS * 4 }, { 3, 9 }, { 0x101, 0x20 },
+		{ ROMEM_F4_WORDS * 4 - 1, 1 },
+	};
+	u32 words[ROMEM_F4_WORDS];
+	struct romem_ctx *ctx;
+	struct bsec_emu *emu;
+	unsigned int i, size;
+	__le32 raw;
+	u8 *buf;
+
+	emu = kunit_kzalloc(test, sizeof(*emu), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, emu);
+	for (i = 0; i < ROMEM_F4_WORDS; i++)
+		words[i] = romem_pattern_word(i) ^ 0x00ff00ff;
+	bsec_emu_init_f4(emu, words, ROMEM_F4_WORDS);
+	size = bsec_emu_nvmem_size(emu);
+	KUNIT_ASSERT_EQ(test, size, ROMEM_F4_WORDS * 4);
+
+	ctx = romem_start(test, emu, stm32_f4_test_dtbo,
+			  sizeof(stm32_f4_test_dtbo));
+	buf = kunit_kzalloc(test, size + 4, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, buf);
+
+	for (i = 0; i < ARRAY_SIZE(ranges); i++)
+		romem_range_matches(test, ctx, buf, ranges[i].offset,
+				    ranges[i].len);
+
+	bsec_emu_reset_counts(emu);
+	KUNIT_EXPECT_EQ(test, nvmem_device_read(ctx->nvmem, 0, size, buf),
+			size);
+	KUNIT_EXPECT_GE(test, emu->reg_reads, ROMEM_F4_WORDS);
+	KUNIT_EXPECT_LE(test, emu->reg_reads, ROMEM_F4_WORDS + 2);
+	KUNIT_EXPECT_EQ(test, emu->smc_calls, 0);
+	memcpy(&raw, buf + 7 * 4, sizeof(raw));
+	KUNIT_EXPECT_EQ(test, le32_to_cpu(raw), words[7]);
+
+	KUNIT_EXPECT_EQ(test, nvmem_device_read(ctx->nvmem, size, 1, buf),
+			-EINVAL);
+	KUNIT_EXPECT_EQ(test, nvmem_device_read(ctx->nvmem, size - 2, 4, buf),
+			-EINVAL);
+	KUNIT_EXPECT_LT(test, nvmem_device_write(ctx->nvmem, 0, 4, buf), 0);
+	KUNIT_EXPECT_EQ(test, emu->reg_writes, 0);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Bad device trees, bound by the real driver */
+
+struct romem_bad_dt {
+	const char *name;
+	const unsigned char *dtbo;
+	u32 size;
+	const char *path;
+};
+
+static const struct romem_bad_dt romem_bad_dts[] = {
+	{ "bsec without reg", stm32_bsec_noreg_test_dtbo,
+	  sizeof(stm32_bsec_noreg_test_dtbo), "/otp-kunit-bsec-noreg" },
+	{ "bsec reg smaller than 0x400", stm32_bsec_smallreg_test_dtbo,
+	  sizeof(stm32_bsec_smallreg_test_dtbo), "/otp-kunit-bsec-smallreg" },
+	{ "f4 reg not a multiple of 4", stm32_f4_badreg_test_dtbo,
+	  sizeof(stm32_f4_badreg_test_dtbo), "/otp-kunit-f4-badreg" },
+};
+
+static void romem_bad_dt_desc(const struct romem_bad_dt *b, char *desc)
+{
+	snprintf(desc, KUNIT_PARAM_DESC_SIZE, "%s", b->name);
+}
+
+KUNIT_ARRAY_PARAM(romem_bad_dt, romem_bad_dts, romem_bad_dt_desc);
+
+static int romem_count_one(struct device *dev, const void *data)
+{
+	unsigned int *count = (unsigned int *)data;
+
+	if (!strncmp(dev_name(dev), ROMEM_NVMEM_PREFIX,
+		     strlen(ROMEM_NVMEM_PREFIX)))
+		(*count)++;
+	return 0;
+}
+
+/* Number of NVMEM devices named stm32-romem* right now */
+static unsigned int romem_count_nvmem(void)
+{
+	unsigned int count = 0;
+	struct nvmem_device *nvmem;
+
+	nvmem = nvmem_device_find(&count, romem_count_one);
+	if (!IS_ERR_OR_NULL(nvmem))
+		nvmem_device_put(nvmem);
+	return count;
+}
+
+static int romem_count_child(struct device *dev, void *data)
+{
+	(*(unsigned int *)data)++;
+	return 0;
+}
+
+static void romem_bad_dt_refused(struct kunit *test)
+{
+	const struct romem_bad_dt *b = test->param_value;
+	struct platform_device *pdev;
+	unsigned int before, children = 0;
+
+	/* the real driver is registered, so it was offered the node */
+	KUNIT_ASSERT_NOT_NULL(test, driver_find(ROMEM_REAL_DRIVER,
+						&platform_bus_type));
+
+	before = romem_count_nvmem();
+	KUNIT_ASSERT_EQ(test, otp_kunit_overlay_apply(test, b->dtbo, b->size),
+			0);
+
+	pdev = otp_kunit_find_pdev(b->path);
+	KUNIT_ASSERT_NOT_NULL(test, pdev);
+	KUNIT_EXPECT_NULL_MSG(test, READ_ONCE(pdev->dev.driver),
+			      "%s bound to %s", b->path,
+			      pdev->dev.driver ? pdev->dev.driver->name : "");
+	device_for_each_child(&pdev->dev, &children, romem_count_child);
+	KUNIT_EXPECT_EQ(test, children, 0);
+	KUNIT_EXPECT_EQ(test, romem_count_nvmem(), before);
+	put_device(&pdev->dev);
+}
+
+/* ---------------------------------------------------------------------- */
+
+/*
+ * Suites run while this module is still coming up (before 6.2 from the
+ * module notifier, ahead of its sysfs kobject), so the harness driver is
+ * registered without an owner: that skips the module's "drivers" link,
+ * which cannot be created yet.  It is gone again before the module is.
+ */
+static int romem_suite_init(struct kunit_suite *suite)
+{
+	return otp_kunit_register_harness(&romem_harness_driver);
+}
+
+static void romem_suite_exit(struct kunit_suite *suite)
+{
+	platform_driver_unregister(&romem_harness_driver);
+}
+
+static struct kunit_case romem_read_cases[] = {
+	KUNIT_CASE_PARAM(romem_read_every_range, romem_sweep_gen),
+	KUNIT_CASE(romem_read_word_boundary),
+	KUNIT_CASE(romem_read_past_end),
+	KUNIT_CASE(romem_access_counts),
+	KUNIT_CASE(romem_f4_memory_mapped),
+	{ }
+};
+
+static struct kunit_suite romem_read_suite = {
+	.name = "otp-stm32-romem-read",
+	.suite_init = romem_suite_init,
+	.suite_exit = romem_suite_exit,
+	.test_cases = romem_read_cases,
+};
+
+static struct kunit_case romem_secure_cases[] = {
+	KUNIT_CASE_PARAM(romem_refused_words_read_zero,
+			 romem_refusal_gen_params),
+	KUNIT_CASE(romem_monitor_absent),
+	KUNIT_CASE(romem_debugfs_locks),
+	{ }
+};
+
+static struct kunit_suite romem_secure_suite = {
+	.name = "otp-stm32-romem-secure",
+	.suite_init = romem_suite_init,
+	.suite_exit = romem_suite_exit,
+	.test_cases = romem_secure_cases,
+};
+
+static struct kunit_case romem_dt_cases[] = {
+	KUNIT_CASE(romem_cells_read_back),
+	KUNIT_CASE(romem_not_writable),
+	KUNIT_CASE(romem_force_ro_cleared),
+	KUNIT_CASE_PARAM(romem_bad_dt_refused, romem_bad_dt_gen_params),
+	{ }
+};
+
+static struct kunit_suite romem_dt_suite = {
+	.name = "otp-stm32-romem-dt",
+	.suite_init = romem_suite_init,
+	.suite_exit = romem_suite_exit,
+	.test_cases = romem_dt_cases,
+};
+
+kunit_test_suites(&romem_read_suite, &romem_secure_suite, &romem_dt_suite);
+
+MODULE_DESCRIPTION("KUnit tests for the otp-stm32-romem NVMEM provider");
+MODULE_LICENSE("GPL");
+MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);

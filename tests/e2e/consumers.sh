@@ -1,0 +1,54 @@
+# SPDX-License-Identifier: GPL-2.0
+# DT consumers of the OTP cells: deferred until the providers load, the
+# MAC through of_get_mac_address(), calibration through
+# nvmem_cell_read_u16()/_u8(), a held cell pinning its provider, and
+# unload/reload of the providers.
+
+sysdev=/sys/bus/platform/devices
+drv=/sys/bus/platform/drivers/otp-test-consumer
+
+value() {	# value CONSUMER KEY
+	awk -v k="$2" '$1 == k { $1 = ""; sub(/^ /, ""); print }' "$sysdev/$1/values" 2>/dev/null
+}
+
+while read -r name state; do
+	expect_eq "consumer-$name-waits-for-provider" "$state" waiting
+done < /tmp/consumers-before-providers
+
+for c in otp-consumer-imx otp-consumer-stm32; do
+	echo "# cat $sysdev/$c/values"
+	cat "$sysdev/$c/values"
+done
+
+# i.MX8M: fuses hold the MAC last byte first; the consumer sees it in order.
+expect_eq consumer-imx-mac "$(value otp-consumer-imx mac-address)" "00:04:9f:01:02:03"
+# STM32MP15: calibration words from the lower (shadowed) OTPs.
+expect_eq consumer-stm32-ts-cal1 "$(value otp-consumer-stm32 ts_cal1)" "0x2fe9"
+expect_eq consumer-stm32-ts-cal2 "$(value otp-consumer-stm32 ts_cal2)" "0x3f99"
+expect_eq consumer-stm32-vrefint "$(value otp-consumer-stm32 vrefint)" "0x5da5"
+expect_eq consumer-stm32-part-number "$(value otp-consumer-stm32 part_number)" "0x00"
+# mac@e4 is an upper word: no secure monitor in QEMU, so it reads 0 and
+# of_get_mac_address() rejects the all-zero address.
+expect_eq consumer-stm32-mac-without-monitor "$(value otp-consumer-stm32 mac-address)" "error -22"
+
+# A held cell pins the provider module.
+expect_fail consumer-pins-provider rmmod otp_stm32_romem
+expect_ok consumer-provider-still-there test -e /sys/bus/nvmem/devices/stm32-romem0/nvmem
+
+# Release the consumer, then unload and reload the provider.
+echo otp-consumer-stm32 > "$drv/unbind"
+expect_ok provider-rmmod-after-release rmmod otp_stm32_romem
+expect_fail provider-gone-after-rmmod test -e /sys/bus/nvmem/devices/stm32-romem0
+expect_ok provider-reinsmod insmod /modules/drivers/otp-stm32-romem.ko
+expect_ok provider-back-after-insmod test -e /sys/bus/nvmem/devices/stm32-romem0/nvmem
+[ -e "$sysdev/otp-consumer-stm32/driver" ] || echo otp-consumer-stm32 > "$drv/bind"
+expect_eq consumer-stm32-after-reload "$(value otp-consumer-stm32 ts_cal1)" "0x2fe9"
+
+# The i.MX consumer holds nothing: the provider unloads, the consumer
+# follows it (device link) and comes back with it.
+expect_ok imx-provider-rmmod rmmod otp_imx_ocotp
+expect_fail imx-provider-gone test -e /sys/bus/nvmem/devices/imx-ocotp0
+expect_ok imx-provider-reinsmod insmod /modules/drivers/otp-imx-ocotp.ko
+[ -e "$sysdev/otp-consumer-imx/driver" ] || echo otp-consumer-imx > "$drv/bind"
+expect_eq consumer-imx-mac-after-reload "$(value otp-consumer-imx mac-address)" "00:04:9f:01:02:03"
+expect_ok imx-provider-names-stable test -e /sys/bus/nvmem/devices/imx-ocotp0/nvmem

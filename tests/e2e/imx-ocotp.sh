@@ -1,0 +1,123 @@
+# SPDX-License-Identifier: GPL-2.0
+# End-to-end checks of otp-imx-ocotp in the QEMU guest (busybox sh).
+# Sourced by /init after lib.sh, with the modules loaded.  Both OCOTP
+# blocks are RAM images of the seed's i.MX8MM fuse words: imx-ocotp0 is the
+# read-only node, the writable node (ocotp-ctrl@7f020000) has a 24 MHz
+# clock.  RAM shadows never change, so a write that passes every check
+# fails at the read-back (EIO).
+
+ro=/sys/bus/nvmem/devices/imx-ocotp0
+words=/data/imx8mm-seed.words
+expected=$(cat "$words")
+
+if [ ! -e "$ro/nvmem" ]; then
+	e2e_fail imx-ocotp-device "$ro/nvmem missing"
+	dmesg | grep -i ocotp | tail -n 20
+	return 0 2>/dev/null || exit 0
+fi
+e2e_ok imx-ocotp-device
+
+drv=$(readlink "$(readlink -f "$ro")/../driver")
+expect_eq imx-ocotp-driver "${drv##*/}" otp-imx-ocotp
+expect_eq imx-ocotp-of-node "$(readlink "$ro/of_node" | sed 's,.*/,,')" ocotp-ctrl@7f010000
+expect_eq imx-ocotp-size "$(wc -c < "$ro/nvmem" | tr -d ' ')" 1024
+expect_eq imx-ocotp-mode-ro "$(stat -c %a "$ro/nvmem")" 444
+expect_eq imx-ocotp-type "$(cat "$ro/type")" OTP
+
+# The seed's commands, as written.
+echo "# od -A x -t x4 $ro/nvmem"
+dump=$(od -A x -t x4 /sys/bus/nvmem/devices/imx-ocotp0/nvmem)
+echo "$dump"
+expect_eq imx-ocotp-od-dump "$(echo "$dump" | expand_dump)" "$expected"
+
+echo "# dd status=none if=$ro/nvmem of=/dev/stdout bs=4 count=1 skip=37 | od -v -t x4"
+w37=$(dd status=none if=/sys/bus/nvmem/devices/imx-ocotp0/nvmem of=/dev/stdout bs=4 count=1 skip=37 | od -v -t x4)
+echo "$w37"
+expect_eq imx-ocotp-dd-word37 "$(echo "$w37" | awk 'NR == 1 { print $2 }')" \
+	"$(echo "$expected" | sed -n 38p)"
+expect_eq imx-ocotp-word37-seed "$(echo "$expected" | sed -n 38p)" 118e0b01
+
+# Unaligned reads: bytes 0x92..0x95 straddle words 36 and 37.
+expect_eq imx-ocotp-unaligned-read \
+	"$(dd status=none if="$ro/nvmem" bs=1 skip=146 count=4 | od -v -A n -t x1 | tr -d ' \n')" \
+	"1014010b"
+expect_eq imx-ocotp-locked-word \
+	"$(dd status=none if="$ro/nvmem" bs=4 skip=16 count=1 | od -v -A n -t x4 | tr -d ' \n')" \
+	badabada
+
+# The seed's write on the read-only node fails and changes nothing.
+# shellcheck disable=SC2028 # printed, not expanded
+echo "# printf '\\x78\\x56\\x34\\x12' | dd of=$ro/nvmem bs=4 count=1 seek=37 conv=notrunc"
+expect_fail imx-ocotp-ro-write sh -c "printf '\\x78\\x56\\x34\\x12' | dd of=/sys/bus/nvmem/devices/imx-ocotp0/nvmem bs=4 count=1 seek=37 conv=notrunc"
+expect_eq imx-ocotp-ro-unchanged "$(od -A x -t x4 "$ro/nvmem" | expand_dump)" "$expected"
+
+# The writable node.
+rw=
+for d in /sys/bus/nvmem/devices/imx-ocotp*; do
+	case $(readlink "$d/of_node") in
+	*ocotp-ctrl@7f020000) rw=$d ;;
+	esac
+done
+if [ -z "$rw" ]; then
+	e2e_fail imx-ocotp-rw-device "no imx-ocotp device for ocotp-ctrl@7f020000"
+	return 0 2>/dev/null || exit 0
+fi
+e2e_ok imx-ocotp-rw-device
+expect_eq imx-ocotp-mode-rw "$(stat -c %a "$rw/nvmem")" 644
+
+# rw_write WORD BYTES: write the printf-escaped BYTES at WORD; prints
+# dd's error message (empty on success)
+rw_write() {
+	# shellcheck disable=SC2059,SC2069 # escapes in $2; keep only stderr
+	printf "$2" | dd of="$rw/nvmem" bs=4 count=1 seek="$1" conv=notrunc 2>&1 >/dev/null
+}
+
+# rw_word WORD: current value of WORD on the writable node, 8 hex digits
+rw_word() {
+	dd status=none if="$rw/nvmem" bs=4 skip="$1" count=1 | od -v -A n -t x4 | tr -d ' \n'
+}
+
+# Other scripts may have changed the writable node's RAM: work from what
+# it holds now rather than from the seed.
+w37=$(rw_word 37)
+clear=$(printf '0x%08x' $((0x$w37 & ~0x12345678)))
+before=$(od -A x -t x4 "$rw/nvmem" | expand_dump)
+echo "# writing 0x12345678 at word 37 of ${rw##*/} (holds 0x$w37)"
+out=$(rw_write 37 '\x78\x56\x34\x12')
+echo "$out"
+case $out in
+*"nvalid argument"*) e2e_ok imx-ocotp-rw-clear-bits-einval ;;
+*) e2e_fail imx-ocotp-rw-clear-bits-einval "dd said: $out" ;;
+esac
+expect_ok imx-ocotp-rw-clear-bits-logged sh -c \
+	"dmesg | grep -q 'word 37: 0x$w37 -> 0x12345678 would clear bits $clear; fuses can only be set'"
+expect_eq imx-ocotp-rw-unchanged "$(od -A x -t x4 "$rw/nvmem" | expand_dump)" "$before"
+
+# Word 24 is blank in the seed; ask for bits it does not have yet.
+w24=$(rw_word 24)
+want=$(printf '%08x' $((0x$w24 | 0x12345678)))
+if [ "$want" = "$w24" ]; then
+	want=$(printf '%08x' $((0x$w24 | 0x80000000)))
+fi
+bytes=$(echo "$want" | sed 's/\(..\)\(..\)\(..\)\(..\)/\\x\4\\x\3\\x\2\\x\1/')
+echo "# writing 0x$want at word 24 of ${rw##*/} (holds 0x$w24)"
+out=$(rw_write 24 "$bytes")
+echo "$out"
+case $out in
+*"Input/output error"* | *"I/O error"*) e2e_ok imx-ocotp-rw-verify-eio ;;
+*) e2e_fail imx-ocotp-rw-verify-eio "dd said: $out" ;;
+esac
+expect_ok imx-ocotp-rw-verify-logged sh -c \
+	"dmesg | grep -q 'word 24 reads 0x$w24 after programming 0x$want'"
+
+echo "# writing 2 bytes at offset 98 of ${rw##*/}"
+# shellcheck disable=SC2069 # keep only stderr
+out=$(printf '\x01\x02' | dd of="$rw/nvmem" bs=1 count=2 seek=98 conv=notrunc 2>&1 >/dev/null)
+echo "$out"
+case $out in
+*"nvalid argument"*) e2e_ok imx-ocotp-rw-unaligned-einval ;;
+*) e2e_fail imx-ocotp-rw-unaligned-einval "dd said: $out" ;;
+esac
+
+echo "# dmesg | grep otp-imx-ocotp"
+dmesg | grep otp-imx-ocotp | tail -n 8

@@ -1,0 +1,116 @@
+# SPDX-License-Identifier: GPL-2.0
+# End-to-end checks of otp-stm32-romem in the QEMU guest (busybox sh).
+# Sourced by /init after lib.sh, with the modules loaded.  The BSEC image
+# at 0x7f000000 holds the STM32MP15 reference words in all 96 shadow
+# slots, but 0xdeadbeef in the secure-only slots 32..95: QEMU has no
+# secure monitor, so the driver must report those words as 0 and never
+# read them over MMIO.
+
+romem=/sys/bus/nvmem/devices/stm32-romem0
+words=/data/stm32mp15-seed.words
+locks=/sys/kernel/debug/otp-stm32-romem/stm32-romem0/locks
+size=384
+
+# Expected words: shadowed words from the list, secure words 0.
+expected=$(awk 'NR <= 32 { print; next } { print "00000000" }' "$words")
+
+# byte_at OFFSET: expected byte, two hex digits (least significant first)
+byte_at() {
+	w=$(echo "$expected" | sed -n "$(($1 / 4 + 1))p")
+	printf '%02x' $(((0x$w >> (8 * ($1 % 4))) & 0xff))
+}
+
+# expected_bytes OFFSET COUNT
+expected_bytes() {
+	i=0
+	while [ "$i" -lt "$2" ]; do
+		byte_at $(($1 + i))
+		i=$((i + 1))
+	done
+}
+
+if [ ! -e "$romem/nvmem" ]; then
+	e2e_fail stm32-romem-device "$romem/nvmem missing"
+	dmesg | grep -i -e romem -e bsec | tail -n 20
+	return 0 2>/dev/null || exit 0
+fi
+e2e_ok stm32-romem-device
+
+# the provider device is the parent of the nvmem device
+drv=$(readlink "$(readlink -f "$romem")/../driver")
+expect_eq stm32-romem-driver "${drv##*/}" otp-stm32-romem
+
+# The two commands from the STM32MP15 OTP documentation, as written.
+echo "# hexdump -e '\"%08_ax: \" 4/4 \"%08x \" \"\\n\"' $romem/nvmem"
+dump=$(hexdump -e '"%08_ax: " 4/4 "%08x " "\n"' /sys/bus/nvmem/devices/stm32-romem0/nvmem)
+echo "$dump"
+# a trailing "*" repeats its line up to the end of the device
+if [ "$(echo "$dump" | tail -n 1)" = "*" ]; then
+	dump=$(printf '%s\n%08x:\n' "$dump" "$size")
+fi
+got=$(echo "$dump" | expand_dump)
+expect_eq stm32-romem-hexdump "$got" "$expected"
+
+echo "# dd status=none if=$romem/nvmem of=/dev/stdout bs=4 count=1 skip=12 | hexdump -v -e '4/4 \"%08x \" \"\\n\"'"
+w12=$(dd status=none if=/sys/bus/nvmem/devices/stm32-romem0/nvmem of=/dev/stdout bs=4 count=1 skip=12 | hexdump -v -e '4/4 "%08x " "\n"')
+echo "$w12"
+expect_eq stm32-romem-dd-word12 "$(echo "$w12" | tr -d ' \n')" \
+	"$(echo "$expected" | sed -n 13p)"
+
+case $dump in
+*deadbeef*) e2e_fail stm32-romem-no-secure-mmio "secure-only shadow read over MMIO" ;;
+*) e2e_ok stm32-romem-no-secure-mmio ;;
+esac
+
+expect_eq stm32-romem-size "$(wc -c < "$romem/nvmem" | tr -d ' ')" "$size"
+expect_eq stm32-romem-mode "$(ls -l "$romem/nvmem" | cut -c1-10)" "-r--r--r--"
+
+before=$(hexdump -v -e '4/4 "%08x " "\n"' "$romem/nvmem")
+expect_fail stm32-romem-write-refused sh -c "printf 'xxxx' > $romem/nvmem"
+expect_fail stm32-romem-write-dd-refused \
+	dd status=none if=/dev/zero of="$romem/nvmem" bs=4 count=1 conv=notrunc
+expect_eq stm32-romem-unchanged-after-write \
+	"$(hexdump -v -e '4/4 "%08x " "\n"' "$romem/nvmem")" "$before"
+
+expect_eq stm32-romem-read-past-end \
+	"$(dd if="$romem/nvmem" bs=4 skip=96 count=1 2>/dev/null | wc -c | tr -d ' ')" 0
+expect_eq stm32-romem-read-last-word \
+	"$(dd if="$romem/nvmem" bs=4 skip=95 count=2 2>/dev/null | wc -c | tr -d ' ')" 4
+
+# Cells: sysfs exposes them from 6.8 on (cells/<name>@<offset>,<bit>).
+if [ -d "$romem/cells" ]; then
+	for c in part_number_otp@4:4:1 calib@52:82:2 calib@5c:92:2 \
+		 calib@5e:94:2 mac@e4:228:6; do
+		name=${c%%:*}
+		rest=${c#*:}
+		off=${rest%%:*}
+		len=${rest#*:}
+		f="$romem/cells/$name,0"
+		if [ -f "$f" ]; then
+			expect_eq "stm32-romem-cell-$name" \
+				"$(hexdump -v -e '1/1 "%02x"' "$f")" \
+				"$(expected_bytes "$off" "$len")"
+		else
+			e2e_fail "stm32-romem-cell-$name" "$f missing: $(ls "$romem/cells" | tr '\n' ' ')"
+		fi
+	done
+else
+	echo "# stm32-romem: this kernel has no nvmem cells/ in sysfs, cell checks skipped"
+fi
+
+if [ -f "$locks" ]; then
+	e2e_ok stm32-romem-debugfs-locks
+	expect_eq stm32-romem-debugfs-96-words "$(grep -c '^word ' "$locks")" 96
+	sed -n '1,6p; 35,38p' "$locks"
+	expect_eq stm32-romem-debugfs-sources \
+		"$(grep -c '^word.*: shadow ' "$locks") $(grep -c '^word.*: secure-absent ' "$locks")" \
+		"32 64"
+else
+	e2e_fail stm32-romem-debugfs-locks "$locks missing"
+fi
+
+if dmesg | grep -q 'secure service absent: words 32..95 read as 0'; then
+	e2e_ok stm32-romem-dmesg-secure-absent
+else
+	e2e_fail stm32-romem-dmesg-secure-absent "no 'secure service absent' line: $(dmesg | grep -i romem | tail -n 3)"
+fi

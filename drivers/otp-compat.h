@@ -6,19 +6,24 @@
 #ifndef OTP_COMPAT_H
 #define OTP_COMPAT_H
 
-#include <linux/version.h>
+/*
+ * Kbuild probes the kernel's headers for the features below and passes
+ * OTP_HAVE_* flags; building without it would silently pick wrong paths.
+ */
+#ifndef OTP_FEATURES_PROBED
+#error "build through this project's Kbuild: it probes the kernel for OTP_HAVE_* features"
+#endif
 #include <linux/nvmem-provider.h>
 #include <linux/of.h>
 
 /*
- * Since 6.7 the nvmem core only parses fixed-layout cells that sit directly
+ * Newer nvmem cores (6.7+) only parse fixed-layout cells that sit directly
  * under the provider node when the provider asks for it; older cores always
- * do.  The field does not exist before that, hence the version check (a
- * struct member cannot be probed from the preprocessor).
+ * do and have no such field.
  */
 static inline void otp_nvmem_legacy_cells(struct nvmem_config *cfg)
 {
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 7, 0)
+#ifdef OTP_HAVE_NVMEM_LEGACY_CELLS
 	cfg->add_legacy_fixed_of_cells = true;
 #endif
 }
@@ -26,12 +31,12 @@ static inline void otp_nvmem_legacy_cells(struct nvmem_config *cfg)
 #ifdef CONFIG_OF_OVERLAY
 #include <linux/of_fdt.h>
 /*
- * of_overlay_fdt_apply() gained a base-node argument in 6.6; NULL keeps
+ * of_overlay_fdt_apply() gained a base-node argument (6.6+); NULL keeps
  * target-path absolute.
  */
 static inline int otp_overlay_apply(const void *fdt, u32 size, int *ovcs_id)
 {
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 6, 0)
+#ifdef OTP_HAVE_OVERLAY_TARGET_BASE
 	return of_overlay_fdt_apply(fdt, size, ovcs_id, NULL);
 #else
 	return of_overlay_fdt_apply(fdt, size, ovcs_id);
@@ -60,7 +65,7 @@ static inline void otp_mac_cell_reverse(void *data, size_t bytes)
 		swap(buf[i], buf[n - 1 - i]);
 }
 
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 7, 0)
+#ifdef OTP_HAVE_NVMEM_FIXUP_DT_CELL
 static inline int otp_mac_cell_post_process(void *priv, const char *id,
 					    int index, unsigned int offset,
 					    void *buf, size_t bytes)

@@ -3,7 +3,7 @@
 # Build our modules for one test kernel, boot it in QEMU (arm64 virt) with
 # the emulated OTP register blocks, and check the console log.
 #
-# usage: scripts/qemu-test.sh KVER [check|demo]
+# usage: scripts/qemu-test.sh KVER [check|demo|bench]
 # Exit status 0 when every KUnit case and end-to-end check passed and the
 # console stayed clean.  The last line is "RESULT KVER passed=N failed=N".
 set -eu
@@ -72,6 +72,7 @@ mkdir -p "$root/modules/consumer"
 for ko in "$out"/mod/kunit/*.ko; do
 	[ -e "$ko" ] || continue
 	case $ko in
+	*/otp-bench.ko) ;;	# bench mode only, see below
 	*-test.ko) cp "$ko" "$root/modules/kunit/" ;;
 	*) cp "$ko" "$root/modules/consumer/" ;;
 	esac
@@ -81,6 +82,23 @@ cp "$top"/tests/data/* "$root/data/"
 for extra in "$top"/tests/guest-extra/*; do
 	[ -e "$extra" ] && cp -r "$extra" "$root/"
 done
+# make bench: the guest script, the pread timer, the cell-read module and
+# the kernel's own (in-tree) drivers to compare with.
+if [ "$mode" = bench ]; then
+	mkdir -p "$root/bench/intree"
+	cp "$top"/tests/bench/*.sh "$root/bench/"
+	${cross}gcc -O2 -static -Wall -o "$root/bench/otp-pread" \
+		"$top/tests/bench/otp-pread.c"
+	cp "$out/mod/kunit/otp-bench.ko" "$root/bench/"
+	cp "$kdir/drivers/nvmem/nvmem-imx-ocotp.ko" \
+		"$kdir/drivers/nvmem/nvmem_stm32_romem.ko" "$root/bench/intree/"
+fi
+# The same modules installed the way a board gets them (modules_install +
+# depmod), for modprobe and udev-style autoloading by modalias.
+krel=$(cat "$kdir/include/config/kernel.release")
+make -s -C "$kdir" M="$out/mod" ARCH=arm64 CROSS_COMPILE="$cross" \
+	INSTALL_MOD_PATH="$root" DEPMOD=true modules_install >&2
+depmod -b "$root" "$krel"
 (cd "$root" && find . | sort | cpio -o -H newc --quiet) > "$out/initramfs.cpio"
 
 # 5. Boot.
@@ -101,7 +119,7 @@ qrc=$?
 set -e
 [ "$qrc" -eq 124 ] && echo "OTP-HOST: qemu timed out after ${timeout}s" >>"$log"
 
-if [ "$mode" = demo ]; then
+if [ "$mode" = demo ] || [ "$mode" = bench ]; then
 	exit 0
 fi
 

@@ -19,6 +19,7 @@
 #include <linux/nvmem-consumer.h>
 #include <linux/of.h>
 #include <linux/platform_device.h>
+#include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/sysfs.h>
@@ -262,10 +263,13 @@ static void romem_read_every_range(struct kunit *test)
 	buf = kunit_kzalloc(test, ROMEM_SIZE, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, buf);
 
-	for (offset = word * 4; offset < word * 4 + 4; offset++)
+	for (offset = word * 4; offset < word * 4 + 4; offset++) {
 		for (len = 1; len <= ROMEM_SIZE - offset; len++)
 			if (!romem_range_matches(test, ctx, buf, offset, len))
 				return;
+		/* Thousands of reads: let RCU and others run on !PREEMPT. */
+		cond_resched();
+	}
 
 	KUNIT_EXPECT_EQ(test, ctx->emu->secret_reads, 0);
 }

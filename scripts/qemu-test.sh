@@ -78,6 +78,7 @@ for ko in "$out"/mod/kunit/*.ko; do
 	esac
 done
 cp "$top"/tests/e2e/*.sh "$root/tests/e2e/"
+cp "$top/tests/demo.sh" "$root/tests/demo.sh"
 cp "$top"/tests/data/* "$root/data/"
 for extra in "$top"/tests/guest-extra/*; do
 	[ -e "$extra" ] && cp -r "$extra" "$root/"

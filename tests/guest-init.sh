@@ -28,6 +28,14 @@ done
 echo "OTP-GUEST: start $(uname -r) mode=$mode"
 echo 1 > /proc/sys/kernel/printk_ratelimit 2>/dev/null
 
+# make bench: time the in-tree drivers against ours, nothing else (no
+# module of ours is loaded here; /bench/run.sh loads and unloads them).
+if [ "$mode" = bench ]; then
+	sh /bench/run.sh
+	echo "OTP-GUEST: done"
+	poweroff -f
+fi
+
 # Consumers first: they must wait for the providers (deferred probe) and
 # bind once the providers are loaded.
 for m in /modules/consumer/*.ko; do
@@ -47,6 +55,12 @@ for m in /modules/drivers/*.ko; do
 		echo "OTP-GUEST: insmod $(basename "$m") failed"
 	fi
 done
+
+if [ "$mode" = demo ]; then
+	. /tests/demo.sh
+	echo "OTP-GUEST: done"
+	poweroff -f
+fi
 
 . /tests/e2e/lib.sh
 for t in /tests/e2e/*.sh; do

@@ -1,0 +1,38 @@
+# SPDX-License-Identifier: GPL-2.0
+# What a user on the board sees, as a shell transcript (make demo).
+# Runs in the QEMU guest after /init loaded the consumers and our modules.
+
+run() {
+	echo "# $*"
+	sh -c "$*" 2>&1
+	echo
+}
+
+echo "======== the providers are loaded (insmod), the kernel says:"
+dmesg | grep -E 'otp-(stm32-romem|imx-ocotp|test-consumer)' | sed 's/^\[[ .0-9]*\] //'
+echo
+echo "======== STM32MP15 BSEC: the seed's commands"
+run "hexdump -e '\"%08_ax: \" 4/4 \"%08x \" \"\\n\"' /sys/bus/nvmem/devices/stm32-romem0/nvmem"
+run "dd status=none if=/sys/bus/nvmem/devices/stm32-romem0/nvmem of=/dev/stdout bs=4 count=1 skip=12 | hexdump -v -e '4/4 \"%08x \" \"\\n\"'"
+echo "(words 32..95 need the secure monitor, which QEMU does not have: they read 0)"
+run "head -n 4 /sys/kernel/debug/otp-stm32-romem/stm32-romem0/locks; grep -m2 'word 3[23]' /sys/kernel/debug/otp-stm32-romem/stm32-romem0/locks"
+
+echo "======== i.MX8M Mini OCOTP: the seed's commands (read-only node)"
+run "od -A x -t x4 /sys/bus/nvmem/devices/imx-ocotp0/nvmem"
+run "dd status=none if=/sys/bus/nvmem/devices/imx-ocotp0/nvmem of=/dev/stdout bs=4 count=1 skip=37 | od -v -t x4"
+run "printf '\\x78\\x56\\x34\\x12' | dd of=/sys/bus/nvmem/devices/imx-ocotp0/nvmem bs=4 count=1 seek=37 conv=notrunc; echo exit=\$?"
+
+echo "======== DT consumers (an ethernet-style MAC user, thermal/ADC calibration)"
+run "cat /sys/bus/platform/devices/otp-consumer-imx/values"
+run "cat /sys/bus/platform/devices/otp-consumer-stm32/values"
+
+echo "======== the otp helper (scripts/otp)"
+run "otp list"
+run "otp cells"
+run "otp read imx-ocotp0 9 1"
+run "otp write imx-ocotp0 9 1 0x12345678; echo exit=\$?"
+run "otp write --yes imx-ocotp1 9 1 0x12345678; echo exit=\$?"
+run "echo no | otp write imx-ocotp1 6 0 0x12345678; echo exit=\$?"
+echo "(QEMU's OCOTP is plain RAM: the fuse never changes, so the driver's read-back check refuses to report success)"
+run "otp write --yes imx-ocotp1 6 0 0x12345678; echo exit=\$?"
+run "dmesg | grep otp-imx-ocotp | tail -n 3 | sed 's/^\\[[ .0-9]*\\] //'"

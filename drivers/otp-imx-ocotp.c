@@ -7,7 +7,9 @@
  * through the shadow registers the controller loads at reset.  Programming
  * is guarded: every rule is checked against the current shadows before the
  * first fuse is blown, only the missing bits are programmed, and every word
- * is read back after the shadows were reloaded.
+ * is read back after the shadows were reloaded.  Writes start on a word and
+ * program whole words; a write that ends inside a word programs that word
+ * with the bytes after the end keeping their current value.
  *
  * All register accesses go through a regmap so that the KUnit suite can
  * swap the MMIO block for an emulated controller.
@@ -411,17 +413,24 @@ overflow:
  * @ocotp: controller
  * @first: first target word
  * @count: number of words
- * @want: requested values
+ * @want: requested values; on success the last one has the bits of @keep
+ *	replaced by their current value
+ * @keep: bits of the last word the write does not cover (a trailing
+ *	partial word), 0 when the write ends on a word boundary
  * @have: filled with the current values
  *
- * Nothing is programmed here.  Each refusal is logged with one line.
+ * Every target word is read first, so a read-locked word anywhere in the
+ * range, the partial last word included, refuses the whole write.  Then
+ * the uncovered bytes of the last word are given their current value and
+ * every word is checked for bits that would have to be cleared.  Nothing is
+ * programmed here.  Each refusal is logged with one line.
  *
  * Return: the number of words that need new bits (0: nothing to do),
  * -EPERM for a read-locked word, -EINVAL when a bit would have to be
  * cleared, or a regmap error.
  */
 static int imx_ocotp_check(struct imx_ocotp *ocotp, unsigned int first,
-			   unsigned int count, const u32 *want, u32 *have)
+			   unsigned int count, u32 *want, u32 keep, u32 *have)
 {
 	unsigned int i, changed = 0;
 	u32 ctrl;
@@ -443,6 +452,9 @@ static int imx_ocotp_check(struct imx_ocotp *ocotp, unsigned int first,
 			return -EPERM;
 		}
 	}
+
+	/* Bytes past the end of the write keep what the fuses hold. */
+	want[count - 1] = (want[count - 1] & ~keep) | (have[count - 1] & keep);
 
 	for (i = 0; i < count; i++) {
 		if (have[i] & ~want[i]) {
@@ -578,13 +590,15 @@ static int imx_ocotp_verify(struct imx_ocotp *ocotp, unsigned int first,
  * @ocotp: controller
  * @first: first word
  * @count: number of words (whole banks on the i.MX7D)
- * @want: requested values
+ * @want: requested values, completed by imx_ocotp_check()
+ * @keep: bits of the last word that keep their current value
  * @have: scratch, @count entries
  *
  * Return: 0 or a negative errno.
  */
 static int imx_ocotp_write_locked(struct imx_ocotp *ocotp, unsigned int first,
-				  unsigned int count, const u32 *want, u32 *have)
+				  unsigned int count, u32 *want, u32 keep,
+				  u32 *have)
 {
 	unsigned int n = ocotp->soc->bank_words ?: 1;
 	unsigned int i, j, programmed = 0;
@@ -599,7 +613,7 @@ static int imx_ocotp_write_locked(struct imx_ocotp *ocotp, unsigned int first,
 		return ret;
 	}
 
-	ret = imx_ocotp_check(ocotp, first, count, want, have);
+	ret = imx_ocotp_check(ocotp, first, count, want, keep, have);
 	if (ret <= 0)
 		return ret;
 
@@ -645,27 +659,42 @@ static int imx_ocotp_write_locked(struct imx_ocotp *ocotp, unsigned int first,
  * @context: controller
  * @offset: first byte, multiple of 4 (of 16 on the i.MX7D)
  * @val: new values, little-endian words
- * @bytes: number of bytes, multiple of 4 (of 16 on the i.MX7D)
+ * @bytes: number of bytes, at least 1 (a multiple of 16 on the i.MX7D)
  *
- * The i.MX7D programs a bank of four words in one operation, so a write
- * there must cover whole banks: the caller then states the value of every
- * word the operation touches, and all of them are checked and verified.
+ * Fuses are programmed in whole 32-bit words, and every word the range
+ * touches is programmed, so a 6-byte MAC address at 0x90 sets two words.
+ * When @bytes is not a multiple of 4, the last word is programmed with the
+ * given bytes merged into its current value: the bytes after the end of
+ * the write keep their fuses, and that word goes through the same checks
+ * and read-back as the others.
  *
- * Return: 0 or a negative errno; see imx_ocotp_write_locked().
+ * The i.MX7D programs a bank of four words in one operation.  There a write
+ * must still start on a bank and cover whole banks: a partial bank is
+ * refused, not merged.  That is the safe, simple choice: the caller states
+ * the value of every word the operation touches, nothing the caller did
+ * not write is programmed, and all of them are checked and verified.
+ *
+ * Return: 0 (nvmem core then reports @bytes written) or a negative errno;
+ * see imx_ocotp_write_locked().
  */
 static int imx_ocotp_write(void *context, unsigned int offset, void *val,
 			   size_t bytes)
 {
 	struct imx_ocotp *ocotp = context;
 	unsigned int size = ocotp->soc->nwords * 4;
-	unsigned int unit = 4 * (ocotp->soc->bank_words ?: 1);
-	unsigned int first = offset / 4, count = bytes / 4, i;
-	u32 *want, *have;
+	unsigned int bank = 4 * ocotp->soc->bank_words;
+	unsigned int first = offset / 4, count, tail, i;
+	u32 *want, *have, keep;
 	int ret;
 
-	if (!bytes || offset % unit || bytes % unit) {
-		dev_err(ocotp->dev, "write of %zu bytes at offset %u refused: fuses are programmed in whole %u-byte units; use an aligned offset and length\n",
-			bytes, offset, unit);
+	if (!bytes || offset % 4) {
+		dev_err(ocotp->dev, "write of %zu bytes at offset %u refused: fuses are programmed in whole 4-byte words; start the write at a multiple of 4\n",
+			bytes, offset);
+		return -EINVAL;
+	}
+	if (bank && (offset % bank || bytes % bank)) {
+		dev_err(ocotp->dev, "write of %zu bytes at offset %u refused: fuses are programmed in whole %u-byte banks; use an offset and length that are multiples of %u\n",
+			bytes, offset, bank, bank);
 		return -EINVAL;
 	}
 	if (offset >= size || bytes > size - offset) {
@@ -674,14 +703,20 @@ static int imx_ocotp_write(void *context, unsigned int offset, void *val,
 		return -EINVAL;
 	}
 
+	count = DIV_ROUND_UP(bytes, 4);
+	tail = bytes % 4;
+	/* Byte n of a word is bits 8n..8n+7: keep bytes tail..3 if partial. */
+	keep = tail ? GENMASK(31, 8 * tail) : 0;
+
 	want = kmalloc_array(count, 2 * sizeof(*want), GFP_KERNEL);
 	if (!want)
 		return -ENOMEM;
 	have = want + count;
 	for (i = 0; i < count; i++) {
-		__le32 raw;
+		__le32 raw = 0;
 
-		memcpy(&raw, (u8 *)val + 4 * i, sizeof(raw));
+		memcpy(&raw, (u8 *)val + 4 * i,
+		       min_t(size_t, sizeof(raw), bytes - 4 * i));
 		want[i] = le32_to_cpu(raw);
 	}
 
@@ -691,7 +726,8 @@ static int imx_ocotp_write(void *context, unsigned int offset, void *val,
 		dev_err(ocotp->dev, "cannot enable the OCOTP clock (%d); check the clocks property\n",
 			ret);
 	} else {
-		ret = imx_ocotp_write_locked(ocotp, first, count, want, have);
+		ret = imx_ocotp_write_locked(ocotp, first, count, want, keep,
+					     have);
 		clk_disable_unprepare(ocotp->clk);
 	}
 	mutex_unlock(&ocotp->lock);
@@ -786,12 +822,17 @@ EXPORT_SYMBOL_IF_KUNIT(otp_imx_ocotp_register);
 static struct regmap *imx_ocotp_map(struct platform_device *pdev,
 				    const struct imx_ocotp_soc *soc)
 {
+	/*
+	 * Every access sequence holds ocotp->lock, so the regmap's own lock
+	 * would only add a spinlock round trip per fuse word.
+	 */
 	const struct regmap_config rcfg = {
 		.name = "ocotp",
 		.reg_bits = 32,
 		.val_bits = 32,
 		.reg_stride = 4,
 		.max_register = OCOTP_SHADOW(soc->nwords - 1),
+		.disable_locking = true,
 	};
 	struct device *dev = &pdev->dev;
 	struct resource *res;

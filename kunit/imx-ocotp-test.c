@@ -25,6 +25,7 @@
 #include <linux/of_net.h>
 #include <linux/platform_device.h>
 #include <linux/regmap.h>
+#include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 
@@ -369,6 +370,8 @@ static void check_range(struct kunit *test, struct test_ctx *ctx, u8 *buf,
 	unsigned int i;
 	int ret;
 
+	/* Sweeps do thousands of reads: let RCU and others run on !PREEMPT. */
+	cond_resched();
 	ret = nvmem_device_read(ctx->rw.nvmem, off, len, buf);
 	if (ret != len) {
 		KUNIT_FAIL(test, "read %u@%u returned %d", len, off, ret);
@@ -453,6 +456,9 @@ static void expect_read_cost(struct kunit *test, struct test_ctx *ctx,
 	shadows = emu->shadow_reads;
 	KUNIT_ASSERT_EQ(test, nvmem_device_read(ctx->rw.nvmem, off, len, buf),
 			len);
+	kunit_info(test, "%u bytes at 0x%x: %lu register accesses (%lu shadow reads), floor %u\n",
+		   len, off, emu->reads + emu->writes - acc,
+		   emu->shadow_reads - shadows, n + model_locked(ctx, first, n));
 	KUNIT_EXPECT_EQ_MSG(test, emu->shadow_reads - shadows, n,
 			    "read %u@%u", len, off);
 	KUNIT_EXPECT_LE_MSG(test, emu->reads + emu->writes - acc,
@@ -471,6 +477,9 @@ static void read_access_count(struct kunit *test)
 	expect_read_cost(test, ctx, 37 * 4, 4);
 	expect_read_cost(test, ctx, 0x92, 4);
 	expect_read_cost(test, ctx, 16 * 4, 4);
+	/* the "make bench" shapes: 2 bytes across words 20/21, the MAC cell */
+	expect_read_cost(test, ctx, 0x53, 2);
+	expect_read_cost(test, ctx, 0x90, 6);
 }
 
 static void read_locked_clears_error(struct kunit *test)
@@ -662,9 +671,11 @@ struct bad_write {
 	unsigned int len;
 };
 
+/* Unaligned starts whatever the length, empty writes, past the end. */
 static const struct bad_write bad_writes[] = {
-	{ 1, 4 }, { 2, 4 }, { 3, 4 }, { 96, 1 }, { 96, 2 }, { 96, 3 },
-	{ 96, 5 }, { 0x90, 6 }, { 97, 8 }, { 1020, 8 },
+	{ 1, 4 }, { 2, 4 }, { 3, 4 }, { 97, 1 }, { 98, 2 }, { 99, 3 },
+	{ 0x91, 6 }, { 0x92, 6 }, { 0x93, 5 }, { 97, 8 }, { 1020, 8 },
+	{ 1020, 5 }, { 1024, 1 }, { 96, 0 },
 };
 
 static void bad_write_desc(const struct bad_write *c, char *desc)
@@ -689,6 +700,142 @@ static void write_unaligned_refused(struct kunit *test)
 						 c->len, buf), 0);
 	KUNIT_EXPECT_EQ(test, emu->reads + emu->writes, acc);
 	expect_fuses_unchanged(test, emu, before);
+}
+
+/*
+ * Writes whose length is not a multiple of 4.  Every word the range touches
+ * is programmed; in a trailing partial word the bytes after the end of the
+ * write keep their fuse value.  The data are 0x11, 0x22, ... and the caller's
+ * buffer holds 0xff after them, so a driver that programmed bytes past the
+ * end, or zeroed them, would show it in the fuses.
+ */
+struct tail_write {
+	const char *name;
+	unsigned int offset;
+	unsigned int len;
+	u32 before[2];		/* fuse words at offset / 4 and the next one */
+	int ret;		/* 0: the write succeeds */
+	u32 after[2];		/* fuses on success */
+	unsigned int programs;
+};
+
+static const struct tail_write tail_writes[] = {
+	{ "MAC: 6 bytes at 0x90", 0x90, 6, { 0, 0xabcd0000 }, 0,
+	  { 0x44332211, 0xabcd6655 }, 2 },
+	{ "8 bytes at 0x90", 0x90, 8, { 0, 0 }, 0,
+	  { 0x44332211, 0x88776655 }, 2 },
+	{ "5 bytes at 0x90", 0x90, 5, { 0, 0xabcd0000 }, 0,
+	  { 0x44332211, 0xabcd0055 }, 2 },
+	{ "7 bytes at 0x90", 0x90, 7, { 0, 0xab000000 }, 0,
+	  { 0x44332211, 0xab776655 }, 2 },
+	{ "1 byte at 0x60", 0x60, 1, { 0x00c0ff00, 0 }, 0,
+	  { 0x00c0ff11, 0 }, 1 },
+	{ "2 bytes at 0x60", 0x60, 2, { 0x80010000, 0x5 }, 0,
+	  { 0x80012211, 0x5 }, 1 },
+	{ "3 bytes at 0x60", 0x60, 3, { 0xf0000000, 0 }, 0,
+	  { 0xf0332211, 0 }, 1 },
+	{ "6 bytes, tail bytes already set", 0x90, 6, { 0, 0xabcd6655 }, 0,
+	  { 0x44332211, 0xabcd6655 }, 1 },
+	{ "6 bytes, tail would clear bits", 0x90, 6, { 0, 0x0000ff00 },
+	  -EINVAL },
+	{ "6 bytes, first word would clear bits", 0x90, 6, { 0x80000000, 0 },
+	  -EINVAL },
+	{ "6 bytes, tail read-locked", 0x90, 6, { 0, LOCKED }, -EPERM },
+};
+
+static void tail_write_desc(const struct tail_write *c, char *desc)
+{
+	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(tail_write, tail_writes, tail_write_desc);
+
+static void write_partial_tail(struct kunit *test)
+{
+	const struct tail_write *c = test->param_value;
+	unsigned int word = c->offset / 4, i;
+	struct test_ctx *ctx = test->priv;
+	unsigned long writes;
+	struct ocotp_emu *emu;
+	u32 *words, *before;
+	u8 buf[16];
+
+	words = kunit_kmalloc(test, sizeof(seed_words), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, words);
+	memcpy(words, seed_words, sizeof(seed_words));
+	words[word] = c->before[0];
+	words[word + 1] = c->before[1];
+	ctx->words = words;
+	ocotp_start(test);
+	emu = ctx->rw.emu;
+	before = fuse_snapshot(test, emu);
+	writes = emu->writes;
+
+	memset(buf, 0xff, sizeof(buf));
+	for (i = 0; i < c->len; i++)
+		buf[i] = 0x11 * (i + 1);
+	KUNIT_EXPECT_EQ(test, nvmem_device_write(ctx->rw.nvmem, c->offset,
+						 c->len, buf),
+			c->ret ?: (int)c->len);
+
+	if (c->ret) {
+		/* Refused before anything was programmed. */
+		KUNIT_EXPECT_EQ(test, emu->programs, 0);
+		KUNIT_EXPECT_EQ(test, emu->rejected, 0);
+		KUNIT_EXPECT_EQ(test, emu->reloads, 0);
+		KUNIT_EXPECT_EQ(test, emu->ctrl & ocotp_emu_error(emu), 0);
+		if (c->ret == -EINVAL)
+			KUNIT_EXPECT_EQ(test, emu->writes, writes);
+		expect_fuses_unchanged(test, emu, before);
+		return;
+	}
+
+	KUNIT_EXPECT_EQ(test, emu->fuse[word], c->after[0]);
+	KUNIT_EXPECT_EQ(test, emu->fuse[word + 1], c->after[1]);
+	KUNIT_EXPECT_EQ(test, emu->programs, c->programs);
+	KUNIT_EXPECT_EQ(test, emu->rejected, 0);
+	KUNIT_EXPECT_GE(test, emu->reloads, 1);
+	/* The last request blew only bits the last changed word lacked. */
+	i = word + c->programs - 1;
+	KUNIT_EXPECT_EQ(test, emu->last_addr, i);
+	KUNIT_EXPECT_EQ(test, emu->last_data[0], emu->fuse[i] & ~before[i]);
+	/* No other word changed. */
+	before[word] = c->after[0];
+	before[word + 1] = c->after[1];
+	expect_fuses_unchanged(test, emu, before);
+}
+
+/* The i.MX7D programs banks: a write ending inside a bank is refused. */
+static void write_imx7d_partial_bank_refused(struct kunit *test)
+{
+	static const unsigned int lens[] = { 1, 4, 6, 8, 15, 17, 20, 31 };
+	struct test_ctx *ctx = test->priv;
+	struct ocotp_emu *emu;
+	unsigned long acc;
+	unsigned int i;
+	u32 *before;
+	u8 buf[32];
+
+	ctx->soc = SOC_7D;
+	ctx->words = NULL;
+	ocotp_start(test);
+	emu = ctx->rw.emu;
+	before = fuse_snapshot(test, emu);
+	acc = emu->reads + emu->writes;
+
+	memset(buf, 0x5a, sizeof(buf));
+	for (i = 0; i < ARRAY_SIZE(lens); i++)
+		KUNIT_EXPECT_EQ_MSG(test, nvmem_device_write(ctx->rw.nvmem, 0x90,
+							     lens[i], buf),
+				    -EINVAL, "%u bytes", lens[i]);
+	KUNIT_EXPECT_EQ(test, emu->reads + emu->writes, acc);
+	expect_fuses_unchanged(test, emu, before);
+
+	/* The whole bank goes through. */
+	KUNIT_EXPECT_EQ(test, nvmem_device_write(ctx->rw.nvmem, 0x90, 16, buf),
+			16);
+	for (i = 0; i < 4; i++)
+		KUNIT_EXPECT_EQ(test, emu->fuse[36 + i], 0x5a5a5a5a);
 }
 
 struct rate_case {
@@ -842,6 +989,8 @@ static struct kunit_case ocotp_write_cases[] = {
 	KUNIT_CASE(write_stuck_busy),
 	KUNIT_CASE(write_does_not_stick),
 	KUNIT_CASE_PARAM(write_unaligned_refused, bad_write_gen_params),
+	KUNIT_CASE_PARAM(write_partial_tail, tail_write_gen_params),
+	KUNIT_CASE(write_imx7d_partial_bank_refused),
 	KUNIT_CASE_PARAM(write_bad_clock_refused, bad_rate_gen_params),
 	KUNIT_CASE(write_imx7d_banks),
 	KUNIT_CASE(write_imx8mp_layout),

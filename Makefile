@@ -7,6 +7,7 @@
 #   make clean
 #   make demo     build the 6.12 test kernel, boot QEMU, show what a user sees
 #   make check    everything that must pass, on 6.1 and 6.12
+#   make bench    time the in-tree drivers against ours in QEMU (6.12)
 #   make qemu KVER=6.12   one kernel's QEMU run (KUnit + end to end)
 #
 # KERNEL_SRC is accepted as an alias of KDIR (Yocto's module.bbclass passes
@@ -29,7 +30,11 @@ check:
 	sh scripts/setup.sh
 	sh scripts/check.sh
 
+bench:
+	sh scripts/setup.sh
+	sh scripts/bench.sh
+
 qemu:
 	sh scripts/qemu-test.sh $(KVER)
 
-.PHONY: all modules modules_install clean demo check qemu
+.PHONY: all modules modules_install clean demo check bench qemu

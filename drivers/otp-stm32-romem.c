@@ -552,11 +552,16 @@ static struct regmap *otp_stm32_regmap_mmio(struct device *dev,
 					    void __iomem *base,
 					    unsigned int max_register)
 {
+	/*
+	 * Every access is made with priv->lock held, so the regmap's own
+	 * lock would only add a spinlock round trip per fuse word.
+	 */
 	const struct regmap_config rcfg = {
 		.reg_bits = 32,
 		.val_bits = 32,
 		.reg_stride = 4,
 		.max_register = max_register,
+		.disable_locking = true,
 	};
 
 	return devm_regmap_init_mmio(dev, base, &rcfg);

@@ -707,6 +707,11 @@ static void romem_access_counts(struct kunit *test)
 		{ 60 * 4, 4, 0, 1 },		/* one secure word */
 		{ 13 * 4 + 1, 2, 1, 0 },	/* bytes inside one word */
 		{ 31 * 4 + 2, 4, 1, 1 },	/* across the 31/32 boundary */
+		/* the "make bench" shapes (lower words only) */
+		{ 0, 32 * 4, BSEC_EMU_SHADOWED, 0 },	/* all shadowed words */
+		{ 12 * 4, 4, 1, 0 },		/* one aligned word */
+		{ 0x53, 2, 2, 0 },		/* 2 bytes across words 20/21 */
+		{ 0x5c, 2, 1, 0 },		/* the ts_cal1 cell */
 	};
 	struct romem_ctx *ctx = romem_start_bsec(test, romem_emu_seed(test));
 	unsigned int i;

@@ -1,0 +1,169 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# make bench: time the in-tree i.MX OCOTP and STM32 ROMEM drivers against
+# ours in one QEMU boot of the 6.12 test kernel (which builds the in-tree
+# ones as modules), and report the register accesses per read shape from
+# the KUnit emulators.
+#
+# usage: scripts/bench.sh        (OTP_OUT, OTP_BENCH_KVER, OTP_BENCH_CHECK=0)
+# Prints the table and writes it to $OTP_OUT/bench.md (default build/).
+# Timings come from TCG emulation of a debug kernel (KASAN, lockdep,
+# kmemleak): absolute numbers mean little, the ratio is what counts.
+set -eu
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+kver=${OTP_BENCH_KVER:-6.12}
+outtop=${OTP_OUT:-$top/build}
+out=$outtop/$kver
+# Two rounds of every read under TCG take a few minutes; leave room.
+export OTP_QEMU_TIMEOUT="${OTP_QEMU_TIMEOUT:-1500}"
+
+# The kernel (cached), our modules, the static pread timer and the
+# initramfs are all prepared by qemu-test.sh in bench mode.
+"$top/scripts/build-kernel.sh" "$kver" arm64 test >/dev/null
+sh "$top/scripts/qemu-test.sh" "$kver" bench
+
+# Access counts: the KUnit suites print them (and assert floor + 2).
+if [ "${OTP_BENCH_CHECK:-1}" != 0 ]; then
+	echo "bench: KUnit run for the access counts (qemu-test.sh $kver check)" >&2
+	sh "$top/scripts/qemu-test.sh" "$kver" check >"$out/bench-check.txt" 2>&1 ||
+		echo "bench: the check run failed, see $out/bench-check.txt" >&2
+fi
+
+python3 - "$out/console-bench.log" "$out/console-check.log" "$outtop/bench.md" <<'PY'
+import os
+import re
+import sys
+
+bench_log, check_log, md = sys.argv[1:4]
+text = open(bench_log, errors="replace").read()
+
+pread = {}	# (prov, shape) -> impl -> (ns, len)
+cells = {}	# (prov, kind) -> impl -> ns
+dumps = {}	# prov -> impl -> md5
+errors = []
+for line in text.splitlines():
+    m = re.search(r"OTP-BENCH: pread (\w+) (\w+) (\w+) off=(\S+) len=(\d+) ns=(\d+)", line)
+    if m:
+        prov, impl, shape, off, ln, ns = m.groups()
+        d = pread.setdefault((prov, shape), {})
+        if impl not in d or int(ns) < d[impl][0]:
+            d[impl] = (int(ns), int(ln), off)
+        continue
+    m = re.search(r"OTP-BENCH: cell (\w+)-(\w+) (\S+) read ns=(\d+) getput ns=(\d+)", line)
+    if m:
+        prov, impl, _, rd, gp = m.groups()
+        for kind, ns in (("cell", rd), ("cellget", gp)):
+            d = cells.setdefault((prov, kind), {})
+            d[impl] = min(d.get(impl, int(ns)), int(ns))
+        continue
+    m = re.search(r"OTP-BENCH: dump (\w+) (\w+) md5=(\w+)", line)
+    if m:
+        dumps.setdefault(m.group(1), {})[m.group(2)] = m.group(3)
+        continue
+    m = re.search(r"OTP-BENCH: error (.*)", line)
+    if m:
+        errors.append(m.group(1))
+for bad in ("Oops", "BUG:", "WARNING:", "KASAN", "Call trace"):
+    if bad in text:
+        errors.append("console shows %r" % bad)
+
+labels = {
+    "whole": "whole device",
+    "word": "one aligned word",
+    "unalign": "unaligned 2-byte cell",
+    "cell": "nvmem_cell_read()",
+    "cellget": "cell get+read+put",
+}
+provs = {"imx": "i.MX OCOTP", "stm32": "STM32 BSEC"}
+
+def row(prov, shape, d, what):
+    a, b = d.get("intree"), d.get("ours")
+    ratio = "%.2f" % (b / a) if a and b else "n/a"
+    return "| %s | %s | %s | %s | %s | %s |" % (
+        provs[prov], labels[shape], what, a if a else "n/a",
+        b if b else "n/a", ratio)
+
+out = []
+out.append("| provider | read | what | in-tree ns | ours ns | ours/in-tree |")
+out.append("|---|---|---|---:|---:|---:|")
+worst = 0.0
+for prov in ("imx", "stm32"):
+    for shape in ("whole", "word", "unalign"):
+        d = pread.get((prov, shape), {})
+        ns = {k: v[0] for k, v in d.items()}
+        what = "pread %s B @ %s" % (
+            d["ours"][1] if "ours" in d else "?", d["ours"][2] if "ours" in d else "?")
+        if "intree" in d and "ours" in d and d["intree"][1] != d["ours"][1]:
+            what += " (in-tree: %d B, word_size 4)" % d["intree"][1]
+        if prov == "stm32" and shape == "whole":
+            what += ", lower words only"
+        out.append(row(prov, shape, ns, what))
+        if len(ns) == 2:
+            worst = max(worst, ns["ours"] / ns["intree"])
+    cell = "mac-address (6 B @ 0x90)" if prov == "imx" else "ts_cal1 (2 B @ 0x5c)"
+    for kind in ("cell", "cellget"):
+        d = cells.get((prov, kind), {})
+        out.append(row(prov, kind, d, cell))
+        if kind == "cell" and len(d) == 2:
+            worst = max(worst, d["ours"] / d["intree"])
+out.append("")
+out.append("ns per read, best of all runs and rounds (QEMU TCG, debug kernel).  "
+           "Worst pread/cell-read ratio: %.2f." % worst)
+for prov, d in sorted(dumps.items()):
+    same = len(set(d.values())) == 1 and len(d) == 2
+    out.append("%s: in-tree and ours read %s." % (
+        provs[prov], "identical contents" if same else "DIFFERENT contents"))
+
+# Access counts from the KUnit emulators (kunit_info lines of a check run).
+acc = []
+if os.path.exists(check_log):
+    ktext = open(check_log, errors="replace").read()
+    want = {
+        "imx": [(1024, 0x0, "whole device"), (4, 0x94, "one aligned word"),
+                (2, 0x53, "unaligned 2-byte cell"), (6, 0x90, "mac-address cell")],
+        "stm32": [(384, 0x0, "whole device (96 words)"),
+                  (128, 0x0, "lower words (bench 'whole')"),
+                  (4, 0x30, "one aligned word"), (2, 0x53, "unaligned 2-byte cell"),
+                  (2, 0x5c, "ts_cal1 cell")],
+    }
+    imx = {}
+    for m in re.finditer(r"(\d+) bytes at 0x([0-9a-f]+): (\d+) register accesses "
+                         r"\((\d+) shadow reads\), floor (\d+)", ktext):
+        imx.setdefault((int(m.group(1)), int(m.group(2), 16)),
+                       tuple(int(x) for x in m.group(3, 4, 5)))
+    st = {}
+    for m in re.finditer(r"(\d+) bytes at 0x([0-9a-f]+): (\d+) register reads, "
+                         r"(\d+) secure calls", ktext):
+        st.setdefault((int(m.group(1)), int(m.group(2), 16)),
+                      (int(m.group(3)), int(m.group(4))))
+    acc.append("| provider | read | accesses used | floor | limit (KUnit) |")
+    acc.append("|---|---|---|---|---|")
+    for ln, off, name in want["imx"]:
+        v = imx.get((ln, off))
+        if v:
+            acc.append("| i.MX OCOTP | %s (%d B @ 0x%x) | %d (%d shadow reads) | %d | %d |"
+                       % (name, ln, off, v[0], v[1], v[2], v[2] + 2))
+        else:
+            acc.append("| i.MX OCOTP | %s (%d B @ 0x%x) | not in log | | |" % (name, ln, off))
+    for ln, off, name in want["stm32"]:
+        first, last = off // 4, (off + ln - 1) // 4
+        lower = max(0, min(last, 31) - first + 1)
+        upper = (last - first + 1) - lower
+        v = st.get((ln, off))
+        used = "%d reads + %d secure calls" % v if v else "not in log"
+        acc.append("| STM32 BSEC | %s (%d B @ 0x%x) | %s | %d + %d | %d + %d |"
+                   % (name, ln, off, used, lower, upper, lower + 2, upper + 2))
+    acc.append("")
+    acc.append("Floor: one shadow read per word touched (i.MX: plus one ERROR clear "
+               "per read-locked word), one secure call per upper BSEC word.")
+else:
+    acc.append("(no KUnit log at %s: run without OTP_BENCH_CHECK=0)" % check_log)
+
+doc = ["## Read timing: in-tree drivers vs ours", ""] + out + ["", "## Register accesses per read", ""] + acc
+if errors:
+    doc += ["", "Bench errors / notes:"] + ["- " + e for e in errors]
+open(md, "w").write("\n".join(doc) + "\n")
+print("\n".join(doc))
+print("bench: table written to %s" % md)
+PY

@@ -1,0 +1,90 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# Guest side of "make bench" (/bench/run.sh, started by /init in bench mode).
+#
+# For each provider (i.MX OCOTP, STM32 BSEC) and each implementation (the
+# in-tree driver, then ours; both bind the same compatibles, so one is
+# loaded at a time), times with /bench/otp-pread
+#   whole   the whole device (STM32: the 128 shadowed bytes only, see below)
+#   word    one aligned word
+#   unalign a 2-byte range at 0x53, which straddles two words
+# and with /bench/otp-bench.ko one in-kernel nvmem_cell_read().
+# Every result is one "OTP-BENCH:" console line; scripts/bench.sh builds
+# the table from them.  Rounds alternate in-tree/ours so that drift in the
+# emulator does not favour either; the host keeps the best of all rounds.
+#
+# STM32: the in-tree driver reads words 32..95 with a raw SMC, which
+# QEMU virt (no EL3) turns into an undefined-instruction Oops, so only the
+# lower words are compared.  i.MX: the in-tree driver binds only the node
+# with a clock (ocotp-ctrl@7f020000); both are timed on that node.
+
+B=/bench
+rounds=${OTP_BENCH_ROUNDS:-2}
+big_iters=100
+small_iters=1000
+runs=5
+
+nvmem_of() {	# nvmem_of NODE-NAME -> sysfs nvmem file of the device on NODE
+	for d in /sys/bus/nvmem/devices/*; do
+		l=$(readlink "$d/of_node" 2>/dev/null) || continue
+		case $l in
+		*/"$1") echo "$d/nvmem"; return 0 ;;
+		esac
+	done
+	return 1
+}
+
+pread_row() {	# pread_row PROVIDER IMPL SHAPE FILE OFF LEN ITERS
+	if res=$("$B/otp-pread" "$4" "$5" "$6" "$7" "$runs" 2>&1); then
+		echo "OTP-BENCH: pread $1 $2 $3 off=$5 len=$6 $res"
+		return 0
+	fi
+	echo "OTP-BENCH: error pread $1 $2 $3 off=$5 len=$6: $res"
+	return 1
+}
+
+# bench PROVIDER IMPL KO MODNAME NODE WHOLE WORD_OFF CELLNODE CELL
+bench() {
+	prov=$1 impl=$2 ko=$3 mod=$4 node=$5 whole=$6 woff=$7 cnode=$8 cell=$9
+
+	if ! insmod "$ko"; then
+		echo "OTP-BENCH: error $prov $impl: insmod $(basename "$ko") failed"
+		return
+	fi
+	f=$(nvmem_of "$node") || {
+		echo "OTP-BENCH: error $prov $impl: no nvmem device on $node"
+		rmmod "$mod"
+		return
+	}
+	echo "OTP-BENCH: device $prov $impl $f"
+	echo "OTP-BENCH: dump $prov $impl md5=$(dd if="$f" bs="$whole" count=1 2>/dev/null | md5sum | cut -d' ' -f1)"
+
+	pread_row "$prov" "$impl" whole "$f" 0 "$whole" "$big_iters"
+	pread_row "$prov" "$impl" word "$f" "$woff" 4 "$small_iters"
+	# The in-tree i.MX driver has word_size 4: sysfs refuses shorter
+	# reads, so it gets the shortest read it accepts at the same offset
+	# (4 bytes at 0x53, the same two words).
+	pread_row "$prov" "$impl" unalign "$f" 0x53 2 "$small_iters" ||
+		pread_row "$prov" "$impl" unalign "$f" 0x53 4 "$small_iters"
+
+	insmod "$B/otp-bench.ko" node="$cnode" cell="$cell" tag="$prov-$impl" \
+		iters="$small_iters" runs="$runs" &&
+		rmmod otp_bench
+	rmmod "$mod" || echo "OTP-BENCH: error $prov $impl: rmmod $mod failed"
+}
+
+echo "OTP-BENCH: start $(uname -r) rounds=$rounds runs=$runs"
+r=1
+while [ "$r" -le "$rounds" ]; do
+	echo "OTP-BENCH: round $r"
+	bench imx intree "$B/intree/nvmem-imx-ocotp.ko" nvmem_imx_ocotp \
+		ocotp-ctrl@7f020000 1024 0x94 /otp-bench-imx mac-address
+	bench imx ours /modules/drivers/otp-imx-ocotp.ko otp_imx_ocotp \
+		ocotp-ctrl@7f020000 1024 0x94 /otp-bench-imx mac-address
+	bench stm32 intree "$B/intree/nvmem_stm32_romem.ko" nvmem_stm32_romem \
+		efuse@7f000000 128 0x30 /otp-bench-stm32 ts_cal1
+	bench stm32 ours /modules/drivers/otp-stm32-romem.ko otp_stm32_romem \
+		efuse@7f000000 128 0x30 /otp-bench-stm32 ts_cal1
+	r=$((r + 1))
+done
+echo "OTP-BENCH: end"

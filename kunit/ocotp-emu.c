@@ -123,16 +123,27 @@ static void emu_reject(struct ocotp_emu *emu)
 	emu->rejected++;
 }
 
-static void emu_request_reload(struct ocotp_emu *emu)
+/*
+ * A new request is taken only when the controller is idle and ERROR is
+ * clear, as on the silicon; a refused one is counted.
+ */
+static bool emu_accepts_request(struct ocotp_emu *emu)
 {
 	if (emu->pending != EMU_IDLE) {
 		emu_reject(emu);
-		return;
+		return false;
 	}
 	if (emu->ctrl & ocotp_emu_error(emu)) {
 		emu->rejected++;
-		return;
+		return false;
 	}
+	return true;
+}
+
+static void emu_request_reload(struct ocotp_emu *emu)
+{
+	if (!emu_accepts_request(emu))
+		return;
 	emu->ctrl |= emu_reload(emu);
 	emu_start(emu, EMU_RELOAD);
 }
@@ -147,14 +158,8 @@ static void emu_request_program(struct ocotp_emu *emu)
 	/* The key unlocks exactly one request. */
 	emu->ctrl &= ~EMU_KEY_MASK;
 
-	if (emu->pending != EMU_IDLE) {
-		emu_reject(emu);
+	if (!emu_accepts_request(emu))
 		return;
-	}
-	if (emu->ctrl & ocotp_emu_error(emu)) {
-		emu->rejected++;
-		return;
-	}
 	if (key != EMU_KEY || first + n > emu->cfg.nwords) {
 		emu_reject(emu);
 		return;

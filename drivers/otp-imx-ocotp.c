@@ -77,27 +77,27 @@
 #define OCOTP_TIMEOUT_US	100000
 
 /**
- * struct imx_ocotp_ctrl - bit layout of HW_OCOTP_CTRL
+ * struct ocotp_ctrl - bit layout of HW_OCOTP_CTRL
  * @addr: address field (word, or bank on the i.MX7D)
  * @busy: controller busy
  * @error: sticky error flag, cleared through CTRL_CLR
  * @reload: RELOAD_SHADOWS request, self-clearing
  */
-struct imx_ocotp_ctrl {
+struct ocotp_ctrl {
 	u32 addr;
 	u32 busy;
 	u32 error;
 	u32 reload;
 };
 
-static const struct imx_ocotp_ctrl imx_ocotp_ctrl_mx6 = {
+static const struct ocotp_ctrl ocotp_ctrl_mx6 = {
 	.addr = GENMASK(7, 0),
 	.busy = BIT(8),
 	.error = BIT(9),
 	.reload = BIT(10),
 };
 
-static const struct imx_ocotp_ctrl imx_ocotp_ctrl_mx8mp = {
+static const struct ocotp_ctrl ocotp_ctrl_mx8mp = {
 	.addr = GENMASK(8, 0),
 	.busy = BIT(9),
 	.error = BIT(10),
@@ -105,62 +105,62 @@ static const struct imx_ocotp_ctrl imx_ocotp_ctrl_mx8mp = {
 };
 
 /**
- * enum imx_ocotp_timing_style - layout of HW_OCOTP_TIMING
+ * enum ocotp_timing_style - layout of HW_OCOTP_TIMING
  * @IMX_OCOTP_TIMING_MX6: STROBE_PROG, RELAX, STROBE_READ (and WAIT)
  * @IMX_OCOTP_TIMING_MX7: STROBE_PROG and FSOURCE
  */
-enum imx_ocotp_timing_style {
+enum ocotp_timing_style {
 	IMX_OCOTP_TIMING_MX6,
 	IMX_OCOTP_TIMING_MX7,
 };
 
 /**
- * struct imx_ocotp_soc - what differs between the OCOTP instances
+ * struct ocotp_soc - what differs between the OCOTP instances
  * @nwords: number of 32-bit fuse words
  * @ctrl: CTRL register layout
  * @timing: TIMING register layout
  * @bank_words: 0 when CTRL addresses single words; otherwise the number of
  *	words programmed together through DATA0..n-1 (i.MX7D banks)
  */
-struct imx_ocotp_soc {
+struct ocotp_soc {
 	unsigned int nwords;
-	const struct imx_ocotp_ctrl *ctrl;
-	enum imx_ocotp_timing_style timing;
+	const struct ocotp_ctrl *ctrl;
+	enum ocotp_timing_style timing;
 	unsigned int bank_words;
 };
 
-static const struct imx_ocotp_soc imx6q_soc = {
-	.nwords = 128, .ctrl = &imx_ocotp_ctrl_mx6,
+static const struct ocotp_soc imx6q_soc = {
+	.nwords = 128, .ctrl = &ocotp_ctrl_mx6,
 	.timing = IMX_OCOTP_TIMING_MX6,
 };
 
-static const struct imx_ocotp_soc imx6sl_soc = {
-	.nwords = 64, .ctrl = &imx_ocotp_ctrl_mx6,
+static const struct ocotp_soc imx6sl_soc = {
+	.nwords = 64, .ctrl = &ocotp_ctrl_mx6,
 	.timing = IMX_OCOTP_TIMING_MX6,
 };
 
-static const struct imx_ocotp_soc imx6sll_soc = {
-	.nwords = 80, .ctrl = &imx_ocotp_ctrl_mx6,
+static const struct ocotp_soc imx6sll_soc = {
+	.nwords = 80, .ctrl = &ocotp_ctrl_mx6,
 	.timing = IMX_OCOTP_TIMING_MX6,
 };
 
-static const struct imx_ocotp_soc imx6sx_soc = {
-	.nwords = 128, .ctrl = &imx_ocotp_ctrl_mx6,
+static const struct ocotp_soc imx6sx_soc = {
+	.nwords = 128, .ctrl = &ocotp_ctrl_mx6,
 	.timing = IMX_OCOTP_TIMING_MX6,
 };
 
-static const struct imx_ocotp_soc imx6ul_soc = {
-	.nwords = 144, .ctrl = &imx_ocotp_ctrl_mx6,
+static const struct ocotp_soc imx6ul_soc = {
+	.nwords = 144, .ctrl = &ocotp_ctrl_mx6,
 	.timing = IMX_OCOTP_TIMING_MX6,
 };
 
-static const struct imx_ocotp_soc imx6ull_soc = {
-	.nwords = 80, .ctrl = &imx_ocotp_ctrl_mx6,
+static const struct ocotp_soc imx6ull_soc = {
+	.nwords = 80, .ctrl = &ocotp_ctrl_mx6,
 	.timing = IMX_OCOTP_TIMING_MX6,
 };
 
-static const struct imx_ocotp_soc imx7d_soc = {
-	.nwords = 64, .ctrl = &imx_ocotp_ctrl_mx6,
+static const struct ocotp_soc imx7d_soc = {
+	.nwords = 64, .ctrl = &ocotp_ctrl_mx6,
 	.timing = IMX_OCOTP_TIMING_MX7, .bank_words = 4,
 };
 
@@ -172,32 +172,32 @@ static const struct imx_ocotp_soc imx7d_soc = {
  * harmless, a too short one is what damages fuses.  The read-back after the
  * shadow reload still reports any word that did not take its value.
  */
-static const struct imx_ocotp_soc imx7ulp_soc = {
-	.nwords = 256, .ctrl = &imx_ocotp_ctrl_mx6,
+static const struct ocotp_soc imx7ulp_soc = {
+	.nwords = 256, .ctrl = &ocotp_ctrl_mx6,
 	.timing = IMX_OCOTP_TIMING_MX6,
 };
 
-static const struct imx_ocotp_soc imx8mq_soc = {
-	.nwords = 256, .ctrl = &imx_ocotp_ctrl_mx6,
+static const struct ocotp_soc imx8mq_soc = {
+	.nwords = 256, .ctrl = &ocotp_ctrl_mx6,
 	.timing = IMX_OCOTP_TIMING_MX6,
 };
 
-static const struct imx_ocotp_soc imx8mm_soc = {
-	.nwords = 256, .ctrl = &imx_ocotp_ctrl_mx6,
+static const struct ocotp_soc imx8mm_soc = {
+	.nwords = 256, .ctrl = &ocotp_ctrl_mx6,
 	.timing = IMX_OCOTP_TIMING_MX6,
 };
 
-static const struct imx_ocotp_soc imx8mn_soc = {
-	.nwords = 256, .ctrl = &imx_ocotp_ctrl_mx6,
+static const struct ocotp_soc imx8mn_soc = {
+	.nwords = 256, .ctrl = &ocotp_ctrl_mx6,
 	.timing = IMX_OCOTP_TIMING_MX6,
 };
 
-static const struct imx_ocotp_soc imx8mp_soc = {
-	.nwords = 384, .ctrl = &imx_ocotp_ctrl_mx8mp,
+static const struct ocotp_soc imx8mp_soc = {
+	.nwords = 384, .ctrl = &ocotp_ctrl_mx8mp,
 	.timing = IMX_OCOTP_TIMING_MX6,
 };
 
-static const struct of_device_id imx_ocotp_of_match[] = {
+static const struct of_device_id ocotp_of_match[] = {
 	{ .compatible = "fsl,imx6q-ocotp", .data = &imx6q_soc },
 	{ .compatible = "fsl,imx6sl-ocotp", .data = &imx6sl_soc },
 	{ .compatible = "fsl,imx6sll-ocotp", .data = &imx6sll_soc },
@@ -212,45 +212,45 @@ static const struct of_device_id imx_ocotp_of_match[] = {
 	{ .compatible = "fsl,imx8mp-ocotp", .data = &imx8mp_soc },
 	{ /* sentinel */ }
 };
-MODULE_DEVICE_TABLE(of, imx_ocotp_of_match);
+MODULE_DEVICE_TABLE(of, ocotp_of_match);
 
-static DEFINE_IDA(imx_ocotp_ida);
+static DEFINE_IDA(ocotp_ida);
 
 /**
- * struct imx_ocotp - one controller instance
+ * struct ocotp_dev - one controller instance
  * @dev: device used for logging and managed resources
  * @map: controller registers
  * @clk: controller clock, NULL when the node has none
  * @soc: SoC description
  * @lock: serialises every access sequence on this controller
- * @id: number taken from imx_ocotp_ida for the NVMEM device name
+ * @id: number taken from ocotp_ida for the NVMEM device name
  */
-struct imx_ocotp {
+struct ocotp_dev {
 	struct device *dev;
 	struct regmap *map;
 	struct clk *clk;
-	const struct imx_ocotp_soc *soc;
+	const struct ocotp_soc *soc;
 	struct mutex lock; /* one access sequence at a time */
 	int id;
 };
 
-static const struct imx_ocotp_soc *imx_ocotp_soc_lookup(const char *compatible)
+static const struct ocotp_soc *ocotp_soc_lookup(const char *compatible)
 {
 	const struct of_device_id *id;
 
-	for (id = imx_ocotp_of_match; id->compatible[0]; id++)
+	for (id = ocotp_of_match; id->compatible[0]; id++)
 		if (!strcmp(id->compatible, compatible))
 			return id->data;
 	return NULL;
 }
 
-static int imx_ocotp_clear_error(struct imx_ocotp *ocotp)
+static int ocotp_clear_error(struct ocotp_dev *ocotp)
 {
 	return regmap_write(ocotp->map, OCOTP_CTRL_CLR, ocotp->soc->ctrl->error);
 }
 
 /**
- * imx_ocotp_wait_idle() - wait until the controller is ready for a request
+ * ocotp_wait_idle() - wait until the controller is ready for a request
  * @ocotp: controller
  * @also: further CTRL bits that must read back as zero
  *
@@ -259,9 +259,9 @@ static int imx_ocotp_clear_error(struct imx_ocotp *ocotp)
  *
  * Return: 0, -ETIMEDOUT, or a regmap error.
  */
-static int imx_ocotp_wait_idle(struct imx_ocotp *ocotp, u32 also)
+static int ocotp_wait_idle(struct ocotp_dev *ocotp, u32 also)
 {
-	const struct imx_ocotp_ctrl *c = ocotp->soc->ctrl;
+	const struct ocotp_ctrl *c = ocotp->soc->ctrl;
 	u32 ctrl;
 	int ret;
 
@@ -271,12 +271,12 @@ static int imx_ocotp_wait_idle(struct imx_ocotp *ocotp, u32 also)
 	if (ret)
 		return ret;
 	if (ctrl & c->error)
-		return imx_ocotp_clear_error(ocotp);
+		return ocotp_clear_error(ocotp);
 	return 0;
 }
 
 /**
- * imx_ocotp_read() - nvmem reg_read callback
+ * ocotp_read() - nvmem reg_read callback
  * @context: controller
  * @offset: first byte
  * @val: destination
@@ -288,10 +288,10 @@ static int imx_ocotp_wait_idle(struct imx_ocotp *ocotp, u32 also)
  *
  * Return: 0 or a negative errno.
  */
-static int imx_ocotp_read(void *context, unsigned int offset, void *val,
-			  size_t bytes)
+static int ocotp_read(void *context, unsigned int offset, void *val,
+		      size_t bytes)
 {
-	struct imx_ocotp *ocotp = context;
+	struct ocotp_dev *ocotp = context;
 	unsigned int size = ocotp->soc->nwords * 4;
 	unsigned int pos, word, skip, len;
 	u8 *dst = val;
@@ -312,7 +312,7 @@ static int imx_ocotp_read(void *context, unsigned int offset, void *val,
 		goto unlock;
 	}
 
-	ret = imx_ocotp_wait_idle(ocotp, 0);
+	ret = ocotp_wait_idle(ocotp, 0);
 	if (ret) {
 		dev_err(ocotp->dev, "controller busy, read abandoned (%d); retry later\n",
 			ret);
@@ -328,7 +328,7 @@ static int imx_ocotp_read(void *context, unsigned int offset, void *val,
 		if (ret)
 			goto disable;
 		if (data == OCOTP_LOCKED_VALUE) {
-			ret = imx_ocotp_clear_error(ocotp);
+			ret = ocotp_clear_error(ocotp);
 			if (ret)
 				goto disable;
 		}
@@ -345,7 +345,7 @@ unlock:
 }
 
 /**
- * imx_ocotp_timing() - TIMING value for programming at the current clock
+ * ocotp_timing() - TIMING value for programming at the current clock
  * @ocotp: controller
  * @timing: in: current TIMING register; out: value to program
  *
@@ -358,7 +358,7 @@ unlock:
  * Return: 0, or -EINVAL (logged) when the rate is unknown, implausible or
  * does not fit the fields.
  */
-static int imx_ocotp_timing(struct imx_ocotp *ocotp, u32 *timing)
+static int ocotp_timing(struct ocotp_dev *ocotp, u32 *timing)
 {
 	unsigned long rate = clk_get_rate(ocotp->clk);
 	u64 relax, prog, read, fsource;
@@ -409,7 +409,7 @@ overflow:
 }
 
 /**
- * imx_ocotp_check() - validate a write against the current fuse values
+ * ocotp_check() - validate a write against the current fuse values
  * @ocotp: controller
  * @first: first target word
  * @count: number of words
@@ -429,8 +429,8 @@ overflow:
  * -EPERM for a read-locked word, -EINVAL when a bit would have to be
  * cleared, or a regmap error.
  */
-static int imx_ocotp_check(struct imx_ocotp *ocotp, unsigned int first,
-			   unsigned int count, u32 *want, u32 keep, u32 *have)
+static int ocotp_check(struct ocotp_dev *ocotp, unsigned int first,
+		       unsigned int count, u32 *want, u32 keep, u32 *have)
 {
 	unsigned int i, changed = 0;
 	u32 ctrl;
@@ -446,7 +446,7 @@ static int imx_ocotp_check(struct imx_ocotp *ocotp, unsigned int first,
 		if (ret)
 			return ret;
 		if (ctrl & ocotp->soc->ctrl->error) {
-			imx_ocotp_clear_error(ocotp);
+			ocotp_clear_error(ocotp);
 			dev_err(ocotp->dev, "word %u is read-locked and cannot be programmed; leave it out of the write\n",
 				first + i);
 			return -EPERM;
@@ -469,7 +469,7 @@ static int imx_ocotp_check(struct imx_ocotp *ocotp, unsigned int first,
 }
 
 /**
- * imx_ocotp_program() - blow the new bits of one word or one bank
+ * ocotp_program() - blow the new bits of one word or one bank
  * @ocotp: controller
  * @first: first word of the unit
  * @bits: bits to blow, one entry per word of the unit
@@ -481,19 +481,19 @@ static int imx_ocotp_check(struct imx_ocotp *ocotp, unsigned int first,
  * Return: 0, -EPERM when the controller refused (word locked; ERROR is
  * cleared), -ETIMEDOUT, or a regmap error.  Each failure is logged once.
  */
-static int imx_ocotp_program(struct imx_ocotp *ocotp, unsigned int first,
-			     const u32 *bits, u32 timing)
+static int ocotp_program(struct ocotp_dev *ocotp, unsigned int first,
+			 const u32 *bits, u32 timing)
 {
-	const struct imx_ocotp_ctrl *c = ocotp->soc->ctrl;
+	const struct ocotp_ctrl *c = ocotp->soc->ctrl;
 	unsigned int n = ocotp->soc->bank_words ?: 1;
 	unsigned int addr = ocotp->soc->bank_words ? first / n : first;
 	u32 ctrl;
 	int ret, i;
 
-	ret = imx_ocotp_wait_idle(ocotp, 0);
+	ret = ocotp_wait_idle(ocotp, 0);
 	if (ret)
 		goto timeout;
-	ret = imx_ocotp_clear_error(ocotp);
+	ret = ocotp_clear_error(ocotp);
 	if (ret)
 		return ret;
 	ret = regmap_write(ocotp->map, OCOTP_TIMING, timing);
@@ -516,7 +516,7 @@ static int imx_ocotp_program(struct imx_ocotp *ocotp, unsigned int first,
 	if (ret)
 		goto timeout;
 	if (ctrl & c->error) {
-		imx_ocotp_clear_error(ocotp);
+		ocotp_clear_error(ocotp);
 		dev_err(ocotp->dev, "word %u: the controller refused to program it (write-locked); leave locked words out of the write\n",
 			first);
 		return -EPERM;
@@ -532,21 +532,21 @@ timeout:
 }
 
 /**
- * imx_ocotp_reload() - refresh the shadow registers from the fuses
+ * ocotp_reload() - refresh the shadow registers from the fuses
  * @ocotp: controller
  *
  * Return: 0, -ETIMEDOUT (logged) or a regmap error.
  */
-static int imx_ocotp_reload(struct imx_ocotp *ocotp)
+static int ocotp_reload(struct ocotp_dev *ocotp)
 {
-	const struct imx_ocotp_ctrl *c = ocotp->soc->ctrl;
+	const struct ocotp_ctrl *c = ocotp->soc->ctrl;
 	int ret;
 
-	ret = imx_ocotp_wait_idle(ocotp, 0);
+	ret = ocotp_wait_idle(ocotp, 0);
 	if (!ret)
 		ret = regmap_write(ocotp->map, OCOTP_CTRL_SET, c->reload);
 	if (!ret)
-		ret = imx_ocotp_wait_idle(ocotp, c->reload);
+		ret = ocotp_wait_idle(ocotp, c->reload);
 	if (ret == -ETIMEDOUT)
 		dev_err(ocotp->dev, "shadow reload did not finish within %u ms; read the fuses again before trusting them\n",
 			OCOTP_TIMEOUT_US / 1000);
@@ -554,7 +554,7 @@ static int imx_ocotp_reload(struct imx_ocotp *ocotp)
 }
 
 /**
- * imx_ocotp_verify() - compare the reloaded shadows with the request
+ * ocotp_verify() - compare the reloaded shadows with the request
  * @ocotp: controller
  * @first: first word
  * @count: number of words
@@ -562,8 +562,8 @@ static int imx_ocotp_reload(struct imx_ocotp *ocotp)
  *
  * Return: 0, -EIO when a word differs (each one logged), or a regmap error.
  */
-static int imx_ocotp_verify(struct imx_ocotp *ocotp, unsigned int first,
-			    unsigned int count, const u32 *want)
+static int ocotp_verify(struct ocotp_dev *ocotp, unsigned int first,
+			unsigned int count, const u32 *want)
 {
 	unsigned int i;
 	int ret = 0;
@@ -575,7 +575,7 @@ static int imx_ocotp_verify(struct imx_ocotp *ocotp, unsigned int first,
 		if (err)
 			return err;
 		if (data == OCOTP_LOCKED_VALUE)
-			imx_ocotp_clear_error(ocotp);
+			ocotp_clear_error(ocotp);
 		if (data != want[i]) {
 			dev_err(ocotp->dev, "word %u reads 0x%08x after programming 0x%08x; the fuses did not take the value\n",
 				first + i, data, want[i]);
@@ -586,18 +586,18 @@ static int imx_ocotp_verify(struct imx_ocotp *ocotp, unsigned int first,
 }
 
 /**
- * imx_ocotp_write_locked() - program words, controller lock and clock held
+ * ocotp_write_locked() - program words, controller lock and clock held
  * @ocotp: controller
  * @first: first word
  * @count: number of words (whole banks on the i.MX7D)
- * @want: requested values, completed by imx_ocotp_check()
+ * @want: requested values, completed by ocotp_check()
  * @keep: bits of the last word that keep their current value
  * @have: scratch, @count entries
  *
  * Return: 0 or a negative errno.
  */
-static int imx_ocotp_write_locked(struct imx_ocotp *ocotp, unsigned int first,
-				  unsigned int count, u32 *want, u32 keep,
+static int ocotp_write_locked(struct ocotp_dev *ocotp, unsigned int first,
+			      unsigned int count, u32 *want, u32 keep,
 				  u32 *have)
 {
 	unsigned int n = ocotp->soc->bank_words ?: 1;
@@ -606,21 +606,21 @@ static int imx_ocotp_write_locked(struct imx_ocotp *ocotp, unsigned int first,
 	u32 timing;
 	int ret;
 
-	ret = imx_ocotp_wait_idle(ocotp, 0);
+	ret = ocotp_wait_idle(ocotp, 0);
 	if (ret) {
 		if (ret == -ETIMEDOUT)
 			dev_err(ocotp->dev, "controller busy, nothing programmed; retry later\n");
 		return ret;
 	}
 
-	ret = imx_ocotp_check(ocotp, first, count, want, keep, have);
+	ret = ocotp_check(ocotp, first, count, want, keep, have);
 	if (ret <= 0)
 		return ret;
 
 	ret = regmap_read(ocotp->map, OCOTP_TIMING, &timing);
 	if (ret)
 		return ret;
-	ret = imx_ocotp_timing(ocotp, &timing);
+	ret = ocotp_timing(ocotp, &timing);
 	if (ret)
 		return ret;
 
@@ -633,7 +633,7 @@ static int imx_ocotp_write_locked(struct imx_ocotp *ocotp, unsigned int first,
 		}
 		if (!todo)
 			continue;
-		ret = imx_ocotp_program(ocotp, first + i, bits, timing);
+		ret = ocotp_program(ocotp, first + i, bits, timing);
 		if (ret)
 			break;
 		programmed++;
@@ -644,18 +644,18 @@ static int imx_ocotp_write_locked(struct imx_ocotp *ocotp, unsigned int first,
 		return ret;
 
 	if (!ret) {
-		ret = imx_ocotp_reload(ocotp);
+		ret = ocotp_reload(ocotp);
 		if (!ret)
-			ret = imx_ocotp_verify(ocotp, first, count, want);
+			ret = ocotp_verify(ocotp, first, count, want);
 	} else {
 		/* Keep the shadows in step with what was blown so far. */
-		imx_ocotp_reload(ocotp);
+		ocotp_reload(ocotp);
 	}
 	return ret;
 }
 
 /**
- * imx_ocotp_write() - nvmem reg_write callback
+ * ocotp_write() - nvmem reg_write callback
  * @context: controller
  * @offset: first byte, multiple of 4 (of 16 on the i.MX7D)
  * @val: new values, little-endian words
@@ -675,12 +675,12 @@ static int imx_ocotp_write_locked(struct imx_ocotp *ocotp, unsigned int first,
  * not write is programmed, and all of them are checked and verified.
  *
  * Return: 0 (nvmem core then reports @bytes written) or a negative errno;
- * see imx_ocotp_write_locked().
+ * see ocotp_write_locked().
  */
-static int imx_ocotp_write(void *context, unsigned int offset, void *val,
-			   size_t bytes)
+static int ocotp_write(void *context, unsigned int offset, void *val,
+		       size_t bytes)
 {
-	struct imx_ocotp *ocotp = context;
+	struct ocotp_dev *ocotp = context;
 	unsigned int size = ocotp->soc->nwords * 4;
 	unsigned int bank = 4 * ocotp->soc->bank_words;
 	unsigned int first = offset / 4, count, tail, i;
@@ -726,8 +726,8 @@ static int imx_ocotp_write(void *context, unsigned int offset, void *val,
 		dev_err(ocotp->dev, "cannot enable the OCOTP clock (%d); check the clocks property\n",
 			ret);
 	} else {
-		ret = imx_ocotp_write_locked(ocotp, first, count, want, keep,
-					     have);
+		ret = ocotp_write_locked(ocotp, first, count, want, keep,
+					 have);
 		clk_disable_unprepare(ocotp->clk);
 	}
 	mutex_unlock(&ocotp->lock);
@@ -736,11 +736,11 @@ static int imx_ocotp_write(void *context, unsigned int offset, void *val,
 	return ret;
 }
 
-static void imx_ocotp_put_id(void *data)
+static void ocotp_put_id(void *data)
 {
-	struct imx_ocotp *ocotp = data;
+	struct ocotp_dev *ocotp = data;
 
-	ida_free(&imx_ocotp_ida, ocotp->id);
+	ida_free(&ocotp_ida, ocotp->id);
 }
 
 /**
@@ -764,14 +764,14 @@ struct nvmem_device *otp_imx_ocotp_register(struct device *dev,
 					    bool read_only)
 {
 	struct nvmem_config cfg = { };
-	struct imx_ocotp *ocotp;
+	struct ocotp_dev *ocotp;
 	int ret;
 
 	ocotp = devm_kzalloc(dev, sizeof(*ocotp), GFP_KERNEL);
 	if (!ocotp)
 		return ERR_PTR(-ENOMEM);
 
-	ocotp->soc = compatible ? imx_ocotp_soc_lookup(compatible) : NULL;
+	ocotp->soc = compatible ? ocotp_soc_lookup(compatible) : NULL;
 	if (!ocotp->soc) {
 		dev_err(dev, "unknown OCOTP compatible \"%s\"; use one of the fsl,imx*-ocotp strings\n",
 			compatible ?: "");
@@ -782,10 +782,10 @@ struct nvmem_device *otp_imx_ocotp_register(struct device *dev,
 	ocotp->clk = clk;
 	mutex_init(&ocotp->lock);
 
-	ocotp->id = ida_alloc(&imx_ocotp_ida, GFP_KERNEL);
+	ocotp->id = ida_alloc(&ocotp_ida, GFP_KERNEL);
 	if (ocotp->id < 0)
 		return ERR_PTR(ocotp->id);
-	ret = devm_add_action_or_reset(dev, imx_ocotp_put_id, ocotp);
+	ret = devm_add_action_or_reset(dev, ocotp_put_id, ocotp);
 	if (ret)
 		return ERR_PTR(ret);
 
@@ -798,10 +798,10 @@ struct nvmem_device *otp_imx_ocotp_register(struct device *dev,
 	cfg.word_size = 1;
 	cfg.stride = 1;
 	cfg.priv = ocotp;
-	cfg.reg_read = imx_ocotp_read;
+	cfg.reg_read = ocotp_read;
 	cfg.read_only = read_only;
 	if (!read_only)
-		cfg.reg_write = imx_ocotp_write;
+		cfg.reg_write = ocotp_write;
 	otp_nvmem_legacy_cells(&cfg);
 	otp_nvmem_reversed_mac_cells(&cfg);
 
@@ -810,8 +810,9 @@ struct nvmem_device *otp_imx_ocotp_register(struct device *dev,
 EXPORT_SYMBOL_IF_KUNIT(otp_imx_ocotp_register);
 
 /**
- * imx_ocotp_map() - map the register block described by the DT node
- * @pdev: platform device
+ * ocotp_map() - map the register block described by the DT node
+ * @dev: the OCOTP device
+ * @res: its first memory resource, NULL when the node has no reg
  * @soc: SoC description, for the size the block must have
  *
  * The size is checked before anything is mapped, so a wrong node never
@@ -819,8 +820,8 @@ EXPORT_SYMBOL_IF_KUNIT(otp_imx_ocotp_register);
  *
  * Return: the regmap, or an ERR_PTR() (-EINVAL logged for a bad reg).
  */
-static struct regmap *imx_ocotp_map(struct platform_device *pdev,
-				    const struct imx_ocotp_soc *soc)
+static struct regmap *ocotp_map(struct device *dev, struct resource *res,
+				const struct ocotp_soc *soc)
 {
 	/*
 	 * Every access sequence holds ocotp->lock, so the regmap's own lock
@@ -834,11 +835,8 @@ static struct regmap *imx_ocotp_map(struct platform_device *pdev,
 		.max_register = OCOTP_SHADOW(soc->nwords - 1),
 		.disable_locking = true,
 	};
-	struct device *dev = &pdev->dev;
-	struct resource *res;
 	void __iomem *base;
 
-	res = platform_get_resource(pdev, IORESOURCE_MEM, 0);
 	if (!res) {
 		dev_err(dev, "no reg property: the DT node must give the OCOTP register block (reg = <base 0x10000>)\n");
 		return ERR_PTR(-EINVAL);
@@ -849,25 +847,28 @@ static struct regmap *imx_ocotp_map(struct platform_device *pdev,
 		return ERR_PTR(-EINVAL);
 	}
 
-	base = devm_platform_get_and_ioremap_resource(pdev, 0, NULL);
+	base = devm_ioremap_resource(dev, res);
 	if (IS_ERR(base))
 		return ERR_CAST(base);
 	return devm_regmap_init_mmio(dev, base, &rcfg);
 }
 
-static int imx_ocotp_probe(struct platform_device *pdev)
+/*
+ * Platform glue: everything the DT node provides (registers, clock,
+ * read-only) is gathered here and handed to otp_imx_ocotp_register().
+ */
+static int ocotp_bind(struct device *dev, struct resource *res)
 {
-	struct device *dev = &pdev->dev;
 	const struct of_device_id *match;
 	struct nvmem_device *nvmem;
 	struct regmap *map;
 	struct clk *clk;
 
-	match = of_match_device(imx_ocotp_of_match, dev);
+	match = of_match_device(ocotp_of_match, dev);
 	if (!match)
 		return -ENODEV;
 
-	map = imx_ocotp_map(pdev, match->data);
+	map = ocotp_map(dev, res, match->data);
 	if (IS_ERR(map))
 		return PTR_ERR(map);
 
@@ -881,14 +882,20 @@ static int imx_ocotp_probe(struct platform_device *pdev)
 	return PTR_ERR_OR_ZERO(nvmem);
 }
 
-static struct platform_driver imx_ocotp_driver = {
-	.probe = imx_ocotp_probe,
+static int ocotp_platform_probe(struct platform_device *pdev)
+{
+	return ocotp_bind(&pdev->dev,
+			  platform_get_resource(pdev, IORESOURCE_MEM, 0));
+}
+
+static struct platform_driver otp_imx_ocotp_driver = {
+	.probe = ocotp_platform_probe,
 	.driver = {
 		.name = "otp-imx-ocotp",
-		.of_match_table = imx_ocotp_of_match,
+		.of_match_table = ocotp_of_match,
 	},
 };
-module_platform_driver(imx_ocotp_driver);
+module_platform_driver(otp_imx_ocotp_driver);
 
 MODULE_DESCRIPTION("i.MX6/7/8M On-Chip OTP controller NVMEM provider");
 MODULE_LICENSE("GPL");

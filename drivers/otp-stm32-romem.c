@@ -120,62 +120,62 @@ static const char *otp_stm32_sip_reason(u32 code)
 
 /**
  * otp_stm32_sip_read() - fetch one word from the secure monitor
- * @priv: the OTP block
+ * @romem: the OTP block
  * @word: fuse word index
  * @val: receives the word, 0 when the monitor refuses it
  *
  * A refusal is not an error for the caller: the word is reported once in
  * the log, remembered for debugfs and read as zero.
- * Context: process context, @priv->lock held.
+ * Context: process context, @romem->lock held.
  */
-static void otp_stm32_sip_read(struct otp_stm32_romem *priv,
+static void otp_stm32_sip_read(struct otp_stm32_romem *romem,
 			       unsigned int word, u32 *val)
 {
 	struct otp_stm32_smc_res res = { };
 	u32 status;
 
-	priv->sec->invoke(priv->sec, OTP_STM32_SIP_BSEC,
+	romem->sec->invoke(romem->sec, OTP_STM32_SIP_BSEC,
 			  OTP_STM32_SIP_READ_SHADOW, word, 0, &res);
 	status = lower_32_bits(res.a0);
 	if (status == OTP_STM32_SIP_OK) {
-		priv->refusal[word] = 0;
+		romem->refusal[word] = 0;
 		*val = lower_32_bits(res.a1);
 		return;
 	}
 
-	priv->refusal[word] = status;
+	romem->refusal[word] = status;
 	*val = 0;
-	if (!test_and_set_bit(word, priv->reported))
-		dev_warn(priv->dev,
+	if (!test_and_set_bit(word, romem->reported))
+		dev_warn(romem->dev,
 			 "OTP word %u refused by secure service (%s, 0x%08x), reads as 0\n",
 			 word, otp_stm32_sip_reason(status), status);
 }
 
 /**
  * otp_stm32_read_word() - read one fuse word from wherever it lives
- * @priv: the OTP block
- * @word: fuse word index, below @priv->size / 4
+ * @romem: the OTP block
+ * @word: fuse word index, below @romem->size / 4
  * @val: receives the word
  *
  * Exactly one register read or one secure call per word, nothing else.
- * Context: process context, @priv->lock held.
+ * Context: process context, @romem->lock held.
  * Return: 0, or the regmap error.
  */
-static int otp_stm32_read_word(struct otp_stm32_romem *priv,
+static int otp_stm32_read_word(struct otp_stm32_romem *romem,
 			       unsigned int word, u32 *val)
 {
-	if (!priv->desc->bsec)
-		return regmap_read(priv->map, word * 4, val);
+	if (!romem->desc->bsec)
+		return regmap_read(romem->map, word * 4, val);
 
 	if (word < BSEC_SHADOWED_WORDS)
-		return regmap_read(priv->map, BSEC_OTP_DATA(word), val);
+		return regmap_read(romem->map, BSEC_OTP_DATA(word), val);
 
-	if (priv->monitor_absent) {
+	if (romem->monitor_absent) {
 		*val = 0;
 		return 0;
 	}
 
-	otp_stm32_sip_read(priv, word, val);
+	otp_stm32_sip_read(romem, word, val);
 	return 0;
 }
 
@@ -194,20 +194,20 @@ static int otp_stm32_read_word(struct otp_stm32_romem *priv,
 static int otp_stm32_reg_read(void *context, unsigned int offset, void *buf,
 			      size_t bytes)
 {
-	struct otp_stm32_romem *priv = context;
+	struct otp_stm32_romem *romem = context;
 	unsigned int word, skip, end;
 	u8 *dst = buf;
 	u32 val;
 	int ret = 0;
 
-	if (offset > priv->size || bytes > priv->size - offset)
+	if (offset > romem->size || bytes > romem->size - offset)
 		return -EINVAL;
 
-	mutex_lock(&priv->lock);
+	mutex_lock(&romem->lock);
 	word = offset / 4;
 	skip = offset % 4;
 	while (bytes) {
-		ret = otp_stm32_read_word(priv, word, &val);
+		ret = otp_stm32_read_word(romem, word, &val);
 		if (ret)
 			break;
 
@@ -218,7 +218,7 @@ static int otp_stm32_reg_read(void *context, unsigned int offset, void *buf,
 		skip = 0;
 		word++;
 	}
-	mutex_unlock(&priv->lock);
+	mutex_unlock(&romem->lock);
 
 	return ret;
 }
@@ -236,14 +236,14 @@ static const struct {
 	{ "disturbed", BSEC_DISTURBED },
 };
 
-static const char *otp_stm32_word_source(struct otp_stm32_romem *priv,
+static const char *otp_stm32_word_source(struct otp_stm32_romem *romem,
 					 unsigned int word)
 {
 	if (word < BSEC_SHADOWED_WORDS)
 		return "shadow";
-	if (priv->monitor_absent)
+	if (romem->monitor_absent)
 		return "secure-absent";
-	if (priv->refusal[word])
+	if (romem->refusal[word])
 		return "secure-refused";
 	return "secure";
 }
@@ -251,7 +251,7 @@ static const char *otp_stm32_word_source(struct otp_stm32_romem *priv,
 /**
  * otp_stm32_locks_print() - per-word lock and status bits
  * @s: seq_file to print to
- * @priv: the BSEC block
+ * @romem: the BSEC block
  *
  * One line per word: where its value comes from and its sticky lock,
  * permanent lock, error and disturbed bits, so that a word reading zero can
@@ -260,26 +260,26 @@ static const char *otp_stm32_word_source(struct otp_stm32_romem *priv,
  * Return: 0, or the regmap error.
  */
 static int otp_stm32_locks_print(struct seq_file *s,
-				 struct otp_stm32_romem *priv)
+				 struct otp_stm32_romem *romem)
 {
 	u32 bits[ARRAY_SIZE(otp_stm32_status_regs)][BSEC_STATUS_REGS];
 	unsigned int word, r, i;
 	u32 status;
 	int ret;
 
-	mutex_lock(&priv->lock);
-	ret = regmap_read(priv->map, BSEC_OTP_STATUS, &status);
+	mutex_lock(&romem->lock);
+	ret = regmap_read(romem->map, BSEC_OTP_STATUS, &status);
 	for (r = 0; !ret && r < ARRAY_SIZE(otp_stm32_status_regs); r++)
 		for (i = 0; !ret && i < BSEC_STATUS_REGS; i++)
-			ret = regmap_read(priv->map,
+			ret = regmap_read(romem->map,
 					  otp_stm32_status_regs[r].base + 4 * i,
 					  &bits[r][i]);
-	mutex_unlock(&priv->lock);
+	mutex_unlock(&romem->lock);
 	if (ret)
 		return ret;
 
 	seq_printf(s, "# OTP_STATUS 0x%08x, secure service %s\n", status,
-		   priv->monitor_absent ? "absent" : "present");
+		   romem->monitor_absent ? "absent" : "present");
 	seq_puts(s, "# word: source");
 	for (r = 0; r < ARRAY_SIZE(otp_stm32_status_regs); r++)
 		seq_printf(s, " %s", otp_stm32_status_regs[r].name);
@@ -287,7 +287,7 @@ static int otp_stm32_locks_print(struct seq_file *s,
 
 	for (word = 0; word < BSEC_WORDS; word++) {
 		seq_printf(s, "word %2u: %-14s", word,
-			   otp_stm32_word_source(priv, word));
+			   otp_stm32_word_source(romem, word));
 		for (r = 0; r < ARRAY_SIZE(otp_stm32_status_regs); r++)
 			seq_printf(s, " %s=%u", otp_stm32_status_regs[r].name,
 				   !!(bits[r][word / 32] & BIT(word % 32)));
@@ -331,53 +331,53 @@ static const struct file_operations otp_stm32_locks_fops = {
 
 static void otp_stm32_debugfs_remove(void *data)
 {
-	struct otp_stm32_romem *priv = data;
+	struct otp_stm32_romem *romem = data;
 
-	debugfs_remove_recursive(priv->debugfs);
+	debugfs_remove_recursive(romem->debugfs);
 }
 
 static void otp_stm32_id_free(void *data)
 {
-	struct otp_stm32_romem *priv = data;
+	struct otp_stm32_romem *romem = data;
 
-	ida_free(&otp_stm32_ida, priv->id);
+	ida_free(&otp_stm32_ida, romem->id);
 }
 
 static void otp_stm32_mutex_destroy(void *data)
 {
-	struct otp_stm32_romem *priv = data;
+	struct otp_stm32_romem *romem = data;
 
-	mutex_destroy(&priv->lock);
+	mutex_destroy(&romem->lock);
 }
 
 /**
  * otp_stm32_probe_monitor() - ask the SiP service once whether it is there
- * @priv: the BSEC block
+ * @romem: the BSEC block
  *
  * Only a NOT_SUPPORTED answer means the service is missing; any other
  * answer, even a refusal of the probed word, proves somebody is listening.
  * The result is cached so absent firmware costs no call per read.
  */
-static void otp_stm32_probe_monitor(struct otp_stm32_romem *priv)
+static void otp_stm32_probe_monitor(struct otp_stm32_romem *romem)
 {
 	struct otp_stm32_smc_res res = { };
 
-	if (priv->sec) {
-		priv->sec->invoke(priv->sec, OTP_STM32_SIP_BSEC,
+	if (romem->sec) {
+		romem->sec->invoke(romem->sec, OTP_STM32_SIP_BSEC,
 				  OTP_STM32_SIP_READ_SHADOW,
 				  BSEC_SHADOWED_WORDS, 0, &res);
-		priv->monitor_absent =
+		romem->monitor_absent =
 			lower_32_bits(res.a0) == OTP_STM32_SIP_NOT_SUPPORTED;
 	} else {
-		priv->monitor_absent = true;
+		romem->monitor_absent = true;
 	}
 
-	if (priv->monitor_absent)
-		dev_info(priv->dev,
+	if (romem->monitor_absent)
+		dev_info(romem->dev,
 			 "secure service absent: words %u..%u read as 0\n",
 			 BSEC_SHADOWED_WORDS, BSEC_WORDS - 1);
 	else
-		dev_info(priv->dev,
+		dev_info(romem->dev,
 			 "secure service present: upper OTP words %u..%u available\n",
 			 BSEC_SHADOWED_WORDS, BSEC_WORDS - 1);
 }
@@ -413,7 +413,7 @@ otp_stm32_romem_register(struct device *dev, struct regmap *map,
 		.word_size = 1,
 		.stride = 1,
 	};
-	struct otp_stm32_romem *priv;
+	struct otp_stm32_romem *romem;
 	struct nvmem_device *nvmem;
 	int max_reg, ret;
 
@@ -422,56 +422,56 @@ otp_stm32_romem_register(struct device *dev, struct regmap *map,
 	if (variant >= ARRAY_SIZE(otp_stm32_descs))
 		return ERR_PTR(-EINVAL);
 
-	priv = devm_kzalloc(dev, sizeof(*priv), GFP_KERNEL);
-	if (!priv)
+	romem = devm_kzalloc(dev, sizeof(*romem), GFP_KERNEL);
+	if (!romem)
 		return ERR_PTR(-ENOMEM);
 
-	priv->dev = dev;
-	priv->map = map;
-	priv->sec = sec;
-	priv->desc = &otp_stm32_descs[variant];
+	romem->dev = dev;
+	romem->map = map;
+	romem->sec = sec;
+	romem->desc = &otp_stm32_descs[variant];
 
 	max_reg = regmap_get_max_register(map);
-	if (priv->desc->bsec) {
+	if (romem->desc->bsec) {
 		if (max_reg < BSEC_BLOCK_SIZE - 4)
 			return ERR_PTR(-EINVAL);
-		priv->size = BSEC_WORDS * 4;
+		romem->size = BSEC_WORDS * 4;
 	} else {
 		if (max_reg < 0)
 			return ERR_PTR(-EINVAL);
-		priv->size = max_reg + 4;
+		romem->size = max_reg + 4;
 	}
 
-	mutex_init(&priv->lock);
-	ret = devm_add_action_or_reset(dev, otp_stm32_mutex_destroy, priv);
+	mutex_init(&romem->lock);
+	ret = devm_add_action_or_reset(dev, otp_stm32_mutex_destroy, romem);
 	if (ret)
 		return ERR_PTR(ret);
 
-	priv->id = ida_alloc(&otp_stm32_ida, GFP_KERNEL);
-	if (priv->id < 0)
-		return ERR_PTR(priv->id);
-	ret = devm_add_action_or_reset(dev, otp_stm32_id_free, priv);
+	romem->id = ida_alloc(&otp_stm32_ida, GFP_KERNEL);
+	if (romem->id < 0)
+		return ERR_PTR(romem->id);
+	ret = devm_add_action_or_reset(dev, otp_stm32_id_free, romem);
 	if (ret)
 		return ERR_PTR(ret);
 
-	if (priv->desc->bsec)
-		otp_stm32_probe_monitor(priv);
+	if (romem->desc->bsec)
+		otp_stm32_probe_monitor(romem);
 
-	cfg.id = priv->id;
-	cfg.size = priv->size;
-	cfg.priv = priv;
+	cfg.id = romem->id;
+	cfg.size = romem->size;
+	cfg.priv = romem;
 	otp_nvmem_legacy_cells(&cfg);
 	nvmem = devm_nvmem_register(dev, &cfg);
 	if (IS_ERR(nvmem))
 		return nvmem;
 
-	if (priv->desc->bsec) {
-		priv->debugfs = debugfs_create_dir(nvmem_dev_name(nvmem),
-						   otp_stm32_debugfs_root);
-		debugfs_create_file_unsafe("locks", 0444, priv->debugfs, priv,
+	if (romem->desc->bsec) {
+		romem->debugfs = debugfs_create_dir(nvmem_dev_name(nvmem),
+						    otp_stm32_debugfs_root);
+		debugfs_create_file_unsafe("locks", 0444, romem->debugfs, romem,
 					   &otp_stm32_locks_fops);
 		ret = devm_add_action_or_reset(dev, otp_stm32_debugfs_remove,
-					       priv);
+					       romem);
 		if (ret)
 			return ERR_PTR(ret);
 	}
@@ -553,7 +553,7 @@ static struct regmap *otp_stm32_regmap_mmio(struct device *dev,
 					    unsigned int max_register)
 {
 	/*
-	 * Every access is made with priv->lock held, so the regmap's own
+	 * Every access is made with romem->lock held, so the regmap's own
 	 * lock would only add a spinlock round trip per fuse word.
 	 */
 	const struct regmap_config rcfg = {
@@ -567,12 +567,14 @@ static struct regmap *otp_stm32_regmap_mmio(struct device *dev,
 	return devm_regmap_init_mmio(dev, base, &rcfg);
 }
 
-static int otp_stm32_romem_probe(struct platform_device *pdev)
+/*
+ * Platform glue: check and map the DT node's registers, then hand the block
+ * and the real secure-monitor path to otp_stm32_romem_register().
+ */
+static int otp_stm32_romem_bind(struct device *dev, struct resource *res)
 {
-	struct device *dev = &pdev->dev;
 	const struct otp_stm32_desc *desc = device_get_match_data(dev);
 	struct nvmem_device *nvmem;
-	struct resource *res;
 	void __iomem *base;
 	struct regmap *map;
 	int ret;
@@ -580,12 +582,11 @@ static int otp_stm32_romem_probe(struct platform_device *pdev)
 	if (!desc)
 		return -ENODEV;
 
-	res = platform_get_resource(pdev, IORESOURCE_MEM, 0);
 	ret = otp_stm32_check_reg(dev, res, desc);
 	if (ret)
 		return ret;
 
-	base = devm_platform_get_and_ioremap_resource(pdev, 0, NULL);
+	base = devm_ioremap_resource(dev, res);
 	if (IS_ERR(base))
 		return PTR_ERR(base);
 
@@ -604,15 +605,15 @@ static int otp_stm32_romem_probe(struct platform_device *pdev)
 	return 0;
 }
 
+static int otp_stm32_romem_probe(struct platform_device *pdev)
+{
+	return otp_stm32_romem_bind(&pdev->dev,
+				    platform_get_resource(pdev, IORESOURCE_MEM, 0));
+}
+
 static const struct of_device_id otp_stm32_romem_of_match[] = {
-	{
-		.compatible = "st,stm32mp15-bsec",
-		.data = &otp_stm32_descs[OTP_STM32_MP15_BSEC],
-	},
-	{
-		.compatible = "st,stm32f4-otp",
-		.data = &otp_stm32_descs[OTP_STM32_F4_OTP],
-	},
+	{ .compatible = "st,stm32mp15-bsec", .data = &otp_stm32_descs[OTP_STM32_MP15_BSEC] },
+	{ .compatible = "st,stm32f4-otp", .data = &otp_stm32_descs[OTP_STM32_F4_OTP] },
 	{ }
 };
 MODULE_DEVICE_TABLE(of, otp_stm32_romem_of_match);

@@ -178,7 +178,7 @@ static struct test_ctx *test_cur;
 static int harness_probe(struct platform_device *pdev)
 {
 	struct test_ctx *ctx = test_cur;
-	struct device *dev = &pdev->dev;
+	struct device *hdev = &pdev->dev;
 	struct ocotp_emu_cfg ecfg;
 	struct nvmem_device *nvmem;
 	struct test_inst *inst;
@@ -190,13 +190,13 @@ static int harness_probe(struct platform_device *pdev)
 
 	if (!ctx)
 		return -ENODEV;
-	ro = of_property_read_bool(dev->of_node, "read-only");
+	ro = of_property_read_bool(hdev->of_node, "read-only");
 	inst = ro ? &ctx->ro : &ctx->rw;
 
 	ecfg.nwords = ctx->soc->nwords;
 	ecfg.mx8mp_ctrl = ctx->soc->mx8mp;
 	ecfg.bank_words = ctx->soc->bank_words;
-	emu = ocotp_emu_create(dev, &ecfg);
+	emu = ocotp_emu_create(hdev, &ecfg);
 	if (IS_ERR(emu))
 		return inst->err = PTR_ERR(emu);
 	if (ctx->words)
@@ -206,18 +206,18 @@ static int harness_probe(struct platform_device *pdev)
 	emu->busy_cycles = ctx->busy_cycles;
 	emu->timing = ctx->timing_reset;
 
-	map = ocotp_emu_regmap(dev, emu);
+	map = ocotp_emu_regmap(hdev, emu);
 	if (IS_ERR(map))
 		return inst->err = PTR_ERR(map);
-	hw = devm_clk_hw_register_fixed_rate(dev, dev_name(dev), NULL, 0,
+	hw = devm_clk_hw_register_fixed_rate(hdev, dev_name(hdev), NULL, 0,
 					     ctx->rate);
 	if (IS_ERR(hw))
 		return inst->err = PTR_ERR(hw);
-	clk = devm_clk_hw_get_clk(dev, hw, "ocotp");
+	clk = devm_clk_hw_get_clk(hdev, hw, "ocotp");
 	if (IS_ERR(clk))
 		return inst->err = PTR_ERR(clk);
 
-	nvmem = otp_imx_ocotp_register(dev, map, clk, ctx->soc->compatible,
+	nvmem = otp_imx_ocotp_register(hdev, map, clk, ctx->soc->compatible,
 				       ro);
 	if (IS_ERR(nvmem))
 		return inst->err = PTR_ERR(nvmem);

@@ -81,53 +81,53 @@ ATTRIBUTE_GROUPS(otp_consumer);
 
 static int otp_consumer_probe(struct platform_device *pdev)
 {
-	struct device *dev = &pdev->dev;
+	struct device *cdev = &pdev->dev;
 	struct otp_consumer *c;
 	struct nvmem_cell *cell;
 	const char *hold;
 	int i;
 
-	c = devm_kzalloc(dev, sizeof(*c), GFP_KERNEL);
+	c = devm_kzalloc(cdev, sizeof(*c), GFP_KERNEL);
 	if (!c)
 		return -ENOMEM;
 
 	/* The ethernet drivers' way: -EPROBE_DEFER until the provider is up. */
-	c->mac_err = of_get_mac_address(dev->of_node, c->mac);
+	c->mac_err = of_get_mac_address(cdev->of_node, c->mac);
 	if (c->mac_err == -EPROBE_DEFER)
-		return dev_err_probe(dev, c->mac_err, "mac-address provider not ready\n");
+		return dev_err_probe(cdev, c->mac_err, "mac-address provider not ready\n");
 
 	for (i = 0; i < ARRAY_SIZE(otp_consumer_u16_cells); i++) {
-		if (!otp_consumer_has_cell(dev, otp_consumer_u16_cells[i])) {
+		if (!otp_consumer_has_cell(cdev, otp_consumer_u16_cells[i])) {
 			c->cal_err[i] = -ENOENT;
 			continue;
 		}
-		c->cal_err[i] = nvmem_cell_read_u16(dev, otp_consumer_u16_cells[i],
+		c->cal_err[i] = nvmem_cell_read_u16(cdev, otp_consumer_u16_cells[i],
 						    &c->cal[i]);
 		if (c->cal_err[i] == -EPROBE_DEFER)
-			return dev_err_probe(dev, -EPROBE_DEFER, "%s provider not ready\n",
+			return dev_err_probe(cdev, -EPROBE_DEFER, "%s provider not ready\n",
 					     otp_consumer_u16_cells[i]);
 	}
 
 	c->part_err = -ENOENT;
-	if (otp_consumer_has_cell(dev, "part_number")) {
-		c->part_err = nvmem_cell_read_u8(dev, "part_number", &c->part);
+	if (otp_consumer_has_cell(cdev, "part_number")) {
+		c->part_err = nvmem_cell_read_u8(cdev, "part_number", &c->part);
 		if (c->part_err == -EPROBE_DEFER)
-			return dev_err_probe(dev, -EPROBE_DEFER,
+			return dev_err_probe(cdev, -EPROBE_DEFER,
 					     "part_number provider not ready\n");
 	}
 
-	if (!of_property_read_string(dev->of_node, "otp-test,hold-cell", &hold)) {
-		cell = devm_nvmem_cell_get(dev, hold);
+	if (!of_property_read_string(cdev->of_node, "otp-test,hold-cell", &hold)) {
+		cell = devm_nvmem_cell_get(cdev, hold);
 		if (IS_ERR(cell))
-			return dev_err_probe(dev, PTR_ERR(cell), "cannot hold cell %s\n", hold);
-		dev_info(dev, "holding cell %s\n", hold);
+			return dev_err_probe(cdev, PTR_ERR(cell), "cannot hold cell %s\n", hold);
+		dev_info(cdev, "holding cell %s\n", hold);
 	}
 
 	platform_set_drvdata(pdev, c);
 	if (c->mac_err)
-		dev_info(dev, "no MAC address from OTP (%d)\n", c->mac_err);
+		dev_info(cdev, "no MAC address from OTP (%d)\n", c->mac_err);
 	else
-		dev_info(dev, "MAC address from OTP: %pM\n", c->mac);
+		dev_info(cdev, "MAC address from OTP: %pM\n", c->mac);
 	return 0;
 }
 

@@ -490,12 +490,10 @@ static int ocotp_program(struct ocotp_dev *ocotp, unsigned int first,
 	u32 ctrl;
 	int ret, i;
 
+	/* Also clears a pending ERROR, which would make the controller ignore us. */
 	ret = ocotp_wait_idle(ocotp, 0);
 	if (ret)
 		goto timeout;
-	ret = ocotp_clear_error(ocotp);
-	if (ret)
-		return ret;
 	ret = regmap_write(ocotp->map, OCOTP_TIMING, timing);
 	if (ret)
 		return ret;

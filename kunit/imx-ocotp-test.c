@@ -408,6 +408,8 @@ static void read_every_offset(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ctx->rw.emu->ctrl & ocotp_emu_error(ctx->rw.emu),
 			0);
 	KUNIT_EXPECT_EQ(test, ctx->rw.emu->shadow_writes, 0);
+	/* ERROR was cleared after every locked word, before the next read. */
+	KUNIT_EXPECT_EQ(test, ctx->rw.emu->blocked_reads, 0);
 }
 
 static void read_every_length(struct kunit *test)

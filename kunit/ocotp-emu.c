@@ -225,7 +225,11 @@ static int emu_reg_read(void *context, unsigned int reg, unsigned int *val)
 	idx = emu_shadow_index(emu, reg);
 	if (idx >= 0) {
 		emu->shadow_reads++;
-		if (emu->read_locked[idx]) {
+		/* Until ERROR is cleared, no shadow read succeeds. */
+		if (emu->ctrl & ocotp_emu_error(emu)) {
+			emu->blocked_reads++;
+			*val = OCOTP_EMU_LOCKED;
+		} else if (emu->read_locked[idx]) {
 			emu->ctrl |= ocotp_emu_error(emu);
 			*val = OCOTP_EMU_LOCKED;
 		} else {

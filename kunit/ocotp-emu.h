@@ -48,6 +48,7 @@ struct ocotp_emu_cfg {
  * @reads: register reads
  * @writes: register writes
  * @shadow_reads: reads of shadow registers
+ * @blocked_reads: shadow reads refused because ERROR was still set
  * @shadow_writes: writes to shadow registers (never expected)
  * @programs: program requests that reached the fuses
  * @reloads: completed shadow reloads
@@ -75,6 +76,7 @@ struct ocotp_emu {
 	unsigned long reads;
 	unsigned long writes;
 	unsigned long shadow_reads;
+	unsigned long blocked_reads;
 	unsigned long shadow_writes;
 	unsigned long programs;
 	unsigned long reloads;

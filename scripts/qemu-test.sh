@@ -17,8 +17,8 @@ timeout=${OTP_QEMU_TIMEOUT:-600}
 mem=1024
 
 kdir=$("$top/scripts/build-kernel.sh" "$kver" arm64 test | tail -n1)
-ksrc=$(sed -n 's/^MAKEARGS := -C \(.*\)$/\1/p; s/^\s*include \(.*\)\/Makefile$/\1/p' "$kdir/Makefile" | head -n1)
-[ -d "$ksrc" ] || ksrc=${OTP_CACHE:-$HOME/.cache/otp-kernels}/src/linux-source-$kver
+# build-kernel.sh extracts the sources here (kunit.py comes from them).
+ksrc=${OTP_CACHE:-$HOME/.cache/otp-kernels}/src/linux-source-$kver
 
 mkdir -p "$out"
 

@@ -16,6 +16,13 @@
 #include <linux/nvmem-provider.h>
 #include <linux/of.h>
 
+/* The unaligned access helpers moved from asm/ to linux/ in 6.12. */
+#ifdef OTP_HAVE_LINUX_UNALIGNED_H
+#include <linux/unaligned.h>
+#else
+#include <asm/unaligned.h>
+#endif
+
 /*
  * Newer nvmem cores (6.7+) only parse fixed-layout cells that sit directly
  * under the provider node when the provider asks for it; older cores always

@@ -11,8 +11,8 @@
  * program whole words; a write that ends inside a word programs that word
  * with the bytes after the end keeping their current value.
  *
- * All register accesses go through a regmap so that the KUnit suite can
- * swap the MMIO block for an emulated controller.
+ * Every register access goes through struct otp_imx_ocotp_io, so that the
+ * KUnit suite can put an emulated controller where the MMIO block would be.
  */
 
 #include <linux/bitfield.h>
@@ -22,6 +22,8 @@
 #include <linux/device.h>
 #include <linux/err.h>
 #include <linux/idr.h>
+#include <linux/io.h>
+#include <linux/iopoll.h>
 #include <linux/math64.h>
 #include <linux/module.h>
 #include <linux/mutex.h>
@@ -29,7 +31,6 @@
 #include <linux/of.h>
 #include <linux/of_device.h>
 #include <linux/platform_device.h>
-#include <linux/regmap.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/time64.h>
@@ -46,11 +47,11 @@
 #define OCOTP_TIMING		0x010
 /* DATA0; the i.MX7D has DATA1..3 at the next 0x10 steps. */
 #define OCOTP_DATA(n)		(0x020 + 0x10 * (n))
-#define OCOTP_SHADOW(word)	(0x400 + 0x10 * (word))
+#define OCOTP_SHADOW_STEP	0x10
+#define OCOTP_SHADOW(word)	(0x400 + OCOTP_SHADOW_STEP * (word))
 
 #define OCOTP_CTRL_UNLOCK	GENMASK(31, 16)
 #define OCOTP_UNLOCK_KEY	0x3e77
-#define OCOTP_LOCKED_VALUE	0xbadabada
 
 /* i.MX6-style TIMING fields; WAIT is left as the boot firmware set it. */
 #define OCOTP_T6_STROBE_PROG	GENMASK(11, 0)
@@ -219,7 +220,7 @@ static DEFINE_IDA(ocotp_ida);
 /**
  * struct ocotp_dev - one controller instance
  * @dev: device used for logging and managed resources
- * @map: controller registers
+ * @io: controller registers
  * @clk: controller clock, NULL when the node has none
  * @soc: SoC description
  * @lock: serialises every access sequence on this controller
@@ -227,7 +228,7 @@ static DEFINE_IDA(ocotp_ida);
  */
 struct ocotp_dev {
 	struct device *dev;
-	struct regmap *map;
+	const struct otp_imx_ocotp_io *io;
 	struct clk *clk;
 	const struct ocotp_soc *soc;
 	struct mutex lock; /* one access sequence at a time */
@@ -244,9 +245,42 @@ static const struct ocotp_soc *ocotp_soc_lookup(const char *compatible)
 	return NULL;
 }
 
-static int ocotp_clear_error(struct ocotp_dev *ocotp)
+static u32 ocotp_rd(struct ocotp_dev *ocotp, unsigned int reg)
 {
-	return regmap_write(ocotp->map, OCOTP_CTRL_CLR, ocotp->soc->ctrl->error);
+	return ocotp->io->read(ocotp->io, reg);
+}
+
+static void ocotp_wr(struct ocotp_dev *ocotp, unsigned int reg, u32 val)
+{
+	ocotp->io->write(ocotp->io, reg, val);
+}
+
+static void ocotp_clear_error(struct ocotp_dev *ocotp)
+{
+	ocotp_wr(ocotp, OCOTP_CTRL_CLR, ocotp->soc->ctrl->error);
+}
+
+/* One shadow, as a value; ERROR handling is left to the caller. */
+static u32 ocotp_shadow(struct ocotp_dev *ocotp, unsigned int word)
+{
+	__le32 raw;
+
+	ocotp->io->read_shadows(ocotp->io, word, 1, &raw);
+	return le32_to_cpu(raw);
+}
+
+/*
+ * Shadows of @count words from @first, stored little-endian at @dst; stops
+ * after a read-locked word, whose ERROR is cleared at once.
+ */
+static unsigned int ocotp_shadows(struct ocotp_dev *ocotp, unsigned int first,
+				  unsigned int count, u8 *dst)
+{
+	unsigned int n = ocotp->io->read_shadows(ocotp->io, first, count, dst);
+
+	if (get_unaligned_le32(dst + 4 * (n - 1)) == OTP_IMX_OCOTP_LOCKED)
+		ocotp_clear_error(ocotp);
+	return n;
 }
 
 /**
@@ -257,7 +291,7 @@ static int ocotp_clear_error(struct ocotp_dev *ocotp)
  * Polls CTRL until BUSY and @also are clear, bounded in time, and clears a
  * pending ERROR so that the next request is accepted.
  *
- * Return: 0, -ETIMEDOUT, or a regmap error.
+ * Return: 0 or -ETIMEDOUT.
  */
 static int ocotp_wait_idle(struct ocotp_dev *ocotp, u32 also)
 {
@@ -265,13 +299,13 @@ static int ocotp_wait_idle(struct ocotp_dev *ocotp, u32 also)
 	u32 ctrl;
 	int ret;
 
-	ret = regmap_read_poll_timeout(ocotp->map, OCOTP_CTRL, ctrl,
-				       !(ctrl & (c->busy | also)),
-				       OCOTP_POLL_US, OCOTP_TIMEOUT_US);
+	ret = read_poll_timeout(ocotp_rd, ctrl, !(ctrl & (c->busy | also)),
+				OCOTP_POLL_US, OCOTP_TIMEOUT_US, false,
+				ocotp, OCOTP_CTRL);
 	if (ret)
 		return ret;
 	if (ctrl & c->error)
-		return ocotp_clear_error(ocotp);
+		ocotp_clear_error(ocotp);
 	return 0;
 }
 
@@ -282,9 +316,10 @@ static int ocotp_wait_idle(struct ocotp_dev *ocotp, u32 also)
  * @val: destination
  * @bytes: number of bytes, any alignment
  *
- * Reads the shadow of every word the range touches, once, and copies the
- * requested bytes.  A read-locked word reads 0xbadabada and raises ERROR,
- * which is cleared straight away so that later accesses are accepted.
+ * Reads the shadow of every word the range touches, once.  Whole words go
+ * straight into @val; a partial first or last word goes through a local
+ * copy.  A read-locked word reads 0xbadabada and raises ERROR, which is
+ * cleared straight away so that later accesses are accepted.
  *
  * Return: 0 or a negative errno.
  */
@@ -293,10 +328,9 @@ static int ocotp_read(void *context, unsigned int offset, void *val,
 {
 	struct ocotp_dev *ocotp = context;
 	unsigned int size = ocotp->soc->nwords * 4;
-	unsigned int pos, word, skip, len;
+	unsigned int word = offset / 4, skip = offset % 4, len, n;
 	u8 *dst = val;
-	__le32 raw;
-	u32 data;
+	u8 part[4];
 	int ret;
 
 	if (!bytes)
@@ -319,22 +353,19 @@ static int ocotp_read(void *context, unsigned int offset, void *val,
 		goto disable;
 	}
 
-	for (pos = offset; pos < offset + bytes; pos += len) {
-		word = pos / 4;
-		skip = pos % 4;
-		len = min_t(unsigned int, 4 - skip, offset + bytes - pos);
-
-		ret = regmap_read(ocotp->map, OCOTP_SHADOW(word), &data);
-		if (ret)
-			goto disable;
-		if (data == OCOTP_LOCKED_VALUE) {
-			ret = ocotp_clear_error(ocotp);
-			if (ret)
-				goto disable;
+	while (bytes) {
+		if (!skip && bytes >= 4) {
+			n = ocotp_shadows(ocotp, word, bytes / 4, dst);
+			len = 4 * n;
+		} else {
+			n = ocotp_shadows(ocotp, word, 1, part);
+			len = min_t(size_t, 4 - skip, bytes);
+			memcpy(dst, part + skip, len);
+			skip = 0;
 		}
-		raw = cpu_to_le32(data);
-		memcpy(dst, (u8 *)&raw + skip, len);
+		word += n;
 		dst += len;
+		bytes -= len;
 	}
 
 disable:
@@ -426,26 +457,20 @@ overflow:
  * programmed here.  Each refusal is logged with one line.
  *
  * Return: the number of words that need new bits (0: nothing to do),
- * -EPERM for a read-locked word, -EINVAL when a bit would have to be
- * cleared, or a regmap error.
+ * -EPERM for a read-locked word, or -EINVAL when a bit would have to be
+ * cleared.
  */
 static int ocotp_check(struct ocotp_dev *ocotp, unsigned int first,
 		       unsigned int count, u32 *want, u32 keep, u32 *have)
 {
 	unsigned int i, changed = 0;
-	u32 ctrl;
-	int ret;
 
 	for (i = 0; i < count; i++) {
-		ret = regmap_read(ocotp->map, OCOTP_SHADOW(first + i), &have[i]);
-		if (ret)
-			return ret;
-		if (have[i] != OCOTP_LOCKED_VALUE)
+		have[i] = ocotp_shadow(ocotp, first + i);
+		if (have[i] != OTP_IMX_OCOTP_LOCKED)
 			continue;
-		ret = regmap_read(ocotp->map, OCOTP_CTRL, &ctrl);
-		if (ret)
-			return ret;
-		if (ctrl & ocotp->soc->ctrl->error) {
+		/* A fuse may hold 0xbadabada; only ERROR tells a lock. */
+		if (ocotp_rd(ocotp, OCOTP_CTRL) & ocotp->soc->ctrl->error) {
 			ocotp_clear_error(ocotp);
 			dev_err(ocotp->dev, "word %u is read-locked and cannot be programmed; leave it out of the write\n",
 				first + i);
@@ -479,7 +504,7 @@ static int ocotp_check(struct ocotp_dev *ocotp, unsigned int first,
  * written last because that write starts the operation.
  *
  * Return: 0, -EPERM when the controller refused (word locked; ERROR is
- * cleared), -ETIMEDOUT, or a regmap error.  Each failure is logged once.
+ * cleared) or -ETIMEDOUT.  Each failure is logged once.
  */
 static int ocotp_program(struct ocotp_dev *ocotp, unsigned int first,
 			 const u32 *bits, u32 timing)
@@ -494,23 +519,17 @@ static int ocotp_program(struct ocotp_dev *ocotp, unsigned int first,
 	ret = ocotp_wait_idle(ocotp, 0);
 	if (ret)
 		goto timeout;
-	ret = regmap_write(ocotp->map, OCOTP_TIMING, timing);
-	if (ret)
-		return ret;
-	ret = regmap_write(ocotp->map, OCOTP_CTRL,
-			   FIELD_PREP(OCOTP_CTRL_UNLOCK, OCOTP_UNLOCK_KEY) |
-			   ((addr << __ffs(c->addr)) & c->addr));
-	if (ret)
-		return ret;
-	for (i = n - 1; i >= 0; i--) {
-		ret = regmap_write(ocotp->map, OCOTP_DATA(i), bits[i]);
-		if (ret)
-			return ret;
-	}
+	ocotp_wr(ocotp, OCOTP_TIMING, timing);
+	ocotp_wr(ocotp, OCOTP_CTRL,
+		 FIELD_PREP(OCOTP_CTRL_UNLOCK, OCOTP_UNLOCK_KEY) |
+		 ((addr << __ffs(c->addr)) & c->addr));
+	for (i = n - 1; i >= 0; i--)
+		ocotp_wr(ocotp, OCOTP_DATA(i), bits[i]);
 
-	ret = regmap_read_poll_timeout(ocotp->map, OCOTP_CTRL, ctrl,
-				       !(ctrl & c->busy) || (ctrl & c->error),
-				       OCOTP_POLL_US, OCOTP_TIMEOUT_US);
+	ret = read_poll_timeout(ocotp_rd, ctrl,
+				!(ctrl & c->busy) || (ctrl & c->error),
+				OCOTP_POLL_US, OCOTP_TIMEOUT_US, false,
+				ocotp, OCOTP_CTRL);
 	if (ret)
 		goto timeout;
 	if (ctrl & c->error) {
@@ -533,7 +552,7 @@ timeout:
  * ocotp_reload() - refresh the shadow registers from the fuses
  * @ocotp: controller
  *
- * Return: 0, -ETIMEDOUT (logged) or a regmap error.
+ * Return: 0 or -ETIMEDOUT (logged).
  */
 static int ocotp_reload(struct ocotp_dev *ocotp)
 {
@@ -541,10 +560,10 @@ static int ocotp_reload(struct ocotp_dev *ocotp)
 	int ret;
 
 	ret = ocotp_wait_idle(ocotp, 0);
-	if (!ret)
-		ret = regmap_write(ocotp->map, OCOTP_CTRL_SET, c->reload);
-	if (!ret)
+	if (!ret) {
+		ocotp_wr(ocotp, OCOTP_CTRL_SET, c->reload);
 		ret = ocotp_wait_idle(ocotp, c->reload);
+	}
 	if (ret == -ETIMEDOUT)
 		dev_err(ocotp->dev, "shadow reload did not finish within %u ms; read the fuses again before trusting them\n",
 			OCOTP_TIMEOUT_US / 1000);
@@ -558,7 +577,7 @@ static int ocotp_reload(struct ocotp_dev *ocotp)
  * @count: number of words
  * @want: requested values
  *
- * Return: 0, -EIO when a word differs (each one logged), or a regmap error.
+ * Return: 0, or -EIO when a word differs (each one logged).
  */
 static int ocotp_verify(struct ocotp_dev *ocotp, unsigned int first,
 			unsigned int count, const u32 *want)
@@ -568,11 +587,8 @@ static int ocotp_verify(struct ocotp_dev *ocotp, unsigned int first,
 	u32 data;
 
 	for (i = 0; i < count; i++) {
-		int err = regmap_read(ocotp->map, OCOTP_SHADOW(first + i), &data);
-
-		if (err)
-			return err;
-		if (data == OCOTP_LOCKED_VALUE)
+		data = ocotp_shadow(ocotp, first + i);
+		if (data == OTP_IMX_OCOTP_LOCKED)
 			ocotp_clear_error(ocotp);
 		if (data != want[i]) {
 			dev_err(ocotp->dev, "word %u reads 0x%08x after programming 0x%08x; the fuses did not take the value\n",
@@ -615,9 +631,7 @@ static int ocotp_write_locked(struct ocotp_dev *ocotp, unsigned int first,
 	if (ret <= 0)
 		return ret;
 
-	ret = regmap_read(ocotp->map, OCOTP_TIMING, &timing);
-	if (ret)
-		return ret;
+	timing = ocotp_rd(ocotp, OCOTP_TIMING);
 	ret = ocotp_timing(ocotp, &timing);
 	if (ret)
 		return ret;
@@ -744,7 +758,7 @@ static void ocotp_put_id(void *data)
 /**
  * otp_imx_ocotp_register() - register the NVMEM device of one controller
  * @dev: device that owns the controller; resources are device-managed
- * @map: controller registers (32-bit, stride 4, up to the last shadow)
+ * @io: controller registers, up to the last shadow of the SoC's fuse words
  * @clk: controller clock, or NULL (then programming is refused)
  * @compatible: SoC compatible, one of the driver's match table
  * @read_only: register without a write path
@@ -756,7 +770,7 @@ static void ocotp_put_id(void *data)
  * Return: the NVMEM device, or an ERR_PTR().
  */
 struct nvmem_device *otp_imx_ocotp_register(struct device *dev,
-					    struct regmap *map,
+					    const struct otp_imx_ocotp_io *io,
 					    struct clk *clk,
 					    const char *compatible,
 					    bool read_only)
@@ -776,7 +790,7 @@ struct nvmem_device *otp_imx_ocotp_register(struct device *dev,
 		return ERR_PTR(-EINVAL);
 	}
 	ocotp->dev = dev;
-	ocotp->map = map;
+	ocotp->io = io;
 	ocotp->clk = clk;
 	mutex_init(&ocotp->lock);
 
@@ -808,6 +822,54 @@ struct nvmem_device *otp_imx_ocotp_register(struct device *dev,
 EXPORT_SYMBOL_IF_KUNIT(otp_imx_ocotp_register);
 
 /**
+ * struct ocotp_mmio - the controller's registers, memory mapped
+ * @io: accessors handed to otp_imx_ocotp_register()
+ * @base: start of the register block
+ */
+struct ocotp_mmio {
+	struct otp_imx_ocotp_io io;
+	void __iomem *base;
+};
+
+static void __iomem *ocotp_mmio_base(const struct otp_imx_ocotp_io *io)
+{
+	return container_of(io, struct ocotp_mmio, io)->base;
+}
+
+static u32 ocotp_mmio_read(const struct otp_imx_ocotp_io *io, unsigned int reg)
+{
+	return readl(ocotp_mmio_base(io) + reg);
+}
+
+static void ocotp_mmio_write(const struct otp_imx_ocotp_io *io,
+			     unsigned int reg, u32 val)
+{
+	writel(val, ocotp_mmio_base(io) + reg);
+}
+
+/*
+ * The hot path of every NVMEM read.  Relaxed loads: nothing in memory
+ * depends on their order, and the device keeps them in order with the
+ * CTRL accesses around them.
+ */
+static unsigned int ocotp_mmio_read_shadows(const struct otp_imx_ocotp_io *io,
+					    unsigned int first,
+					    unsigned int count, void *dst)
+{
+	void __iomem *reg = ocotp_mmio_base(io) + OCOTP_SHADOW(first);
+	unsigned int i;
+	u32 v;
+
+	for (i = 0; i < count; i++, reg += OCOTP_SHADOW_STEP) {
+		v = readl_relaxed(reg);
+		put_unaligned_le32(v, dst + 4 * i);
+		if (v == OTP_IMX_OCOTP_LOCKED)
+			return i + 1;
+	}
+	return count;
+}
+
+/**
  * ocotp_map() - map the register block described by the DT node
  * @dev: the OCOTP device
  * @res: its first memory resource, NULL when the node has no reg
@@ -816,39 +878,35 @@ EXPORT_SYMBOL_IF_KUNIT(otp_imx_ocotp_register);
  * The size is checked before anything is mapped, so a wrong node never
  * leads to an access outside the block.
  *
- * Return: the regmap, or an ERR_PTR() (-EINVAL logged for a bad reg).
+ * Return: the accessors, or an ERR_PTR() (-EINVAL logged for a bad reg).
  */
-static struct regmap *ocotp_map(struct device *dev, struct resource *res,
-				const struct ocotp_soc *soc)
+static const struct otp_imx_ocotp_io *ocotp_map(struct device *dev,
+						struct resource *res,
+						const struct ocotp_soc *soc)
 {
-	/*
-	 * Every access sequence holds ocotp->lock, so the regmap's own lock
-	 * would only add a spinlock round trip per fuse word.
-	 */
-	const struct regmap_config rcfg = {
-		.name = "ocotp",
-		.reg_bits = 32,
-		.val_bits = 32,
-		.reg_stride = 4,
-		.max_register = OCOTP_SHADOW(soc->nwords - 1),
-		.disable_locking = true,
-	};
-	void __iomem *base;
+	unsigned int need = OCOTP_SHADOW(soc->nwords - 1) + 4;
+	struct ocotp_mmio *mmio;
 
 	if (!res) {
 		dev_err(dev, "no reg property: the DT node must give the OCOTP register block (reg = <base 0x10000>)\n");
 		return ERR_PTR(-EINVAL);
 	}
-	if (resource_size(res) < rcfg.max_register + 4) {
+	if (resource_size(res) < need) {
 		dev_err(dev, "reg %pR is too small: the DT node must cover at least %#x bytes (%u fuse shadows)\n",
-			res, rcfg.max_register + 4, soc->nwords);
+			res, need, soc->nwords);
 		return ERR_PTR(-EINVAL);
 	}
 
-	base = devm_ioremap_resource(dev, res);
-	if (IS_ERR(base))
-		return ERR_CAST(base);
-	return devm_regmap_init_mmio(dev, base, &rcfg);
+	mmio = devm_kzalloc(dev, sizeof(*mmio), GFP_KERNEL);
+	if (!mmio)
+		return ERR_PTR(-ENOMEM);
+	mmio->base = devm_ioremap_resource(dev, res);
+	if (IS_ERR(mmio->base))
+		return ERR_CAST(mmio->base);
+	mmio->io.read = ocotp_mmio_read;
+	mmio->io.write = ocotp_mmio_write;
+	mmio->io.read_shadows = ocotp_mmio_read_shadows;
+	return &mmio->io;
 }
 
 /*
@@ -858,23 +916,23 @@ static struct regmap *ocotp_map(struct device *dev, struct resource *res,
 static int ocotp_bind(struct device *dev, struct resource *res)
 {
 	const struct of_device_id *match;
+	const struct otp_imx_ocotp_io *io;
 	struct nvmem_device *nvmem;
-	struct regmap *map;
 	struct clk *clk;
 
 	match = of_match_device(ocotp_of_match, dev);
 	if (!match)
 		return -ENODEV;
 
-	map = ocotp_map(dev, res, match->data);
-	if (IS_ERR(map))
-		return PTR_ERR(map);
+	io = ocotp_map(dev, res, match->data);
+	if (IS_ERR(io))
+		return PTR_ERR(io);
 
 	clk = devm_clk_get_optional(dev, NULL);
 	if (IS_ERR(clk))
 		return dev_err_probe(dev, PTR_ERR(clk), "cannot get the OCOTP clock\n");
 
-	nvmem = otp_imx_ocotp_register(dev, map, clk, match->compatible,
+	nvmem = otp_imx_ocotp_register(dev, io, clk, match->compatible,
 				       of_property_read_bool(dev->of_node,
 							     "read-only"));
 	return PTR_ERR_OR_ZERO(nvmem);

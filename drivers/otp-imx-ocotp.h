@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Interface between the i.MX OCOTP NVMEM provider and its platform glue
- * (and the KUnit harness, which replaces the MMIO regmap with an emulator).
+ * Interface between the i.MX OCOTP NVMEM provider and whatever stands for
+ * the controller's registers: MMIO in the platform driver, an emulator in
+ * the KUnit suite.
  */
 #ifndef OTP_IMX_OCOTP_H
 #define OTP_IMX_OCOTP_H
@@ -11,10 +12,37 @@
 struct clk;
 struct device;
 struct nvmem_device;
-struct regmap;
+
+/* What a read-locked word's shadow returns (and ERROR is raised). */
+#define OTP_IMX_OCOTP_LOCKED	0xbadabada
+
+/**
+ * struct otp_imx_ocotp_io - the provider's only path to the controller
+ * @read: return the 32-bit register at byte offset @reg
+ * @write: write @val to the 32-bit register at byte offset @reg
+ * @read_shadows: read the shadow registers of fuse words @first to
+ *	@first + @count - 1 in order, storing each at @dst + 4 * i, least
+ *	significant byte first (@dst needs no alignment).  Stops right after
+ *	a word that reads OTP_IMX_OCOTP_LOCKED, so that the caller can clear
+ *	ERROR before the next shadow read.  Returns the number of words
+ *	stored, at least 1.  A whole NVMEM read is one call, as cheap as a
+ *	loop of loads.
+ *
+ * Each callback gets the io pointer back, so an implementation embeds the
+ * struct in its own context.  Register accesses cannot fail; the caller
+ * keeps every offset inside the block it described at registration.
+ */
+struct otp_imx_ocotp_io {
+	u32 (*read)(const struct otp_imx_ocotp_io *io, unsigned int reg);
+	void (*write)(const struct otp_imx_ocotp_io *io, unsigned int reg,
+		      u32 val);
+	unsigned int (*read_shadows)(const struct otp_imx_ocotp_io *io,
+				     unsigned int first, unsigned int count,
+				     void *dst);
+};
 
 struct nvmem_device *otp_imx_ocotp_register(struct device *dev,
-					    struct regmap *map,
+					    const struct otp_imx_ocotp_io *io,
 					    struct clk *clk,
 					    const char *compatible,
 					    bool read_only);

@@ -17,16 +17,15 @@
 #include <linux/device.h>
 #include <linux/err.h>
 #include <linux/idr.h>
+#include <linux/io.h>
 #include <linux/kernel.h>
 #include <linux/minmax.h>
 #include <linux/module.h>
-#include <linux/mutex.h>
 #include <linux/nvmem-consumer.h>
 #include <linux/nvmem-provider.h>
 #include <linux/of.h>
 #include <linux/platform_device.h>
 #include <linux/property.h>
-#include <linux/regmap.h>
 #include <linux/seq_file.h>
 #include <linux/string.h>
 
@@ -76,26 +75,28 @@ static const struct otp_stm32_desc otp_stm32_descs[] = {
 /**
  * struct otp_stm32_romem - one OTP block
  * @dev: device that owns the block
- * @map: register access (MMIO, or an emulator under test)
+ * @io: register access (MMIO, or an emulator under test)
  * @sec: path to the secure monitor, NULL for blocks that need none
  * @desc: variant description
  * @size: bytes exposed through NVMEM
  * @id: instance number taken from otp_stm32_ida
  * @monitor_absent: the SiP service did not answer at probe time
- * @lock: serialises register reads and secure calls
  * @reported: words whose refusal has been logged already
  * @refusal: last refusal code per word, 0 when the word was served
+ *
+ * Nothing here needs a lock: register reads have no side effects, the
+ * secure monitor serialises its own BSEC accesses, and the per-word
+ * refusal records are single words and bits updated atomically.
  * @debugfs: per-device debugfs directory
  */
 struct otp_stm32_romem {
 	struct device *dev;
-	struct regmap *map;
+	const struct otp_stm32_io *io;
 	const struct otp_stm32_secure_ops *sec;
 	const struct otp_stm32_desc *desc;
 	unsigned int size;
 	int id;
 	bool monitor_absent;
-	struct mutex lock; /* register reads and secure calls */
 	DECLARE_BITMAP(reported, BSEC_WORDS);
 	u32 refusal[BSEC_WORDS];
 	struct dentry *debugfs;
@@ -126,7 +127,7 @@ static const char *otp_stm32_sip_reason(u32 code)
  *
  * A refusal is not an error for the caller: the word is reported once in
  * the log, remembered for debugfs and read as zero.
- * Context: process context, @romem->lock held.
+ * Context: process context.
  */
 static void otp_stm32_sip_read(struct otp_stm32_romem *romem,
 			       unsigned int word, u32 *val)
@@ -138,12 +139,12 @@ static void otp_stm32_sip_read(struct otp_stm32_romem *romem,
 			  OTP_STM32_SIP_READ_SHADOW, word, 0, &res);
 	status = lower_32_bits(res.a0);
 	if (status == OTP_STM32_SIP_OK) {
-		romem->refusal[word] = 0;
+		WRITE_ONCE(romem->refusal[word], 0);
 		*val = lower_32_bits(res.a1);
 		return;
 	}
 
-	romem->refusal[word] = status;
+	WRITE_ONCE(romem->refusal[word], status);
 	*val = 0;
 	if (!test_and_set_bit(word, romem->reported))
 		dev_warn(romem->dev,
@@ -152,31 +153,37 @@ static void otp_stm32_sip_read(struct otp_stm32_romem *romem,
 }
 
 /**
- * otp_stm32_read_word() - read one fuse word from wherever it lives
+ * otp_stm32_fetch() - read fuse words from wherever they live
  * @romem: the OTP block
- * @word: fuse word index, below @romem->size / 4
- * @val: receives the word
+ * @word: first fuse word
+ * @count: number of words, all below @romem->size / 4
+ * @dst: receives the words, least significant byte first
  *
- * Exactly one register read or one secure call per word, nothing else.
- * Context: process context, @romem->lock held.
- * Return: 0, or the regmap error.
+ * One register read per shadowed word, all in one call to the register
+ * accessors, and one secure call per upper word (none without a monitor).
+ * Context: process context.
  */
-static int otp_stm32_read_word(struct otp_stm32_romem *romem,
-			       unsigned int word, u32 *val)
+static void otp_stm32_fetch(struct otp_stm32_romem *romem, unsigned int word,
+			    unsigned int count, u8 *dst)
 {
-	if (!romem->desc->bsec)
-		return regmap_read(romem->map, word * 4, val);
+	unsigned int n = 0;
+	u32 val;
 
-	if (word < BSEC_SHADOWED_WORDS)
-		return regmap_read(romem->map, BSEC_OTP_DATA(word), val);
-
-	if (romem->monitor_absent) {
-		*val = 0;
-		return 0;
+	if (!romem->desc->bsec) {
+		romem->io->read_words(romem->io, 4 * word, count, dst);
+		return;
 	}
 
-	otp_stm32_sip_read(romem, word, val);
-	return 0;
+	if (word < BSEC_SHADOWED_WORDS) {
+		n = min(count, BSEC_SHADOWED_WORDS - word);
+		romem->io->read_words(romem->io, BSEC_OTP_DATA(word), n, dst);
+	}
+	for (; n < count; n++) {
+		val = 0;
+		if (!romem->monitor_absent)
+			otp_stm32_sip_read(romem, word + n, &val);
+		put_unaligned_le32(val, dst + 4 * n);
+	}
 }
 
 /**
@@ -186,41 +193,43 @@ static int otp_stm32_read_word(struct otp_stm32_romem *romem,
  * @buf: destination
  * @bytes: byte count
  *
- * Fetches every word the byte range touches once and copies the wanted
- * bytes out of it; byte k of word n sits at offset 4n + k (little endian).
+ * Fetches every word the byte range touches once; byte k of word n sits at
+ * offset 4n + k (little endian).  Whole words go straight into @buf, a
+ * partial first or last word through a local copy.
  *
- * Return: 0, -EINVAL for a range outside the device, or a regmap error.
+ * Return: 0, or -EINVAL for a range outside the device.
  */
 static int otp_stm32_reg_read(void *context, unsigned int offset, void *buf,
 			      size_t bytes)
 {
 	struct otp_stm32_romem *romem = context;
-	unsigned int word, skip, end;
+	unsigned int word = offset / 4, skip = offset % 4, n;
 	u8 *dst = buf;
-	u32 val;
-	int ret = 0;
+	u8 part[4];
 
 	if (offset > romem->size || bytes > romem->size - offset)
 		return -EINVAL;
 
-	mutex_lock(&romem->lock);
-	word = offset / 4;
-	skip = offset % 4;
-	while (bytes) {
-		ret = otp_stm32_read_word(romem, word, &val);
-		if (ret)
-			break;
-
-		end = min_t(size_t, 4, skip + bytes);
-		bytes -= end - skip;
-		for (; skip < end; skip++)
-			*dst++ = val >> (8 * skip);
-		skip = 0;
-		word++;
+	if (skip && bytes) {
+		n = min_t(size_t, 4 - skip, bytes);
+		otp_stm32_fetch(romem, word++, 1, part);
+		memcpy(dst, part + skip, n);
+		dst += n;
+		bytes -= n;
 	}
-	mutex_unlock(&romem->lock);
+	if (bytes >= 4) {
+		n = bytes / 4;
+		otp_stm32_fetch(romem, word, n, dst);
+		word += n;
+		dst += 4 * n;
+		bytes -= 4 * n;
+	}
+	if (bytes) {
+		otp_stm32_fetch(romem, word, 1, part);
+		memcpy(dst, part, bytes);
+	}
 
-	return ret;
+	return 0;
 }
 
 /* Lock and status registers shown in debugfs, in display order */
@@ -243,7 +252,7 @@ static const char *otp_stm32_word_source(struct otp_stm32_romem *romem,
 		return "shadow";
 	if (romem->monitor_absent)
 		return "secure-absent";
-	if (romem->refusal[word])
+	if (READ_ONCE(romem->refusal[word]))
 		return "secure-refused";
 	return "secure";
 }
@@ -257,26 +266,21 @@ static const char *otp_stm32_word_source(struct otp_stm32_romem *romem,
  * permanent lock, error and disturbed bits, so that a word reading zero can
  * be explained.
  *
- * Return: 0, or the regmap error.
+ * Return: 0.
  */
 static int otp_stm32_locks_print(struct seq_file *s,
 				 struct otp_stm32_romem *romem)
 {
 	u32 bits[ARRAY_SIZE(otp_stm32_status_regs)][BSEC_STATUS_REGS];
+	const struct otp_stm32_io *io = romem->io;
 	unsigned int word, r, i;
 	u32 status;
-	int ret;
 
-	mutex_lock(&romem->lock);
-	ret = regmap_read(romem->map, BSEC_OTP_STATUS, &status);
-	for (r = 0; !ret && r < ARRAY_SIZE(otp_stm32_status_regs); r++)
-		for (i = 0; !ret && i < BSEC_STATUS_REGS; i++)
-			ret = regmap_read(romem->map,
-					  otp_stm32_status_regs[r].base + 4 * i,
-					  &bits[r][i]);
-	mutex_unlock(&romem->lock);
-	if (ret)
-		return ret;
+	status = io->read(io, BSEC_OTP_STATUS);
+	for (r = 0; r < ARRAY_SIZE(otp_stm32_status_regs); r++)
+		for (i = 0; i < BSEC_STATUS_REGS; i++)
+			bits[r][i] = io->read(io, otp_stm32_status_regs[r].base +
+					      4 * i);
 
 	seq_printf(s, "# OTP_STATUS 0x%08x, secure service %s\n", status,
 		   romem->monitor_absent ? "absent" : "present");
@@ -343,13 +347,6 @@ static void otp_stm32_id_free(void *data)
 	ida_free(&otp_stm32_ida, romem->id);
 }
 
-static void otp_stm32_mutex_destroy(void *data)
-{
-	struct otp_stm32_romem *romem = data;
-
-	mutex_destroy(&romem->lock);
-}
-
 /**
  * otp_stm32_probe_monitor() - ask the SiP service once whether it is there
  * @romem: the BSEC block
@@ -385,9 +382,9 @@ static void otp_stm32_probe_monitor(struct otp_stm32_romem *romem)
 /**
  * otp_stm32_romem_register() - set up an OTP block given its accessors
  * @dev: device owning the block; devres of @dev releases everything
- * @map: 32-bit register map of the block.  For BSEC it must cover the
- *	0x400-byte register block; for the F4 area its last register is the
- *	last data word.
+ * @io: 32-bit register access to the block
+ * @window: bytes @io covers.  For BSEC at least the 0x400-byte register
+ *	block; for the F4 area the data words, a non-zero multiple of 4.
  * @sec: secure monitor access, only used for BSEC (may be NULL: the upper
  *	words then read as 0)
  * @variant: which block this is
@@ -399,7 +396,8 @@ static void otp_stm32_probe_monitor(struct otp_stm32_romem *romem)
  * Return: the NVMEM device, or an ERR_PTR().
  */
 struct nvmem_device *
-otp_stm32_romem_register(struct device *dev, struct regmap *map,
+otp_stm32_romem_register(struct device *dev, const struct otp_stm32_io *io,
+			 unsigned int window,
 			 const struct otp_stm32_secure_ops *sec,
 			 enum otp_stm32_variant variant)
 {
@@ -415,11 +413,9 @@ otp_stm32_romem_register(struct device *dev, struct regmap *map,
 	};
 	struct otp_stm32_romem *romem;
 	struct nvmem_device *nvmem;
-	int max_reg, ret;
+	int ret;
 
-	if (IS_ERR_OR_NULL(map))
-		return map ? ERR_CAST(map) : ERR_PTR(-EINVAL);
-	if (variant >= ARRAY_SIZE(otp_stm32_descs))
+	if (!io || variant >= ARRAY_SIZE(otp_stm32_descs))
 		return ERR_PTR(-EINVAL);
 
 	romem = devm_kzalloc(dev, sizeof(*romem), GFP_KERNEL);
@@ -427,25 +423,19 @@ otp_stm32_romem_register(struct device *dev, struct regmap *map,
 		return ERR_PTR(-ENOMEM);
 
 	romem->dev = dev;
-	romem->map = map;
+	romem->io = io;
 	romem->sec = sec;
 	romem->desc = &otp_stm32_descs[variant];
 
-	max_reg = regmap_get_max_register(map);
 	if (romem->desc->bsec) {
-		if (max_reg < BSEC_BLOCK_SIZE - 4)
+		if (window < BSEC_BLOCK_SIZE)
 			return ERR_PTR(-EINVAL);
 		romem->size = BSEC_WORDS * 4;
 	} else {
-		if (max_reg < 0)
+		if (!window || window % 4)
 			return ERR_PTR(-EINVAL);
-		romem->size = max_reg + 4;
+		romem->size = window;
 	}
-
-	mutex_init(&romem->lock);
-	ret = devm_add_action_or_reset(dev, otp_stm32_mutex_destroy, romem);
-	if (ret)
-		return ERR_PTR(ret);
 
 	romem->id = ida_alloc(&otp_stm32_ida, GFP_KERNEL);
 	if (romem->id < 0)
@@ -548,23 +538,37 @@ static int otp_stm32_check_reg(struct device *dev, const struct resource *res,
 	return 0;
 }
 
-static struct regmap *otp_stm32_regmap_mmio(struct device *dev,
-					    void __iomem *base,
-					    unsigned int max_register)
-{
-	/*
-	 * Every access is made with romem->lock held, so the regmap's own
-	 * lock would only add a spinlock round trip per fuse word.
-	 */
-	const struct regmap_config rcfg = {
-		.reg_bits = 32,
-		.val_bits = 32,
-		.reg_stride = 4,
-		.max_register = max_register,
-		.disable_locking = true,
-	};
+/**
+ * struct otp_stm32_mmio - the block's registers, memory mapped
+ * @io: accessors handed to otp_stm32_romem_register()
+ * @base: start of the register window
+ */
+struct otp_stm32_mmio {
+	struct otp_stm32_io io;
+	void __iomem *base;
+};
 
-	return devm_regmap_init_mmio(dev, base, &rcfg);
+static void __iomem *otp_stm32_mmio_base(const struct otp_stm32_io *io)
+{
+	return container_of(io, struct otp_stm32_mmio, io)->base;
+}
+
+static u32 otp_stm32_mmio_read(const struct otp_stm32_io *io,
+			       unsigned int reg)
+{
+	return readl(otp_stm32_mmio_base(io) + reg);
+}
+
+/* Plain loads with no ordering against memory: nothing depends on it. */
+static void otp_stm32_mmio_read_words(const struct otp_stm32_io *io,
+				      unsigned int reg, unsigned int count,
+				      void *dst)
+{
+	void __iomem *src = otp_stm32_mmio_base(io) + reg;
+	unsigned int i;
+
+	for (i = 0; i < count; i++)
+		put_unaligned_le32(readl_relaxed(src + 4 * i), dst + 4 * i);
 }
 
 /*
@@ -574,9 +578,8 @@ static struct regmap *otp_stm32_regmap_mmio(struct device *dev,
 static int otp_stm32_romem_bind(struct device *dev, struct resource *res)
 {
 	const struct otp_stm32_desc *desc = device_get_match_data(dev);
+	struct otp_stm32_mmio *mmio;
 	struct nvmem_device *nvmem;
-	void __iomem *base;
-	struct regmap *map;
 	int ret;
 
 	if (!desc)
@@ -586,18 +589,19 @@ static int otp_stm32_romem_bind(struct device *dev, struct resource *res)
 	if (ret)
 		return ret;
 
-	base = devm_ioremap_resource(dev, res);
-	if (IS_ERR(base))
-		return PTR_ERR(base);
+	mmio = devm_kzalloc(dev, sizeof(*mmio), GFP_KERNEL);
+	if (!mmio)
+		return -ENOMEM;
+	mmio->base = devm_ioremap_resource(dev, res);
+	if (IS_ERR(mmio->base))
+		return PTR_ERR(mmio->base);
+	mmio->io.read = otp_stm32_mmio_read;
+	mmio->io.read_words = otp_stm32_mmio_read_words;
 
-	map = otp_stm32_regmap_mmio(dev, base, desc->bsec ?
-				    BSEC_BLOCK_SIZE - 4 :
-				    (unsigned int)resource_size(res) - 4);
-	if (IS_ERR(map))
-		return dev_err_probe(dev, PTR_ERR(map), "regmap init failed\n");
-
-	nvmem = otp_stm32_romem_register(dev, map, &otp_stm32_smccc_ops,
-					 desc->variant);
+	nvmem = otp_stm32_romem_register(dev, &mmio->io,
+					 desc->bsec ? BSEC_BLOCK_SIZE :
+						      resource_size(res),
+					 &otp_stm32_smccc_ops, desc->variant);
 	if (IS_ERR(nvmem))
 		return dev_err_probe(dev, PTR_ERR(nvmem),
 				     "cannot register OTP NVMEM device\n");

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Seams of the STM32 OTP provider: the secure-monitor call interface and
- * the hardware-independent half of probe.  The platform driver plugs in
- * MMIO and the SMCCC conduit; the KUnit suite plugs in an emulator.
+ * Seams of the STM32 OTP provider: register access, the secure-monitor
+ * call interface and the hardware-independent half of probe.  The
+ * platform driver plugs in MMIO and the SMCCC conduit; the KUnit suite
+ * plugs in an emulator.
  */
 #ifndef OTP_STM32_ROMEM_H
 #define OTP_STM32_ROMEM_H
@@ -11,7 +12,6 @@
 
 struct device;
 struct nvmem_device;
-struct regmap;
 
 /* SiP service of the secure monitor that owns the BSEC (raw protocol) */
 #define OTP_STM32_SIP_BSEC		0x82001003
@@ -60,8 +60,27 @@ struct otp_stm32_secure_ops {
 		       unsigned long a3, struct otp_stm32_smc_res *res);
 };
 
+/**
+ * struct otp_stm32_io - way to the block's registers
+ * @read: return the 32-bit register at byte offset @reg
+ * @read_words: read the @count consecutive 32-bit registers from byte
+ *	offset @reg and store each at @dst + 4 * i, least significant byte
+ *	first (@dst needs no alignment).  An NVMEM read of the shadowed words
+ *	is one call, as cheap as a loop of loads.
+ *
+ * Each callback gets the io pointer back, so an implementation embeds the
+ * struct in its own context.  Reads have no side effects and cannot fail;
+ * the caller keeps every offset inside the window it registered.
+ */
+struct otp_stm32_io {
+	u32 (*read)(const struct otp_stm32_io *io, unsigned int reg);
+	void (*read_words)(const struct otp_stm32_io *io, unsigned int reg,
+			   unsigned int count, void *dst);
+};
+
 struct nvmem_device *
-otp_stm32_romem_register(struct device *dev, struct regmap *map,
+otp_stm32_romem_register(struct device *dev, const struct otp_stm32_io *io,
+			 unsigned int window,
 			 const struct otp_stm32_secure_ops *sec,
 			 enum otp_stm32_variant variant);
 

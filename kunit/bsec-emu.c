@@ -10,13 +10,11 @@
  * to refuse it or to be absent altogether.
  */
 
-#include <linux/device.h>
-#include <linux/err.h>
 #include <linux/kernel.h>
-#include <linux/regmap.h>
 #include <linux/string.h>
 
 #include "bsec-emu.h"
+#include "otp-compat.h"
 
 /* SiP service of the monitor, from the BSEC firmware interface */
 #define EMU_SIP_BSEC		0x82001003UL
@@ -42,36 +40,35 @@ static bool emu_is_secret_shadow(const struct bsec_emu *emu, unsigned int reg)
 	       reg < BSEC_EMU_DATA_REG + 4 * BSEC_EMU_WORDS;
 }
 
-static int emu_reg_read(void *context, unsigned int reg, unsigned int *val)
+static u32 emu_reg_read(struct bsec_emu *emu, unsigned int reg)
 {
-	struct bsec_emu *emu = context;
-
-	if (reg % 4 || reg >= emu->size)
-		return -EIO;
-
 	emu->reg_reads++;
-	if (emu_is_secret_shadow(emu, reg)) {
-		emu->secret_reads++;
-		*val = BSEC_EMU_POISON;
+	if (reg % 4 || reg >= emu->size) {
+		emu->stray++;
 		return 0;
 	}
-	*val = emu->regs[reg / 4];
-	return 0;
+	if (emu_is_secret_shadow(emu, reg)) {
+		emu->secret_reads++;
+		return BSEC_EMU_POISON;
+	}
+	return emu->regs[reg / 4];
 }
 
-static int emu_reg_write(void *context, unsigned int reg, unsigned int val)
+static u32 emu_io_read(const struct otp_stm32_io *io, unsigned int reg)
 {
-	struct bsec_emu *emu = context;
+	return emu_reg_read(container_of(io, struct bsec_emu, io), reg);
+}
 
-	if (reg % 4 || reg >= emu->size)
-		return -EIO;
+/* One register read per word, as on the bus. */
+static void emu_io_read_words(const struct otp_stm32_io *io, unsigned int reg,
+			      unsigned int count, void *dst)
+{
+	struct bsec_emu *emu = container_of(io, struct bsec_emu, io);
+	unsigned int i;
 
-	emu->reg_writes++;
-	/* fuses and the secure-only shadows cannot be changed from here */
-	if (emu->f4 || emu_is_secret_shadow(emu, reg))
-		return 0;
-	emu->regs[reg / 4] = val;
-	return 0;
+	for (i = 0; i < count; i++)
+		put_unaligned_le32(emu_reg_read(emu, reg + 4 * i),
+				   (u8 *)dst + 4 * i);
 }
 
 static void emu_store_shadow(struct bsec_emu *emu, unsigned int word, u32 val)
@@ -147,6 +144,8 @@ void bsec_emu_init(struct bsec_emu *emu, const u32 *words)
 	unsigned int i;
 
 	memset(emu, 0, sizeof(*emu));
+	emu->io.read = emu_io_read;
+	emu->io.read_words = emu_io_read_words;
 	emu->ops.invoke = emu_smc;
 	emu->size = BSEC_EMU_BLOCK_SIZE;
 	for (i = 0; i < BSEC_EMU_WORDS; i++) {
@@ -167,36 +166,13 @@ void bsec_emu_init_f4(struct bsec_emu *emu, const u32 *words,
 {
 	memset(emu, 0, sizeof(*emu));
 	nwords = min_t(unsigned int, nwords, BSEC_EMU_F4_MAX_SIZE / 4);
+	emu->io.read = emu_io_read;
+	emu->io.read_words = emu_io_read_words;
 	emu->ops.invoke = emu_smc;
 	emu->f4 = true;
 	emu->monitor_absent = true;
 	emu->size = nwords * 4;
 	memcpy(emu->regs, words, nwords * sizeof(*words));
-}
-
-/**
- * bsec_emu_regmap() - register window of the emulator as a regmap
- * @emu: initialised emulator
- * @dev: device the regmap belongs to (devres-managed)
- *
- * Return: the regmap or an ERR_PTR().
- */
-struct regmap *bsec_emu_regmap(struct bsec_emu *emu, struct device *dev)
-{
-	const struct regmap_config cfg = {
-		.name = emu->f4 ? "f4-otp-emu" : "bsec-emu",
-		.reg_bits = 32,
-		.val_bits = 32,
-		.reg_stride = 4,
-		.max_register = emu->size - 4,
-		.reg_read = emu_reg_read,
-		.reg_write = emu_reg_write,
-		.cache_type = REGCACHE_NONE,
-	};
-
-	if (!emu->size)
-		return ERR_PTR(-EINVAL);
-	return devm_regmap_init(dev, NULL, emu, &cfg);
 }
 
 /**
@@ -206,7 +182,6 @@ struct regmap *bsec_emu_regmap(struct bsec_emu *emu, struct device *dev)
 void bsec_emu_reset_counts(struct bsec_emu *emu)
 {
 	emu->reg_reads = 0;
-	emu->reg_writes = 0;
 	emu->secret_reads = 0;
 	emu->smc_calls = 0;
 	emu->smc_mutations = 0;

@@ -11,9 +11,6 @@
 
 #include "otp-stm32-romem.h"
 
-struct device;
-struct regmap;
-
 #define BSEC_EMU_BLOCK_SIZE	0x400
 #define BSEC_EMU_WORDS		96
 #define BSEC_EMU_SHADOWED	32
@@ -31,6 +28,7 @@ struct regmap;
 
 /**
  * struct bsec_emu - emulated OTP block and secure monitor
+ * @io: register accessors handed to the driver
  * @ops: secure-call seam handed to the driver (BSEC only)
  * @f4: model the STM32F4 memory-mapped area instead of a BSEC
  * @size: size of the register window in bytes
@@ -39,13 +37,14 @@ struct regmap;
  * @refuse: per word, the non-zero status the monitor answers instead of
  *	serving the word
  * @monitor_absent: no secure monitor, every call is NOT_SUPPORTED
- * @reg_reads: register reads through the regmap
- * @reg_writes: register writes through the regmap
+ * @reg_reads: register reads through @io
+ * @stray: reads outside the window or not on a register
  * @secret_reads: normal-world reads of secure-only shadow registers
  * @smc_calls: secure calls
  * @smc_mutations: secure calls that program or overwrite a word
  */
 struct bsec_emu {
+	struct otp_stm32_io io;
 	struct otp_stm32_secure_ops ops;
 	bool f4;
 	unsigned int size;
@@ -54,7 +53,7 @@ struct bsec_emu {
 	u32 refuse[BSEC_EMU_WORDS];
 	bool monitor_absent;
 	unsigned int reg_reads;
-	unsigned int reg_writes;
+	unsigned int stray;
 	unsigned int secret_reads;
 	unsigned int smc_calls;
 	unsigned int smc_mutations;
@@ -63,7 +62,6 @@ struct bsec_emu {
 void bsec_emu_init(struct bsec_emu *emu, const u32 *words);
 void bsec_emu_init_f4(struct bsec_emu *emu, const u32 *words,
 		      unsigned int nwords);
-struct regmap *bsec_emu_regmap(struct bsec_emu *emu, struct device *dev);
 void bsec_emu_reset_counts(struct bsec_emu *emu);
 u32 bsec_emu_visible_word(const struct bsec_emu *emu, unsigned int word);
 u8 bsec_emu_visible_byte(const struct bsec_emu *emu, unsigned int offset);

@@ -24,7 +24,6 @@
 #include <linux/of.h>
 #include <linux/of_net.h>
 #include <linux/platform_device.h>
-#include <linux/regmap.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -183,7 +182,6 @@ static int harness_probe(struct platform_device *pdev)
 	struct nvmem_device *nvmem;
 	struct test_inst *inst;
 	struct ocotp_emu *emu;
-	struct regmap *map;
 	struct clk_hw *hw;
 	struct clk *clk;
 	bool ro;
@@ -206,9 +204,6 @@ static int harness_probe(struct platform_device *pdev)
 	emu->busy_cycles = ctx->busy_cycles;
 	emu->timing = ctx->timing_reset;
 
-	map = ocotp_emu_regmap(hdev, emu);
-	if (IS_ERR(map))
-		return inst->err = PTR_ERR(map);
 	hw = devm_clk_hw_register_fixed_rate(hdev, dev_name(hdev), NULL, 0,
 					     ctx->rate);
 	if (IS_ERR(hw))
@@ -217,7 +212,7 @@ static int harness_probe(struct platform_device *pdev)
 	if (IS_ERR(clk))
 		return inst->err = PTR_ERR(clk);
 
-	nvmem = otp_imx_ocotp_register(hdev, map, clk, ctx->soc->compatible,
+	nvmem = otp_imx_ocotp_register(hdev, &emu->io, clk, ctx->soc->compatible,
 				       ro);
 	if (IS_ERR(nvmem))
 		return inst->err = PTR_ERR(nvmem);
@@ -268,6 +263,13 @@ static int ocotp_test_init(struct kunit *test)
 
 static void ocotp_test_exit(struct kunit *test)
 {
+	struct test_ctx *ctx = test->priv;
+
+	/* Whatever the case, the driver stayed on the controller's registers. */
+	if (ctx->rw.emu)
+		KUNIT_EXPECT_EQ(test, ctx->rw.emu->stray, 0);
+	if (ctx->ro.emu)
+		KUNIT_EXPECT_EQ(test, ctx->ro.emu->stray, 0);
 	test_cur = NULL;
 }
 

@@ -14,9 +14,10 @@
 #include <linux/bits.h>
 #include <linux/device.h>
 #include <linux/err.h>
-#include <linux/regmap.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+
+#include "otp-compat.h"
 
 #include "ocotp-emu.h"
 
@@ -197,54 +198,57 @@ static int emu_data_index(const struct ocotp_emu *emu, unsigned int reg)
 	return reg < n ? reg : -1;
 }
 
-static int emu_reg_read(void *context, unsigned int reg, unsigned int *val)
+/* Out of the block, or between registers: the silicon gives no answer. */
+static bool emu_stray(struct ocotp_emu *emu, unsigned int reg)
 {
-	struct ocotp_emu *emu = context;
+	if (reg % 4 ||
+	    reg > EMU_SHADOW0 + EMU_SHADOW_STEP * (emu->cfg.nwords - 1)) {
+		emu->stray++;
+		return true;
+	}
+	return false;
+}
+
+static u32 emu_reg_read(struct ocotp_emu *emu, unsigned int reg)
+{
 	int idx;
 
 	emu_tick(emu);
 	emu->reads++;
+	if (emu_stray(emu, reg))
+		return 0;
 
 	switch (reg) {
 	case EMU_CTRL:
 	case EMU_CTRL_SET:
 	case EMU_CTRL_CLR:
-		*val = emu->ctrl;
-		return 0;
+		return emu->ctrl;
 	case EMU_TIMING:
-		*val = emu->timing;
-		return 0;
+		return emu->timing;
 	}
 
 	idx = emu_data_index(emu, reg);
-	if (idx >= 0) {
-		*val = emu->data[idx];
-		return 0;
-	}
+	if (idx >= 0)
+		return emu->data[idx];
 
 	idx = emu_shadow_index(emu, reg);
-	if (idx >= 0) {
-		emu->shadow_reads++;
-		/* Until ERROR is cleared, no shadow read succeeds. */
-		if (emu->ctrl & ocotp_emu_error(emu)) {
-			emu->blocked_reads++;
-			*val = OCOTP_EMU_LOCKED;
-		} else if (emu->read_locked[idx]) {
-			emu->ctrl |= ocotp_emu_error(emu);
-			*val = OCOTP_EMU_LOCKED;
-		} else {
-			*val = emu->shadow[idx];
-		}
+	if (idx < 0)
 		return 0;
+	emu->shadow_reads++;
+	/* Until ERROR is cleared, no shadow read succeeds. */
+	if (emu->ctrl & ocotp_emu_error(emu)) {
+		emu->blocked_reads++;
+		return OCOTP_EMU_LOCKED;
 	}
-
-	*val = 0;
-	return 0;
+	if (emu->read_locked[idx]) {
+		emu->ctrl |= ocotp_emu_error(emu);
+		return OCOTP_EMU_LOCKED;
+	}
+	return emu->shadow[idx];
 }
 
-static int emu_reg_write(void *context, unsigned int reg, unsigned int val)
+static void emu_reg_write(struct ocotp_emu *emu, unsigned int reg, u32 val)
 {
-	struct ocotp_emu *emu = context;
 	u32 rw = emu_addr_mask(emu) | EMU_KEY_MASK;
 	u32 status = ocotp_emu_busy(emu) | ocotp_emu_error(emu) |
 		     emu_reload(emu);
@@ -252,24 +256,26 @@ static int emu_reg_write(void *context, unsigned int reg, unsigned int val)
 
 	emu_tick(emu);
 	emu->writes++;
+	if (emu_stray(emu, reg))
+		return;
 
 	switch (reg) {
 	case EMU_CTRL:
 		emu->ctrl = (emu->ctrl & status) | (val & rw);
 		if (val & emu_reload(emu))
 			emu_request_reload(emu);
-		return 0;
+		return;
 	case EMU_CTRL_SET:
 		emu->ctrl |= val & (rw | ocotp_emu_error(emu));
 		if (val & emu_reload(emu))
 			emu_request_reload(emu);
-		return 0;
+		return;
 	case EMU_CTRL_CLR:
 		emu->ctrl &= ~(val & (rw | ocotp_emu_error(emu)));
-		return 0;
+		return;
 	case EMU_TIMING:
 		emu->timing = val;
-		return 0;
+		return;
 	}
 
 	idx = emu_data_index(emu, reg);
@@ -277,12 +283,45 @@ static int emu_reg_write(void *context, unsigned int reg, unsigned int val)
 		emu->data[idx] = val;
 		if (idx == 0)
 			emu_request_program(emu);
-		return 0;
+		return;
 	}
 
 	if (emu_shadow_index(emu, reg) >= 0)
 		emu->shadow_writes++;
-	return 0;
+}
+
+static struct ocotp_emu *to_emu(const struct otp_imx_ocotp_io *io)
+{
+	return container_of(io, struct ocotp_emu, io);
+}
+
+static u32 emu_io_read(const struct otp_imx_ocotp_io *io, unsigned int reg)
+{
+	return emu_reg_read(to_emu(io), reg);
+}
+
+static void emu_io_write(const struct otp_imx_ocotp_io *io, unsigned int reg,
+			 u32 val)
+{
+	emu_reg_write(to_emu(io), reg, val);
+}
+
+/* One register read per word, each with its side effects, as on the bus. */
+static unsigned int emu_io_read_shadows(const struct otp_imx_ocotp_io *io,
+					unsigned int first, unsigned int count,
+					void *dst)
+{
+	struct ocotp_emu *emu = to_emu(io);
+	unsigned int i;
+	u32 v;
+
+	for (i = 0; i < count; i++) {
+		v = emu_reg_read(emu, EMU_SHADOW0 + EMU_SHADOW_STEP * (first + i));
+		put_unaligned_le32(v, (u8 *)dst + 4 * i);
+		if (v == OCOTP_EMU_LOCKED)
+			return i + 1;
+	}
+	return count;
 }
 
 /**
@@ -301,6 +340,9 @@ struct ocotp_emu *ocotp_emu_create(struct device *dev,
 	if (!emu)
 		return ERR_PTR(-ENOMEM);
 	emu->cfg = *cfg;
+	emu->io.read = emu_io_read;
+	emu->io.write = emu_io_write;
+	emu->io.read_shadows = emu_io_read_shadows;
 	emu->fuse = devm_kcalloc(dev, cfg->nwords, sizeof(u32), GFP_KERNEL);
 	emu->shadow = devm_kcalloc(dev, cfg->nwords, sizeof(u32), GFP_KERNEL);
 	emu->read_locked = devm_kcalloc(dev, cfg->nwords, sizeof(bool),
@@ -335,27 +377,4 @@ void ocotp_emu_load(struct ocotp_emu *emu, const u32 *words,
 		}
 		emu->shadow[i] = emu->fuse[i];
 	}
-}
-
-/**
- * ocotp_emu_regmap() - regmap whose accesses go to the emulator
- * @dev: owner of the regmap
- * @emu: emulator
- *
- * Return: the regmap or an ERR_PTR().
- */
-struct regmap *ocotp_emu_regmap(struct device *dev, struct ocotp_emu *emu)
-{
-	const struct regmap_config cfg = {
-		.name = "ocotp-emu",
-		.reg_bits = 32,
-		.val_bits = 32,
-		.reg_stride = 4,
-		.max_register = EMU_SHADOW0 +
-				EMU_SHADOW_STEP * (emu->cfg.nwords - 1),
-		.reg_read = emu_reg_read,
-		.reg_write = emu_reg_write,
-	};
-
-	return devm_regmap_init(dev, NULL, emu, &cfg);
 }

@@ -1,15 +1,16 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Register-level model of the i.MX On-Chip OTP controller, used as the
- * regmap of the provider under test.
+ * Register-level model of the i.MX On-Chip OTP controller, handed to the
+ * provider under test as its register accessors.
  */
 #ifndef OCOTP_EMU_H
 #define OCOTP_EMU_H
 
 #include <linux/types.h>
 
+#include "otp-imx-ocotp.h"
+
 struct device;
-struct regmap;
 
 #define OCOTP_EMU_LOCKED	0xbadabada
 
@@ -30,6 +31,7 @@ struct ocotp_emu_cfg {
 
 /**
  * struct ocotp_emu - emulated controller state
+ * @io: register accessors handed to the provider
  * @cfg: modelled variant
  * @fuse: fuse array
  * @shadow: shadow registers, loaded from @fuse only by a reload
@@ -49,6 +51,7 @@ struct ocotp_emu_cfg {
  * @writes: register writes
  * @shadow_reads: reads of shadow registers
  * @blocked_reads: shadow reads refused because ERROR was still set
+ * @stray: accesses outside the register block or not on a register
  * @shadow_writes: writes to shadow registers (never expected)
  * @programs: program requests that reached the fuses
  * @reloads: completed shadow reloads
@@ -58,6 +61,7 @@ struct ocotp_emu_cfg {
  * @last_timing: TIMING when the last program request was accepted
  */
 struct ocotp_emu {
+	struct otp_imx_ocotp_io io;
 	struct ocotp_emu_cfg cfg;
 	u32 *fuse;
 	u32 *shadow;
@@ -77,6 +81,7 @@ struct ocotp_emu {
 	unsigned long writes;
 	unsigned long shadow_reads;
 	unsigned long blocked_reads;
+	unsigned long stray;
 	unsigned long shadow_writes;
 	unsigned long programs;
 	unsigned long reloads;
@@ -88,7 +93,6 @@ struct ocotp_emu {
 
 struct ocotp_emu *ocotp_emu_create(struct device *dev,
 				   const struct ocotp_emu_cfg *cfg);
-struct regmap *ocotp_emu_regmap(struct device *dev, struct ocotp_emu *emu);
 void ocotp_emu_load(struct ocotp_emu *emu, const u32 *words,
 		    unsigned int count);
 u32 ocotp_emu_busy(const struct ocotp_emu *emu);

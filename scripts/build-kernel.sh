@@ -28,8 +28,12 @@ esac
 
 [ -f "$tarball" ] || { echo "build-kernel: $tarball missing (apt-get install linux-source-$ver)" >&2; exit 1; }
 
-key=$(cat "$frag" "$0" "$tarball.sha" 2>/dev/null | sha256sum | cut -c1-12)
-key=$(printf '%s %s %s' "$key" "$(stat -c %s "$tarball")" "$kind" | sha256sum | cut -c1-12)
+# What the sources are: the Debian package's version, or the tarball's size
+# and time where dpkg does not know it.  A new linux-source package gives
+# new sources and new trees.
+srcid=$(dpkg-query -W -f='${Version}' "linux-source-$ver" 2>/dev/null || true)
+[ -n "$srcid" ] || srcid=$(stat -c '%s %Y' "$tarball")
+key=$({ cat "$frag" "$0"; printf '%s %s\n' "$srcid" "$kind"; } | sha256sum | cut -c1-12)
 out=$cache/build-$ver-$arch-$kind-$key
 stamp=$out/.otp-built
 
@@ -39,14 +43,14 @@ if [ -f "$stamp" ]; then
 fi
 
 mkdir -p "$cache/src"
-if [ ! -f "$src/.otp-extracted" ]; then
-	echo "build-kernel: extracting $tarball" >&2
+if [ "$(cat "$src/.otp-extracted" 2>/dev/null)" != "$srcid" ]; then
+	echo "build-kernel: extracting $tarball ($srcid)" >&2
 	rm -rf "$src"
 	tar -C "$cache/src" -xf "$tarball"
-	touch "$src/.otp-extracted"
+	echo "$srcid" > "$src/.otp-extracted"
 fi
 
-export CCACHE_DIR=${CCACHE_DIR:-$HOME/.cache/ccache}
+export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/ccache}"
 export KBUILD_BUILD_TIMESTAMP="2026-01-01" KBUILD_BUILD_USER=otp KBUILD_BUILD_HOST=otp
 jobs=$(nproc)
 rm -rf "$out"

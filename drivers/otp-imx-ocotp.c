@@ -329,8 +329,9 @@ static int ocotp_wait_idle(struct ocotp_dev *ocotp, u32 also)
  *
  * Reads the shadow of every word the range touches, once.  Whole words go
  * straight into @val, in one call to the register accessors as long as no
- * word is read-locked.  A read-locked word reads 0xbadabada and raises ERROR, which is
- * cleared straight away so that later accesses are accepted.
+ * word is read-locked.  A read-locked word reads 0xbadabada and raises
+ * ERROR, which is cleared straight away so that later accesses are
+ * accepted.
  *
  * Return: 0 or a negative errno.
  */

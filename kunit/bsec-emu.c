@@ -56,7 +56,10 @@ static u32 emu_reg_read(struct bsec_emu *emu, unsigned int reg)
 
 static u32 emu_io_read(const struct otp_stm32_io *io, unsigned int reg)
 {
-	return emu_reg_read(container_of(io, struct bsec_emu, io), reg);
+	struct bsec_emu *emu = container_of(io, struct bsec_emu, io);
+
+	emu->io_calls++;
+	return emu_reg_read(emu, reg);
 }
 
 /* One register read per word, as on the bus. */
@@ -66,6 +69,7 @@ static void emu_io_read_words(const struct otp_stm32_io *io, unsigned int reg,
 	struct bsec_emu *emu = container_of(io, struct bsec_emu, io);
 	unsigned int i;
 
+	emu->io_calls++;
 	for (i = 0; i < count; i++)
 		put_unaligned_le32(emu_reg_read(emu, reg + 4 * i),
 				   (u8 *)dst + 4 * i);
@@ -182,6 +186,7 @@ void bsec_emu_init_f4(struct bsec_emu *emu, const u32 *words,
 void bsec_emu_reset_counts(struct bsec_emu *emu)
 {
 	emu->reg_reads = 0;
+	emu->io_calls = 0;
 	emu->secret_reads = 0;
 	emu->smc_calls = 0;
 	emu->smc_mutations = 0;

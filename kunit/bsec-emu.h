@@ -39,6 +39,7 @@
  * @monitor_absent: no secure monitor, every call is NOT_SUPPORTED
  * @reg_reads: register reads through @io
  * @stray: reads outside the window or not on a register
+ * @io_calls: calls of the register accessors (a bulk read is one)
  * @secret_reads: normal-world reads of secure-only shadow registers
  * @smc_calls: secure calls
  * @smc_mutations: secure calls that program or overwrite a word
@@ -54,6 +55,7 @@ struct bsec_emu {
 	bool monitor_absent;
 	unsigned int reg_reads;
 	unsigned int stray;
+	unsigned int io_calls;
 	unsigned int secret_reads;
 	unsigned int smc_calls;
 	unsigned int smc_mutations;

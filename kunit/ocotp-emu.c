@@ -315,6 +315,7 @@ static unsigned int emu_io_read_shadows(const struct otp_imx_ocotp_io *io,
 	unsigned int i;
 	u32 v;
 
+	emu->bulk_calls++;
 	for (i = 0; i < count; i++) {
 		v = emu_reg_read(emu, EMU_SHADOW0 + EMU_SHADOW_STEP * (first + i));
 		put_unaligned_le32(v, (u8 *)dst + 4 * i);

@@ -52,6 +52,7 @@ struct ocotp_emu_cfg {
  * @shadow_reads: reads of shadow registers
  * @blocked_reads: shadow reads refused because ERROR was still set
  * @stray: accesses outside the register block or not on a register
+ * @bulk_calls: calls of the bulk shadow read
  * @shadow_writes: writes to shadow registers (never expected)
  * @programs: program requests that reached the fuses
  * @reloads: completed shadow reloads
@@ -82,6 +83,7 @@ struct ocotp_emu {
 	unsigned long shadow_reads;
 	unsigned long blocked_reads;
 	unsigned long stray;
+	unsigned long bulk_calls;
 	unsigned long shadow_writes;
 	unsigned long programs;
 	unsigned long reloads;

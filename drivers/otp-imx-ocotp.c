@@ -524,11 +524,10 @@ static int ocotp_program(struct ocotp_dev *ocotp, unsigned int first,
 	unsigned int n = ocotp->soc->bank_words ?: 1;
 	unsigned int addr = ocotp->soc->bank_words ? first / n : first;
 	u32 ctrl;
-	int ret, i;
+	int i;
 
 	/* Also clears a pending ERROR, which would make the controller ignore us. */
-	ret = ocotp_wait_idle(ocotp, 0);
-	if (ret)
+	if (ocotp_wait_idle(ocotp, 0))
 		goto timeout;
 	ocotp_wr(ocotp, OCOTP_TIMING, timing);
 	ocotp_wr(ocotp, OCOTP_CTRL,
@@ -537,11 +536,10 @@ static int ocotp_program(struct ocotp_dev *ocotp, unsigned int first,
 	for (i = n - 1; i >= 0; i--)
 		ocotp_wr(ocotp, OCOTP_DATA(i), bits[i]);
 
-	ret = read_poll_timeout(ocotp_rd, ctrl,
-				!(ctrl & c->busy) || (ctrl & c->error),
-				OCOTP_POLL_US, OCOTP_TIMEOUT_US, false,
-				ocotp, OCOTP_CTRL);
-	if (ret)
+	if (read_poll_timeout(ocotp_rd, ctrl,
+			      !(ctrl & c->busy) || (ctrl & c->error),
+			      OCOTP_POLL_US, OCOTP_TIMEOUT_US, false,
+			      ocotp, OCOTP_CTRL))
 		goto timeout;
 	if (ctrl & c->error) {
 		ocotp_clear_error(ocotp);
@@ -553,10 +551,9 @@ static int ocotp_program(struct ocotp_dev *ocotp, unsigned int first,
 	return 0;
 
 timeout:
-	if (ret == -ETIMEDOUT)
-		dev_err(ocotp->dev, "word %u: controller stayed busy for %u ms, programming stopped; check the OCOTP clock and retry\n",
-			first, OCOTP_TIMEOUT_US / 1000);
-	return ret;
+	dev_err(ocotp->dev, "word %u: controller stayed busy for %u ms, programming stopped; check the OCOTP clock and retry\n",
+		first, OCOTP_TIMEOUT_US / 1000);
+	return -ETIMEDOUT;
 }
 
 /**
@@ -575,7 +572,7 @@ static int ocotp_reload(struct ocotp_dev *ocotp)
 		ocotp_wr(ocotp, OCOTP_CTRL_SET, c->reload);
 		ret = ocotp_wait_idle(ocotp, c->reload);
 	}
-	if (ret == -ETIMEDOUT)
+	if (ret)
 		dev_err(ocotp->dev, "shadow reload did not finish within %u ms; read the fuses again before trusting them\n",
 			OCOTP_TIMEOUT_US / 1000);
 	return ret;
@@ -623,7 +620,7 @@ static int ocotp_verify(struct ocotp_dev *ocotp, unsigned int first,
  */
 static int ocotp_write_locked(struct ocotp_dev *ocotp, unsigned int first,
 			      unsigned int count, u32 *want, u32 keep,
-				  u32 *have)
+			      u32 *have)
 {
 	unsigned int n = ocotp->soc->bank_words ?: 1;
 	unsigned int i, j, programmed = 0;
@@ -633,8 +630,7 @@ static int ocotp_write_locked(struct ocotp_dev *ocotp, unsigned int first,
 
 	ret = ocotp_wait_idle(ocotp, 0);
 	if (ret) {
-		if (ret == -ETIMEDOUT)
-			dev_err(ocotp->dev, "controller busy, nothing programmed; retry later\n");
+		dev_err(ocotp->dev, "controller busy, nothing programmed; retry later\n");
 		return ret;
 	}
 

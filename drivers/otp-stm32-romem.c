@@ -83,11 +83,11 @@ static const struct otp_stm32_desc otp_stm32_descs[] = {
  * @monitor_absent: the SiP service did not answer at probe time
  * @reported: words whose refusal has been logged already
  * @refusal: last refusal code per word, 0 when the word was served
+ * @debugfs: per-device debugfs directory
  *
  * Nothing here needs a lock: register reads have no side effects, the
  * secure monitor serialises its own BSEC accesses, and the per-word
  * refusal records are single words and bits updated atomically.
- * @debugfs: per-device debugfs directory
  */
 struct otp_stm32_romem {
 	struct device *dev;
@@ -286,11 +286,9 @@ static const char *otp_stm32_word_source(struct otp_stm32_romem *romem,
  * One line per word: where its value comes from and its sticky lock,
  * permanent lock, error and disturbed bits, so that a word reading zero can
  * be explained.
- *
- * Return: 0.
  */
-static int otp_stm32_locks_print(struct seq_file *s,
-				 struct otp_stm32_romem *romem)
+static void otp_stm32_locks_print(struct seq_file *s,
+				  struct otp_stm32_romem *romem)
 {
 	u32 bits[ARRAY_SIZE(otp_stm32_status_regs)][BSEC_STATUS_REGS];
 	const struct otp_stm32_io *io = romem->io;
@@ -318,8 +316,6 @@ static int otp_stm32_locks_print(struct seq_file *s,
 				   !!(bits[r][word / 32] & BIT(word % 32)));
 		seq_putc(s, '\n');
 	}
-
-	return 0;
 }
 
 /*
@@ -335,10 +331,10 @@ static int otp_stm32_locks_show(struct seq_file *s, void *unused)
 	ret = debugfs_file_get(dentry);
 	if (ret)
 		return ret;
-	ret = otp_stm32_locks_print(s, s->private);
+	otp_stm32_locks_print(s, s->private);
 	debugfs_file_put(dentry);
 
-	return ret;
+	return 0;
 }
 
 static int otp_stm32_locks_open(struct inode *inode, struct file *file)

@@ -235,6 +235,8 @@ static u32 emu_reg_read(struct ocotp_emu *emu, unsigned int reg)
 	if (idx < 0)
 		return 0;
 	emu->shadow_reads++;
+	if (emu->pending != EMU_IDLE)
+		emu->busy_reads++;
 	/* Until ERROR is cleared, no shadow read succeeds. */
 	if (emu->ctrl & ocotp_emu_error(emu)) {
 		emu->blocked_reads++;

@@ -51,6 +51,8 @@ struct ocotp_emu_cfg {
  * @writes: register writes
  * @shadow_reads: reads of shadow registers
  * @blocked_reads: shadow reads refused because ERROR was still set
+ * @busy_reads: shadow reads while a program or reload request was in
+ *	flight (the silicon gives no stable value then)
  * @stray: accesses outside the register block or not on a register
  * @bulk_calls: calls of the bulk shadow read
  * @shadow_writes: writes to shadow registers (never expected)
@@ -82,6 +84,7 @@ struct ocotp_emu {
 	unsigned long writes;
 	unsigned long shadow_reads;
 	unsigned long blocked_reads;
+	unsigned long busy_reads;
 	unsigned long stray;
 	unsigned long bulk_calls;
 	unsigned long shadow_writes;

@@ -37,7 +37,7 @@
 #define NODE_RW		"/otp-kunit-ocotp"
 #define NODE_CONSUMER	"/otp-kunit-ocotp-consumer"
 #define NODE_NOREG	"/otp-kunit-ocotp-noreg"
-#define NODE_SMALL	"/otp-kunit-ocotp-small@7f010000"
+#define NODE_SMALL	"/otp-kunit-ocotp-small@7f008000"
 
 #define LOCKED		0xbadabada
 #define RATE_24M	24000000UL
@@ -646,6 +646,26 @@ static void write_locked_by_controller(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, emu->fuse[25], vals[0]);
 }
 
+/*
+ * A fuse word may really hold 0xbadabada: without ERROR raised by the read
+ * it is not a lock, and the word can take more bits like any other.
+ */
+static void write_genuine_badabada(struct kunit *test)
+{
+	struct test_ctx *ctx = ocotp_start(test);
+	struct ocotp_emu *emu = ctx->rw.emu;
+	u32 vals[1] = { LOCKED | 0x1 }, val;
+
+	KUNIT_ASSERT_EQ(test, seed_words[26], 0);
+	emu->fuse[26] = LOCKED;
+	emu->shadow[26] = LOCKED;
+	KUNIT_ASSERT_EQ(test, read_word(ctx->rw.nvmem, 26, &val), 4);
+	KUNIT_EXPECT_EQ(test, val, LOCKED);
+	KUNIT_EXPECT_EQ(test, write_words(ctx->rw.nvmem, 26, vals, 1), 4);
+	KUNIT_EXPECT_EQ(test, emu->programs, 1);
+	KUNIT_EXPECT_EQ(test, emu->fuse[26], vals[0]);
+}
+
 static void write_stuck_busy(struct kunit *test)
 {
 	struct test_ctx *ctx = ocotp_start(test);
@@ -657,6 +677,8 @@ static void write_stuck_busy(struct kunit *test)
 			-ETIMEDOUT);
 	KUNIT_EXPECT_EQ(test, emu->reloads, 0);
 	KUNIT_EXPECT_NE(test, emu->ctrl & ocotp_emu_busy(emu), 0);
+	/* Nothing more was asked of the busy controller (no reload). */
+	KUNIT_EXPECT_EQ(test, emu->rejected, 0);
 
 	emu->stuck_busy = false;
 	KUNIT_ASSERT_EQ(test, read_word(ctx->rw.nvmem, 37, &val), 4);
@@ -1001,6 +1023,7 @@ static struct kunit_case ocotp_write_cases[] = {
 	KUNIT_CASE(write_same_value_noop),
 	KUNIT_CASE(write_locked_second_word),
 	KUNIT_CASE(write_locked_by_controller),
+	KUNIT_CASE(write_genuine_badabada),
 	KUNIT_CASE(write_stuck_busy),
 	KUNIT_CASE(write_does_not_stick),
 	KUNIT_CASE_PARAM(write_unaligned_refused, bad_write_gen_params),

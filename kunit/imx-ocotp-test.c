@@ -266,15 +266,18 @@ static void ocotp_test_exit(struct kunit *test)
 	struct test_ctx *ctx = test->priv;
 
 	/*
-	 * Whatever the case, the driver stayed on the controller's registers
-	 * and never read a shadow while a request was in flight.
+	 * Whatever the case, the driver stayed on the controller's registers,
+	 * wrote none of the shadows and never read one while a request was in
+	 * flight.
 	 */
 	if (ctx->rw.emu) {
 		KUNIT_EXPECT_EQ(test, ctx->rw.emu->stray, 0);
+		KUNIT_EXPECT_EQ(test, ctx->rw.emu->shadow_writes, 0);
 		KUNIT_EXPECT_EQ(test, ctx->rw.emu->busy_reads, 0);
 	}
 	if (ctx->ro.emu) {
 		KUNIT_EXPECT_EQ(test, ctx->ro.emu->stray, 0);
+		KUNIT_EXPECT_EQ(test, ctx->ro.emu->shadow_writes, 0);
 		KUNIT_EXPECT_EQ(test, ctx->ro.emu->busy_reads, 0);
 	}
 	test_cur = NULL;

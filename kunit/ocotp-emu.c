@@ -288,8 +288,11 @@ static void emu_reg_write(struct ocotp_emu *emu, unsigned int reg, u32 val)
 		return;
 	}
 
+	/* Shadows are read-only; any other offset holds nothing to write. */
 	if (emu_shadow_index(emu, reg) >= 0)
 		emu->shadow_writes++;
+	else
+		emu->stray++;
 }
 
 static struct ocotp_emu *to_emu(const struct otp_imx_ocotp_io *io)

@@ -53,7 +53,9 @@ struct ocotp_emu_cfg {
  * @blocked_reads: shadow reads refused because ERROR was still set
  * @busy_reads: shadow reads while a program or reload request was in
  *	flight (the silicon gives no stable value then)
- * @stray: accesses outside the register block or not on a register
+ * @stray: accesses outside the register block or not on a register, and
+ *	writes to offsets that hold no writable register (DATA1..3 on the
+ *	word-addressed parts, the gap before the shadows)
  * @bulk_calls: calls of the bulk shadow read
  * @shadow_writes: writes to shadow registers (never expected)
  * @programs: program requests that reached the fuses

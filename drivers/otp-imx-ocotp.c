@@ -3,13 +3,19 @@
  * NVMEM provider for the On-Chip OTP controller (OCOTP) of the NXP i.MX6,
  * i.MX7 and i.MX8M families.
  *
- * The fuse array is exposed as one byte-addressable NVMEM device.  Reads go
- * through the shadow registers the controller loads at reset.  Programming
- * is guarded: every rule is checked against the current shadows before the
- * first fuse is blown, only the missing bits are programmed, and every word
- * is read back after the shadows were reloaded.  Writes start on a word and
- * program whole words; a write that ends inside a word programs that word
- * with the bytes after the end keeping their current value.
+ * The fuse array is exposed as one byte-addressable NVMEM device in which
+ * offset / 4 = bank * words-per-bank + word, U-Boot's "fuse read/prog BANK
+ * WORD" numbering.  A per-SoC fuse map (struct ocotp_soc) turns each such
+ * word into its fuse address (CTRL.ADDR) and its shadow register, so that
+ * reading and programming an offset touch the same fuse; positions with no
+ * fuse behind them read 0 and cannot be written.
+ *
+ * Reads go through the shadow registers the controller loads at reset.
+ * Programming is guarded: every rule (fuse present, read lock, write lock
+ * in the LOCK word, no bit cleared, usable clock) is checked for every word
+ * before the first fuse is blown, only the missing bits are programmed,
+ * and every word is read back after the shadows were reloaded.  Writes are
+ * whole words.
  *
  * Every register access goes through struct otp_imx_ocotp_io, so that the
  * KUnit suite can put an emulated controller where the MMIO block would be.
@@ -42,27 +48,46 @@
 #include "otp-compat.h"
 #include "otp-imx-ocotp.h"
 
-/* Controller registers; CTRL has the usual SET/CLR aliases. */
+/*
+ * Controller registers; CTRL has the usual SET/CLR aliases.  Offsets and
+ * fields: i.MX6DQ/6UL/6ULL, i.MX7D and i.MX8MM/8MP reference manuals
+ * (OCOTP memory map), as U-Boot drivers/misc/mxc_ocotp.c and barebox
+ * drivers/nvmem/ocotp.c use them.
+ */
 #define OCOTP_CTRL		0x000
 #define OCOTP_CTRL_SET		0x004
 #define OCOTP_CTRL_CLR		0x008
 #define OCOTP_TIMING		0x010
 /* DATA0; the i.MX7D has DATA1..3 at the next 0x10 steps. */
 #define OCOTP_DATA(n)		(0x020 + 0x10 * (n))
+#define OCOTP_SW_STICKY		0x050
 #define OCOTP_SHADOW_STEP	0x10
-#define OCOTP_SHADOW(word)	(0x400 + OCOTP_SHADOW_STEP * (word))
+/*
+ * i.MX7ULP: OUT_STATUS and its CLR alias, and the double-error (DED) flag a
+ * read sets (U-Boot arch/arm/include/asm/arch-mx7ulp/imx-regs.h struct
+ * ocotp_regs, BM_OUT_STATUS_DED in mxc_ocotp.c).
+ */
+#define OCOTP_ULP_OUT_STATUS	0x070
+#define OCOTP_ULP_OUT_STATUS_CLR 0x078
+#define OCOTP_ULP_DED		BIT(10)
 
 #define OCOTP_CTRL_UNLOCK	GENMASK(31, 16)
 #define OCOTP_UNLOCK_KEY	0x3e77
+
+/* The LOCK fuse word: fuse address 0 (bank 0 word 0) on every part. */
+#define OCOTP_LOCK_ADDR		0
 
 /* i.MX6-style TIMING fields; WAIT is left as the boot firmware set it. */
 #define OCOTP_T6_STROBE_PROG	GENMASK(11, 0)
 #define OCOTP_T6_RELAX		GENMASK(15, 12)
 #define OCOTP_T6_STROBE_READ	GENMASK(21, 16)
 #define OCOTP_T6_WAIT		GENMASK(27, 22)
-/* i.MX7-style TIMING fields. */
+/*
+ * i.MX7D TIMING fields.  FSOURCE is 7 bits wide, [18:12] (U-Boot
+ * BM_TIMING_FSOURCE 0x0007f000); a wider value would set bit 19.
+ */
 #define OCOTP_T7_STROBE_PROG	GENMASK(11, 0)
-#define OCOTP_T7_FSOURCE	GENMASK(19, 12)
+#define OCOTP_T7_FSOURCE	GENMASK(18, 12)
 
 /* Minimum fuse timings, in nanoseconds. */
 #define OCOTP_PROG_NS		10000
@@ -81,10 +106,15 @@
 
 /**
  * struct ocotp_ctrl - bit layout of HW_OCOTP_CTRL
- * @addr: address field (word, or bank on the i.MX7D)
+ * @addr: address field: a fuse word, or a bank on the i.MX7D
  * @busy: controller busy
  * @error: sticky error flag, cleared through CTRL_CLR
  * @reload: RELOAD_SHADOWS request, self-clearing
+ *
+ * ADDR widths: 7 bits on the i.MX6 (U-Boot BM_CTRL_ADDR 0x7f), 4 on the
+ * i.MX7D (a bank of four words, 0xf), 8 on the i.MX7ULP and i.MX8MQ/MM/MN
+ * (0xff), 9 on the i.MX8MP, whose status bits also move up by one (U-Boot
+ * and barebox OCOTP_CTRL_*_8MP, i.MX8MP RM 6.3.5.1.2.4).
  */
 struct ocotp_ctrl {
 	u32 addr;
@@ -94,16 +124,22 @@ struct ocotp_ctrl {
 };
 
 static const struct ocotp_ctrl ocotp_ctrl_mx6 = {
-	.addr = GENMASK(7, 0),
-	.busy = BIT(8),
-	.error = BIT(9),
+	.addr = GENMASK(6, 0), .busy = BIT(8), .error = BIT(9),
+	.reload = BIT(10),
+};
+
+static const struct ocotp_ctrl ocotp_ctrl_mx7d = {
+	.addr = GENMASK(3, 0), .busy = BIT(8), .error = BIT(9),
+	.reload = BIT(10),
+};
+
+static const struct ocotp_ctrl ocotp_ctrl_mx8m = {
+	.addr = GENMASK(7, 0), .busy = BIT(8), .error = BIT(9),
 	.reload = BIT(10),
 };
 
 static const struct ocotp_ctrl ocotp_ctrl_mx8mp = {
-	.addr = GENMASK(8, 0),
-	.busy = BIT(9),
-	.error = BIT(10),
+	.addr = GENMASK(8, 0), .busy = BIT(9), .error = BIT(10),
 	.reload = BIT(11),
 };
 
@@ -118,86 +154,477 @@ enum ocotp_timing_style {
 };
 
 /**
- * struct ocotp_soc - what differs between the OCOTP instances
- * @nwords: number of 32-bit fuse words
+ * struct ocotp_span - fuse words whose shadow registers are consecutive
+ * @pos: word position of the first one: NVMEM offset / 4
+ * @count: number of words
+ * @addr: fuse address (the CTRL.ADDR word index) of the first one
+ * @shadow: register offset of the first one's shadow
+ *
+ * Word @pos + i is fuse address @addr + i and its shadow sits at
+ * @shadow + 0x10 * i.  A position in no span has no fuse behind it.
+ */
+struct ocotp_span {
+	u16 pos;
+	u16 count;
+	u16 addr;
+	u16 shadow;
+};
+
+/**
+ * struct ocotp_lock - a write-lock field of the LOCK fuse word
+ * @bit: bit of the LOCK word that stops programming of the region
+ * @addr: first fuse address of the region
+ * @count: number of fuse words in the region
+ * @name: region name, as the reference manual calls it
+ */
+struct ocotp_lock {
+	u8 bit;
+	u16 addr;
+	u16 count;
+	const char *name;
+};
+
+/**
+ * struct ocotp_soc - one SoC's fuse map and controller
+ * @name: SoC name for the log
+ * @bank_words: words per bank in the offset convention: NVMEM offset / 4
+ *	= bank * @bank_words + word, as U-Boot's "fuse read/prog BANK WORD"
+ *	counts (its FUSE_BANK_SIZE / 0x10)
+ * @banks: number of banks; the NVMEM device has @banks * @bank_words words
+ * @spans: where each word's fuse and shadow are, ending with a zero
+ *	@count; gaps have no fuse
  * @ctrl: CTRL register layout
  * @timing: TIMING register layout
- * @bank_words: 0 when CTRL addresses single words; otherwise the number of
- *	words programmed together through DATA0..n-1 (i.MX7D banks)
+ * @prog_words: words one program operation writes: 1, or 4 on the i.MX7D
+ *	where CTRL.ADDR is a bank and DATA0..3 hold its words
+ * @locks: write-lock fields of the LOCK word and the words they guard,
+ *	ending with a NULL @name; NULL when the part is not programmed
+ * @lock_other: LOCK bits documented as stopping no fuse programming
+ * @sticky: write locks in SW_STICKY and the words they guard, ending with
+ *	a NULL @name; NULL for none
+ * @ded: reads must check OUT_STATUS.DED (i.MX7ULP)
+ * @no_prog: why this part is registered read-only (@locks NULL); NULL if it can be
+ *	programmed
  */
 struct ocotp_soc {
-	unsigned int nwords;
+	const char *name;
+	unsigned int bank_words;
+	unsigned int banks;
+	const struct ocotp_span *spans;
 	const struct ocotp_ctrl *ctrl;
 	enum ocotp_timing_style timing;
-	unsigned int bank_words;
-};
-
-static const struct ocotp_soc imx6q_soc = {
-	.nwords = 128, .ctrl = &ocotp_ctrl_mx6,
-	.timing = IMX_OCOTP_TIMING_MX6,
-};
-
-static const struct ocotp_soc imx6sl_soc = {
-	.nwords = 64, .ctrl = &ocotp_ctrl_mx6,
-	.timing = IMX_OCOTP_TIMING_MX6,
-};
-
-static const struct ocotp_soc imx6sll_soc = {
-	.nwords = 80, .ctrl = &ocotp_ctrl_mx6,
-	.timing = IMX_OCOTP_TIMING_MX6,
-};
-
-static const struct ocotp_soc imx6sx_soc = {
-	.nwords = 128, .ctrl = &ocotp_ctrl_mx6,
-	.timing = IMX_OCOTP_TIMING_MX6,
-};
-
-static const struct ocotp_soc imx6ul_soc = {
-	.nwords = 144, .ctrl = &ocotp_ctrl_mx6,
-	.timing = IMX_OCOTP_TIMING_MX6,
-};
-
-static const struct ocotp_soc imx6ull_soc = {
-	.nwords = 80, .ctrl = &ocotp_ctrl_mx6,
-	.timing = IMX_OCOTP_TIMING_MX6,
-};
-
-static const struct ocotp_soc imx7d_soc = {
-	.nwords = 64, .ctrl = &ocotp_ctrl_mx6,
-	.timing = IMX_OCOTP_TIMING_MX7, .bank_words = 4,
+	unsigned int prog_words;
+	const struct ocotp_lock *locks;
+	u32 lock_other;
+	const struct ocotp_lock *sticky;
+	bool ded;
+	const char *no_prog;
 };
 
 /*
- * The i.MX7ULP controller is word addressed with the i.MX6 CTRL layout and
- * the i.MX6 TIMING fields.  No upstream code programs it with computed
- * timings, so it uses the i.MX6 computation, which only ever rounds towards
- * longer strobes and relax periods: a slower-than-needed program cycle is
- * harmless, a too short one is what damages fuses.  The read-back after the
- * shadow reload still reports any word that did not take its value.
+ * Fuse maps.  Source: U-Boot drivers/misc/mxc_ocotp.c (v2026.10, commit
+ * 6073c36b): FUSE_BANK_SIZE and FUSE_BANKS give the banks;
+ * fuse_bank_physical() and fuse_word_physical() give where a bank's
+ * shadows sit; setup_direct_access() gives the CTRL.ADDR of (bank, word).
+ *
+ * i.MX6Q/DL/QP/SX: shadows of banks 0-5 from 0x400, a 0x100 hole, banks
+ * 6-14 from 0x800, a 0x80 hole, bank 15 at 0xD00.  CTRL.ADDR is
+ * bank * 8 + word.  (barebox imx6q_addr_to_offset() models only the first
+ * hole; it exposes no bank 15 either way.)
+ */
+static const struct ocotp_span imx6q_spans[] = {
+	{ .pos = 0, .count = 48, .addr = 0, .shadow = 0x400 },
+	{ .pos = 48, .count = 72, .addr = 48, .shadow = 0x800 },
+	{ .pos = 120, .count = 8, .addr = 120, .shadow = 0xd00 },
+	{ /* sentinel */ }
+};
+
+/* i.MX6UL: the first hole only; 16 banks. */
+static const struct ocotp_span imx6ul_spans[] = {
+	{ .pos = 0, .count = 48, .addr = 0, .shadow = 0x400 },
+	{ .pos = 48, .count = 80, .addr = 48, .shadow = 0x800 },
+	{ /* sentinel */ }
+};
+
+/*
+ * i.MX6ULL/6SLL: nine banks; banks 7 and 8 have four words each.  Bank 7
+ * is fuse addresses 56-59 (shadows 0x880-0x8b0), bank 8 is fuse addresses
+ * 60-63, the upper half of the same eight-word shadow slot (0x8c0-0x8f0);
+ * words 4-7 of banks 7 and 8 do not exist.
+ */
+static const struct ocotp_span imx6ull_spans[] = {
+	{ .pos = 0, .count = 48, .addr = 0, .shadow = 0x400 },
+	{ .pos = 48, .count = 12, .addr = 48, .shadow = 0x800 },
+	{ .pos = 64, .count = 4, .addr = 60, .shadow = 0x8c0 },
+	{ /* sentinel */ }
+};
+
+/* No hole: i.MX6SL (8 banks), i.MX7D (16 x 4), i.MX7ULP (31 x 8), i.MX8M. */
+static const struct ocotp_span linear64_spans[] = {
+	{ .pos = 0, .count = 64, .addr = 0, .shadow = 0x400 },
+	{ /* sentinel */ }
+};
+
+static const struct ocotp_span imx7ulp_spans[] = {
+	{ .pos = 0, .count = 248, .addr = 0, .shadow = 0x400 },
+	{ /* sentinel */ }
+};
+
+static const struct ocotp_span imx8m_spans[] = {
+	{ .pos = 0, .count = 256, .addr = 0, .shadow = 0x400 },
+	{ /* sentinel */ }
+};
+
+static const struct ocotp_span imx8mp_spans[] = {
+	{ .pos = 0, .count = 384, .addr = 0, .shadow = 0x400 },
+	{ /* sentinel */ }
+};
+
+/*
+ * Write locks.  Bit n of the LOCK fuse word (fuse address 0) stops the
+ * programming of the fuse words listed with it; of a two-bit field, the
+ * low bit stops fuse programming and the high bit only shadow writes
+ * (i.MX6ULL RM Rev. 1 sec. 37.5.12, the same text in NXP's i.MX6 Platform
+ * SDK regsocotp.h).  @lock_other holds the LOCK bits documented as
+ * stopping no fuse programming (shadow-only halves, read locks, PIN).  Any
+ * other set bit is a lock whose region is not publicly documented: then
+ * every word outside the documented regions is refused too.  The LOCK
+ * word itself has no lock bit (RM sec. 37.3.1.3).  SW_STICKY (0x50) holds
+ * volatile locks of the SRK_REVOKE and FIELD_RETURN words until the next
+ * power-on reset (RM sec. 37.5.6; barebox imx_field_return_locked()).
+ */
+#define OCOTP_LK(b, a, n, nm)	{ .bit = b, .addr = a, .count = n, .name = nm }
+
+/* i.MX6 families: SW_STICKY locks of bank 5 words 6 and 7. */
+static const struct ocotp_lock imx6_sticky[] = {
+	OCOTP_LK(1, 47, 1, "SRK_REVOKE"),
+	OCOTP_LK(2, 46, 1, "FIELD_RETURN"),
+	{ /* sentinel */ }
+};
+
+/*
+ * i.MX8M: FIELD_RETURN is bank 8 word 3, SRK_REVOKE bank 9 word 3.  (On the
+ * i.MX7D 0x50 is DATA3: no SW_STICKY there.)
+ */
+static const struct ocotp_lock imx8m_sticky[] = {
+	OCOTP_LK(1, 39, 1, "SRK_REVOKE"),
+	OCOTP_LK(2, 35, 1, "FIELD_RETURN"),
+	{ /* sentinel */ }
+};
+
+/*
+ * i.MX6Q/DL: NXP i.MX6 Platform SDK sdk/include/mx6dq/registers/regsocotp.h
+ * (public fields); OTPMK, HDCP_KSV, DTCP_KEY, HDCP_KEYS and CRC_GP_LO/HI,
+ * shown reserved there, from Freescale's 2011 OCOTP register header
+ * (i.MX6Q family).  Which half of bank 15 each CRC_GP field guards is not
+ * documented, so both guard all of it.
+ */
+static const struct ocotp_lock imx6q_locks[] = {
+	OCOTP_LK(0, 1, 4, "TESTER"),
+	OCOTP_LK(2, 5, 3, "BOOT_CFG"),
+	OCOTP_LK(4, 8, 5, "MEM_TRIM"),
+	OCOTP_LK(6, 32, 2, "SJC_RESP"),
+	OCOTP_LK(8, 34, 2, "MAC_ADDR"),
+	OCOTP_LK(10, 38, 1, "GP1"),
+	OCOTP_LK(12, 39, 1, "GP2"),
+	OCOTP_LK(14, 24, 8, "SRK"),
+	OCOTP_LK(16, 40, 5, "DTCP_KEY"),
+	OCOTP_LK(17, 16, 8, "OTPMK"),
+	OCOTP_LK(18, 13, 3, "ANALOG"),
+	OCOTP_LK(20, 36, 2, "HDCP_KSV"),
+	OCOTP_LK(21, 48, 72, "HDCP_KEYS"),
+	OCOTP_LK(22, 45, 1, "MISC_CONF"),
+	OCOTP_LK(26, 120, 8, "CRC_GP_LO"),
+	OCOTP_LK(28, 120, 8, "CRC_GP_HI"),
+	{ /* sentinel */ }
+};
+
+#define IMX6_LOCK_SHADOW	(BIT(1) | BIT(3) | BIT(5) | BIT(9) | BIT(11) | \
+				 BIT(13) | BIT(19))
+
+/*
+ * i.MX6SL: NXP i.MX6 Platform SDK sdk/include/mx6sl/registers/regsocotp.h.
+ * Both bits of CRC_GP stop programming of the CRC words.
+ */
+static const struct ocotp_lock imx6sl_locks[] = {
+	OCOTP_LK(0, 1, 4, "TESTER"),
+	OCOTP_LK(2, 5, 3, "BOOT_CFG"),
+	OCOTP_LK(4, 8, 5, "MEM_TRIM"),
+	OCOTP_LK(6, 32, 2, "SJC_RESP"),
+	OCOTP_LK(8, 34, 2, "MAC_ADDR"),
+	OCOTP_LK(10, 38, 1, "GP1"),
+	OCOTP_LK(12, 39, 1, "GP2"),
+	OCOTP_LK(14, 24, 8, "SRK"),
+	OCOTP_LK(16, 40, 5, "SW_GP"),
+	OCOTP_LK(17, 16, 8, "DCP"),
+	OCOTP_LK(18, 13, 3, "ANALOG"),
+	OCOTP_LK(20, 36, 2, "CRC_GP"),
+	OCOTP_LK(21, 36, 2, "CRC_GP"),
+	OCOTP_LK(22, 45, 1, "MISC_CONF"),
+	OCOTP_LK(26, 48, 8, "GP_LO"),
+	OCOTP_LK(28, 56, 8, "GP_HI"),
+	{ /* sentinel */ }
+};
+
+/*
+ * i.MX6UL: usbarmory/crucible fusemaps/IMX6UL.yaml (from the i.MX6UL RM
+ * Rev. 1): GP3..GP5 are two banks each, GP6 bank 14, GP7 and GP8 the two
+ * halves of bank 15.
+ */
+static const struct ocotp_lock imx6ul_locks[] = {
+	OCOTP_LK(0, 1, 4, "TESTER"),
+	OCOTP_LK(2, 5, 3, "BOOT_CFG"),
+	OCOTP_LK(4, 8, 5, "MEM_TRIM"),
+	OCOTP_LK(6, 32, 2, "SJC_RESP"),
+	OCOTP_LK(8, 34, 3, "MAC_ADDR"),
+	OCOTP_LK(10, 38, 1, "GP1"),
+	OCOTP_LK(12, 39, 1, "GP2"),
+	OCOTP_LK(14, 24, 8, "SRK"),
+	OCOTP_LK(15, 64, 16, "GP3"),
+	OCOTP_LK(16, 40, 5, "SW_GP"),
+	OCOTP_LK(17, 16, 8, "OTPMK"),
+	OCOTP_LK(18, 13, 3, "ANALOG"),
+	OCOTP_LK(20, 37, 1, "OTPMK_CRC"),
+	OCOTP_LK(21, 48, 16, "ROM_PATCH"),
+	OCOTP_LK(22, 45, 1, "MISC_CONF"),
+	OCOTP_LK(23, 80, 16, "GP4"),
+	OCOTP_LK(24, 96, 16, "GP5"),
+	OCOTP_LK(26, 120, 4, "GP7"),
+	OCOTP_LK(28, 124, 4, "GP8"),
+	OCOTP_LK(30, 112, 8, "GP6"),
+	{ /* sentinel */ }
+};
+
+/* i.MX6ULL: i.MX6ULL RM Rev. 1 sec. 37.5.12 and its memory map. */
+static const struct ocotp_lock imx6ull_locks[] = {
+	OCOTP_LK(0, 1, 4, "TESTER"),
+	OCOTP_LK(2, 5, 3, "BOOT_CFG"),
+	OCOTP_LK(4, 8, 5, "MEM_TRIM"),
+	OCOTP_LK(6, 32, 2, "SJC_RESP"),
+	OCOTP_LK(8, 34, 3, "MAC_ADDR"),
+	OCOTP_LK(10, 38, 1, "GP1"),
+	OCOTP_LK(12, 39, 1, "GP2"),
+	OCOTP_LK(14, 24, 8, "SRK"),
+	OCOTP_LK(15, 56, 4, "GP3"),
+	OCOTP_LK(16, 40, 5, "SW_GP"),
+	OCOTP_LK(17, 16, 8, "OTPMK"),
+	OCOTP_LK(18, 13, 3, "ANALOG"),
+	OCOTP_LK(20, 37, 1, "OTPMK_CRC"),
+	OCOTP_LK(21, 48, 8, "ROM_PATCH"),
+	OCOTP_LK(22, 45, 1, "MISC_CONF"),
+	OCOTP_LK(23, 60, 4, "GP4"),
+	{ /* sentinel */ }
+};
+
+/*
+ * i.MX7D: usbarmory/crucible fusemaps/IMX7D.yaml (i.MX7D RM Rev. 1).  The
+ * ROM_PATCH words (LOCK bit 17) are not listed there: bit 17 counts as a
+ * lock of unknown region.
+ */
+static const struct ocotp_lock imx7d_locks[] = {
+	OCOTP_LK(0, 1, 6, "TESTER"),
+	OCOTP_LK(2, 7, 5, "BOOT_CFG"),
+	OCOTP_LK(4, 12, 2, "MEM_TRIM"),
+	OCOTP_LK(6, 14, 2, "ANALOG"),
+	OCOTP_LK(8, 16, 8, "OTPMK"),
+	OCOTP_LK(9, 24, 8, "SRK"),
+	OCOTP_LK(10, 32, 2, "SJC_RESP"),
+	OCOTP_LK(12, 34, 1, "USB_ID"),
+	OCOTP_LK(14, 36, 3, "MAC_ADDR"),
+	OCOTP_LK(16, 40, 8, "MANUFACTURE_KEY"),
+	OCOTP_LK(20, 56, 2, "GP1"),
+	OCOTP_LK(22, 58, 2, "GP2"),
+	OCOTP_LK(28, 60, 2, "CRC_GP1"),
+	OCOTP_LK(30, 62, 2, "CRC_GP2"),
+	{ /* sentinel */ }
+};
+
+#define IMX7_LOCK_SHADOW	(BIT(1) | BIT(3) | BIT(5) | BIT(7) | BIT(13) | \
+				 BIT(15) | BIT(21) | BIT(23))
+
+/*
+ * i.MX8MQ: NXP MCUXpresso devices/i.MX/i.MX8M/periph/PERI_OCOTP.h (LOCK
+ * fields and the register list).  OTPMK (8), ROM_PATCH (17) and the HDMI
+ * and HDCP fields (24-31) have no word list there: locks of unknown
+ * region.
+ */
+static const struct ocotp_lock imx8mq_locks[] = {
+	OCOTP_LK(0, 1, 6, "TESTER"),
+	OCOTP_LK(2, 7, 5, "BOOT_CFG"),
+	OCOTP_LK(4, 12, 2, "MEM_TRIM"),
+	OCOTP_LK(6, 14, 2, "ANALOG"),
+	OCOTP_LK(9, 24, 8, "SRK"),
+	OCOTP_LK(10, 32, 2, "SJC_RESP"),
+	OCOTP_LK(11, 63, 1, "GROUP_MASK"),
+	OCOTP_LK(12, 34, 1, "USB_ID"),
+	OCOTP_LK(14, 36, 3, "MAC_ADDR"),
+	OCOTP_LK(16, 40, 8, "MAU_KEY"),
+	OCOTP_LK(18, 60, 3, "GP_CRC"),
+	OCOTP_LK(20, 56, 2, "GP1"),
+	OCOTP_LK(22, 58, 2, "GP2"),
+	{ /* sentinel */ }
+};
+
+/*
+ * i.MX8MM: usbarmory/crucible fusemaps/IMX8MM.yaml (i.MX8MM RM Rev. 3) and
+ * madisongh/imx-misc-tools otp/otp_lock.h; words from NXP MCUXpresso
+ * i.MX8MM PERI_OCOTP.h.  GP5 (bits 25:24) has no public word list, and
+ * MCUXpresso adds a GROUP_MASK bit 11 without one: locks of unknown region.
+ */
+static const struct ocotp_lock imx8mm_locks[] = {
+	OCOTP_LK(0, 1, 6, "TESTER"),
+	OCOTP_LK(2, 7, 5, "BOOT_CFG"),
+	OCOTP_LK(9, 24, 8, "SRK"),
+	OCOTP_LK(10, 32, 2, "SJC_RESP"),
+	OCOTP_LK(12, 34, 1, "USB_ID"),
+	OCOTP_LK(14, 36, 3, "MAC_ADDR"),
+	OCOTP_LK(16, 40, 8, "MANUFACTURE_KEY"),
+	OCOTP_LK(20, 56, 2, "GP1"),
+	OCOTP_LK(22, 58, 2, "GP2"),
+	{ /* sentinel */ }
+};
+
+#define IMX8M_LOCK_SHADOW	(BIT(1) | BIT(3) | BIT(13) | BIT(15) | \
+				 BIT(21) | BIT(23))
+
+/*
+ * i.MX8MN: NXP MCUXpresso i.MX8MN PERI_OCOTP.h (no RM-derived map is
+ * public); the word positions are the i.MX8MM's, as that header lists them.
+ */
+static const struct ocotp_lock imx8mn_locks[] = {
+	OCOTP_LK(0, 1, 6, "TESTER"),
+	OCOTP_LK(2, 7, 5, "BOOT_CFG"),
+	OCOTP_LK(9, 24, 8, "SRK"),
+	OCOTP_LK(10, 32, 2, "SJC_RESP"),
+	OCOTP_LK(12, 34, 1, "USB_ID"),
+	OCOTP_LK(14, 36, 3, "MAC_ADDR"),
+	OCOTP_LK(20, 56, 2, "GP1"),
+	OCOTP_LK(22, 58, 2, "GP2"),
+	{ /* sentinel */ }
+};
+
+/*
+ * i.MX8MP: usbarmory/crucible fusemaps/IMX8MP.yaml (i.MX8MP RM Rev. 0);
+ * banks 15 and up have no public word list.
+ */
+static const struct ocotp_lock imx8mp_locks[] = {
+	OCOTP_LK(0, 1, 6, "TESTER"),
+	OCOTP_LK(2, 7, 5, "BOOT_CFG"),
+	OCOTP_LK(9, 24, 8, "CST_SRK"),
+	OCOTP_LK(10, 32, 2, "SJC_RESP"),
+	OCOTP_LK(12, 34, 1, "USB_ID"),
+	OCOTP_LK(14, 36, 3, "MAC_ADDR"),
+	OCOTP_LK(20, 56, 2, "GP1"),
+	OCOTP_LK(22, 58, 2, "GP2"),
+	{ /* sentinel */ }
+};
+
+static const struct ocotp_soc imx6q_soc = {
+	.name = "i.MX6Q/DL", .bank_words = 8, .banks = 16,
+	.spans = imx6q_spans, .ctrl = &ocotp_ctrl_mx6,
+	.timing = IMX_OCOTP_TIMING_MX6, .prog_words = 1,
+	.locks = imx6q_locks,
+	.lock_other = IMX6_LOCK_SHADOW | BIT(25) | BIT(27) | BIT(29),
+	.sticky = imx6_sticky,
+};
+
+static const struct ocotp_soc imx6sl_soc = {
+	.name = "i.MX6SL", .bank_words = 8, .banks = 8,
+	.spans = linear64_spans, .ctrl = &ocotp_ctrl_mx6,
+	.timing = IMX_OCOTP_TIMING_MX6, .prog_words = 1,
+	.locks = imx6sl_locks,
+	.lock_other = IMX6_LOCK_SHADOW | BIT(25) | BIT(27) | BIT(29),
+	.sticky = imx6_sticky,
+};
+
+static const struct ocotp_soc imx6sll_soc = {
+	.name = "i.MX6SLL", .bank_words = 8, .banks = 9,
+	.spans = imx6ull_spans, .ctrl = &ocotp_ctrl_mx6,
+	.timing = IMX_OCOTP_TIMING_MX6, .prog_words = 1,
+	.no_prog = "no public LOCK fuse map: write locks cannot be checked up front",
+};
+
+static const struct ocotp_soc imx6sx_soc = {
+	.name = "i.MX6SX", .bank_words = 8, .banks = 16,
+	.spans = imx6q_spans, .ctrl = &ocotp_ctrl_mx6,
+	.timing = IMX_OCOTP_TIMING_MX6, .prog_words = 1,
+	.no_prog = "no public LOCK fuse map: write locks cannot be checked up front",
+};
+
+static const struct ocotp_soc imx6ul_soc = {
+	.name = "i.MX6UL", .bank_words = 8, .banks = 16,
+	.spans = imx6ul_spans, .ctrl = &ocotp_ctrl_mx6,
+	.timing = IMX_OCOTP_TIMING_MX6, .prog_words = 1,
+	.locks = imx6ul_locks,
+	.lock_other = IMX6_LOCK_SHADOW | BIT(25) | BIT(27) | BIT(29) | BIT(31),
+	.sticky = imx6_sticky,
+};
+
+static const struct ocotp_soc imx6ull_soc = {
+	.name = "i.MX6ULL", .bank_words = 8, .banks = 9,
+	.spans = imx6ull_spans, .ctrl = &ocotp_ctrl_mx6,
+	.timing = IMX_OCOTP_TIMING_MX6, .prog_words = 1,
+	.locks = imx6ull_locks,
+	.lock_other = IMX6_LOCK_SHADOW | BIT(25) | BIT(30) | BIT(31),
+	.sticky = imx6_sticky,
+};
+
+static const struct ocotp_soc imx7d_soc = {
+	.name = "i.MX7D", .bank_words = 4, .banks = 16,
+	.spans = linear64_spans, .ctrl = &ocotp_ctrl_mx7d,
+	.timing = IMX_OCOTP_TIMING_MX7, .prog_words = 4,
+	.locks = imx7d_locks,
+	.lock_other = IMX7_LOCK_SHADOW | BIT(29) | BIT(31),
+};
+
+/*
+ * The i.MX7ULP programs differently: offset 0x10 is a power-down register,
+ * not TIMING, OUT_STATUS reports program failures and locks, and the
+ * ECC-protected banks take one program per word (U-Boot mxc_ocotp.c under
+ * CONFIG_MX7ULP).  This driver only reads it, checking DED as U-Boot does.
  */
 static const struct ocotp_soc imx7ulp_soc = {
-	.nwords = 256, .ctrl = &ocotp_ctrl_mx6,
-	.timing = IMX_OCOTP_TIMING_MX6,
+	.name = "i.MX7ULP", .bank_words = 8, .banks = 31,
+	.spans = imx7ulp_spans, .ctrl = &ocotp_ctrl_mx8m,
+	.timing = IMX_OCOTP_TIMING_MX6, .prog_words = 1, .ded = true,
+	.no_prog = "its program sequence (power-down, OUT_STATUS, ECC) is not implemented",
 };
 
 static const struct ocotp_soc imx8mq_soc = {
-	.nwords = 256, .ctrl = &ocotp_ctrl_mx6,
-	.timing = IMX_OCOTP_TIMING_MX6,
+	.name = "i.MX8MQ", .bank_words = 4, .banks = 64,
+	.spans = imx8m_spans, .ctrl = &ocotp_ctrl_mx8m,
+	.timing = IMX_OCOTP_TIMING_MX6, .prog_words = 1,
+	.locks = imx8mq_locks,
+	.lock_other = IMX7_LOCK_SHADOW | BIT(19) | BIT(25) | BIT(27) |
+		      BIT(29) | BIT(31),
+	.sticky = imx8m_sticky,
 };
 
 static const struct ocotp_soc imx8mm_soc = {
-	.nwords = 256, .ctrl = &ocotp_ctrl_mx6,
-	.timing = IMX_OCOTP_TIMING_MX6,
+	.name = "i.MX8MM", .bank_words = 4, .banks = 64,
+	.spans = imx8m_spans, .ctrl = &ocotp_ctrl_mx8m,
+	.timing = IMX_OCOTP_TIMING_MX6, .prog_words = 1,
+	.locks = imx8mm_locks,
+	.lock_other = IMX8M_LOCK_SHADOW | BIT(25),
+	.sticky = imx8m_sticky,
 };
 
 static const struct ocotp_soc imx8mn_soc = {
-	.nwords = 256, .ctrl = &ocotp_ctrl_mx6,
-	.timing = IMX_OCOTP_TIMING_MX6,
+	.name = "i.MX8MN", .bank_words = 4, .banks = 64,
+	.spans = imx8m_spans, .ctrl = &ocotp_ctrl_mx8m,
+	.timing = IMX_OCOTP_TIMING_MX6, .prog_words = 1,
+	.locks = imx8mn_locks,
+	.lock_other = IMX8M_LOCK_SHADOW,
+	.sticky = imx8m_sticky,
 };
 
 static const struct ocotp_soc imx8mp_soc = {
-	.nwords = 384, .ctrl = &ocotp_ctrl_mx8mp,
-	.timing = IMX_OCOTP_TIMING_MX6,
+	.name = "i.MX8MP", .bank_words = 4, .banks = 96,
+	.spans = imx8mp_spans, .ctrl = &ocotp_ctrl_mx8mp,
+	.timing = IMX_OCOTP_TIMING_MX6, .prog_words = 1,
+	.locks = imx8mp_locks,
+	.lock_other = IMX8M_LOCK_SHADOW,
+	.sticky = imx8m_sticky,
 };
 
 static const struct of_device_id ocotp_of_match[] = {
@@ -247,6 +674,30 @@ static const struct ocotp_soc *ocotp_soc_lookup(const char *compatible)
 	return NULL;
 }
 
+/* The span holding word position @pos, NULL when no fuse is behind it. */
+static const struct ocotp_span *ocotp_span(const struct ocotp_soc *soc,
+					   unsigned int pos)
+{
+	const struct ocotp_span *sp;
+
+	for (sp = soc->spans; sp->count; sp++)
+		if (pos >= sp->pos && pos - sp->pos < sp->count)
+			return sp;
+	return NULL;
+}
+
+static unsigned int ocotp_span_shadow(const struct ocotp_span *span,
+				      unsigned int pos)
+{
+	return span->shadow + OCOTP_SHADOW_STEP * (pos - span->pos);
+}
+
+static unsigned int ocotp_span_addr(const struct ocotp_span *span,
+				    unsigned int pos)
+{
+	return span->addr + (pos - span->pos);
+}
+
 static u32 ocotp_rd(struct ocotp_dev *ocotp, unsigned int reg)
 {
 	return ocotp->io->read(ocotp->io, reg);
@@ -262,35 +713,65 @@ static void ocotp_clear_error(struct ocotp_dev *ocotp)
 	ocotp_wr(ocotp, OCOTP_CTRL_CLR, ocotp->soc->ctrl->error);
 }
 
-/* One shadow; ERROR handling is left to the caller. */
-static u32 ocotp_shadow(struct ocotp_dev *ocotp, unsigned int word)
+/*
+ * i.MX7ULP: a read that hit an uncorrectable ECC error sets DED; clear it
+ * and fail the read, as U-Boot's fuse_read() does.
+ */
+static int ocotp_check_ded(struct ocotp_dev *ocotp, unsigned int pos)
 {
-	return ocotp_rd(ocotp, OCOTP_SHADOW(word));
+	if (!ocotp->soc->ded ||
+	    !(ocotp_rd(ocotp, OCOTP_ULP_OUT_STATUS) & OCOTP_ULP_DED))
+		return 0;
+	ocotp_wr(ocotp, OCOTP_ULP_OUT_STATUS_CLR, OCOTP_ULP_DED);
+	dev_err(ocotp->dev, "offset %#x: uncorrectable ECC error in the fuses (OUT_STATUS.DED); the word cannot be trusted\n",
+		4 * pos);
+	return -EIO;
 }
 
-/* Bytes @first to @end - 1 of one word's shadow, ERROR cleared if locked. */
-static void ocotp_copy_part(struct ocotp_dev *ocotp, unsigned int word,
-			    unsigned int first, unsigned int end, u8 *dst)
+/* Shadow of the word at position @pos in @span; ERROR is the caller's. */
+static u32 ocotp_shadow(struct ocotp_dev *ocotp, const struct ocotp_span *span,
+			unsigned int pos)
 {
-	u32 data = ocotp_shadow(ocotp, word);
-
-	if (data == OTP_IMX_OCOTP_LOCKED)
-		ocotp_clear_error(ocotp);
-	for (; first < end; first++)
-		*dst++ = data >> (8 * first);
+	return ocotp_rd(ocotp, ocotp_span_shadow(span, pos));
 }
 
 /*
- * Shadows of @count words from @first, stored little-endian at @dst; stops
- * after a read-locked word, whose ERROR is cleared at once.
+ * Shadows of up to @count words from position @pos, all in @span, stored
+ * little-endian at @dst; stops after a read-locked word, whose ERROR is
+ * cleared at once.  Returns the number of words stored or -EIO.
  */
-static unsigned int ocotp_shadows(struct ocotp_dev *ocotp, unsigned int first,
-				  unsigned int count, u8 *dst)
+static int ocotp_shadows(struct ocotp_dev *ocotp, const struct ocotp_span *span,
+			 unsigned int pos, unsigned int count, u8 *dst)
 {
-	unsigned int n = ocotp->io->read_shadows(ocotp->io, first, count, dst);
+	unsigned int n;
+	int ret;
 
+	count = min(count, span->pos + span->count - pos);
+	if (ocotp->soc->ded)
+		count = 1;
+	n = ocotp->io->read_shadows(ocotp->io, ocotp_span_shadow(span, pos),
+				    count, dst);
 	if (get_unaligned_le32(dst + 4 * (n - 1)) == OTP_IMX_OCOTP_LOCKED)
 		ocotp_clear_error(ocotp);
+	ret = ocotp_check_ded(ocotp, pos + n - 1);
+	return ret ?: n;
+}
+
+/*
+ * Words at positions @pos.. into @dst, little-endian: a run inside one
+ * span in one accessor call, zeros where no fuse is behind a position.
+ * Returns the number of words stored (at least 1) or -EIO.
+ */
+static int ocotp_words(struct ocotp_dev *ocotp, unsigned int pos,
+		       unsigned int count, u8 *dst)
+{
+	const struct ocotp_span *span = ocotp_span(ocotp->soc, pos);
+	unsigned int n;
+
+	if (span)
+		return ocotp_shadows(ocotp, span, pos, count, dst);
+	for (n = 0; n < count && !ocotp_span(ocotp->soc, pos + n); n++)
+		put_unaligned_le32(0, dst + 4 * n);
 	return n;
 }
 
@@ -328,10 +809,11 @@ static int ocotp_wait_idle(struct ocotp_dev *ocotp, u32 also)
  * @bytes: number of bytes, any alignment
  *
  * Reads the shadow of every word the range touches, once.  Whole words go
- * straight into @val, in one call to the register accessors as long as no
- * word is read-locked.  A read-locked word reads 0xbadabada and raises
- * ERROR, which is cleared straight away so that later accesses are
- * accepted.
+ * straight into @val, one call to the register accessors per run of
+ * consecutive shadows as long as no word is read-locked.  A read-locked
+ * word reads 0xbadabada and raises ERROR, which is cleared straight away
+ * so that later accesses are accepted.  A position with no fuse behind it
+ * (a hole in the fuse map) reads 0.
  *
  * Return: 0 or a negative errno.
  */
@@ -339,10 +821,10 @@ static int ocotp_read(void *context, unsigned int offset, void *val,
 		      size_t bytes)
 {
 	struct ocotp_dev *ocotp = context;
-	unsigned int size = ocotp->soc->nwords * 4;
-	unsigned int word = offset / 4, skip = offset % 4, len, n;
-	u8 *dst = val;
-	int ret;
+	unsigned int size = ocotp->soc->banks * ocotp->soc->bank_words * 4;
+	unsigned int pos = offset / 4, skip = offset % 4, len;
+	u8 *dst = val, part[4];
+	int ret, n;
 
 	if (!bytes)
 		return 0;
@@ -366,15 +848,19 @@ static int ocotp_read(void *context, unsigned int offset, void *val,
 
 	while (bytes) {
 		if (!skip && bytes >= 4) {
-			n = ocotp_shadows(ocotp, word, bytes / 4, dst);
+			n = ocotp_words(ocotp, pos, bytes / 4, dst);
 			len = 4 * n;
 		} else {
-			n = 1;
+			n = ocotp_words(ocotp, pos, 1, part);
 			len = min_t(size_t, 4 - skip, bytes);
-			ocotp_copy_part(ocotp, word, skip, skip + len, dst);
+			memcpy(dst, part + skip, len);
 			skip = 0;
 		}
-		word += n;
+		if (n < 0) {
+			ret = n;
+			break;
+		}
+		pos += n;
 		dst += len;
 		bytes -= len;
 	}
@@ -451,78 +937,160 @@ overflow:
 }
 
 /**
- * ocotp_check() - validate a write against the current fuse values
+ * struct ocotp_target - one word of a write
+ * @span: where its fuse and shadow are
+ * @pos: its position (NVMEM offset / 4)
+ * @want: requested value
+ * @have: value before programming
+ */
+struct ocotp_target {
+	const struct ocotp_span *span;
+	unsigned int pos;
+	u32 want;
+	u32 have;
+};
+
+/* The lock of @l (sentinel-ended) guarding @addr that @set has on. */
+static const struct ocotp_lock *ocotp_lock_of(const struct ocotp_lock *l,
+					      u32 set, unsigned int addr,
+					      bool *guarded)
+{
+	for (; l && l->name; l++) {
+		if (addr < l->addr || addr - l->addr >= l->count)
+			continue;
+		*guarded = true;
+		if (set & BIT(l->bit))
+			return l;
+	}
+	return NULL;
+}
+
+/**
+ * ocotp_write_lock() - is a fuse word write-locked?
  * @ocotp: controller
- * @first: first target word
- * @count: number of words
- * @want: requested values; on success the last one has the bits of @keep
- *	replaced by their current value
- * @keep: bits of the last word the write does not cover (a trailing
- *	partial word), 0 when the write ends on a word boundary
- * @have: filled with the current values
+ * @pos: word position, for the log
+ * @addr: its fuse address
+ * @lockword: the LOCK fuse word
+ * @sticky: the SW_STICKY register
  *
- * Every target word is read first, so a read-locked word anywhere in the
- * range, the partial last word included, refuses the whole write.  Then
- * the uncovered bytes of the last word are given their current value and
- * every word is checked for bits that would have to be cleared.  Nothing is
- * programmed here.  Each refusal is logged with one line.
+ * Return: 0, or -EPERM (logged with the lock that refuses the word).
+ */
+static int ocotp_write_lock(struct ocotp_dev *ocotp, unsigned int pos,
+			    unsigned int addr, u32 lockword, u32 sticky)
+{
+	const struct ocotp_soc *soc = ocotp->soc;
+	const struct ocotp_lock *l;
+	bool guarded = false;
+	u32 known = soc->lock_other;
+
+	if (addr == OCOTP_LOCK_ADDR)
+		return 0;
+	l = ocotp_lock_of(soc->locks, lockword, addr, &guarded);
+	if (l) {
+		dev_err(ocotp->dev, "offset %#x is in the %s region, write-locked by LOCK fuse bit %u; nothing written, leave it out of the write\n",
+			4 * pos, l->name, l->bit);
+		return -EPERM;
+	}
+	l = ocotp_lock_of(soc->sticky, sticky, addr, &guarded);
+	if (l) {
+		dev_err(ocotp->dev, "offset %#x (%s) is write-locked by SW_STICKY bit %u until the next power-on reset; nothing written\n",
+			4 * pos, l->name, l->bit);
+		return -EPERM;
+	}
+	for (l = soc->locks; l->name; l++)
+		known |= BIT(l->bit);
+	if (!guarded && (lockword & ~known)) {
+		dev_err(ocotp->dev, "offset %#x is in no documented lock region and LOCK fuse bits %#x, whose regions are not public, are set; nothing written\n",
+			4 * pos, lockword & ~known);
+		return -EPERM;
+	}
+	return 0;
+}
+
+/**
+ * ocotp_check() - every refusal that can be known before programming
+ * @ocotp: controller
+ * @t: the words of the write, in order; @have is filled in
+ * @count: number of words
+ *
+ * Reads every target word, the LOCK word and SW_STICKY, then refuses the
+ * whole write when any word is read-locked, write-locked (ocotp_write_lock())
+ * or would need a bit cleared.  Nothing is programmed
+ * here.  Each refusal is logged with one line.
  *
  * Return: the number of words that need new bits (0: nothing to do),
- * -EPERM for a read-locked word, or -EINVAL when a bit would have to be
- * cleared.
+ * -EPERM for a read- or write-locked word, or -EINVAL when a bit would have
+ * to be cleared.
  */
-static int ocotp_check(struct ocotp_dev *ocotp, unsigned int first,
-		       unsigned int count, u32 *want, u32 keep, u32 *have)
+static int ocotp_check(struct ocotp_dev *ocotp, struct ocotp_target *t,
+		       unsigned int count)
 {
+	const struct ocotp_soc *soc = ocotp->soc;
+	const struct ocotp_span *lspan = ocotp_span(soc, OCOTP_LOCK_ADDR);
 	unsigned int i, changed = 0;
+	u32 lockword, sticky;
+	int ret;
 
 	for (i = 0; i < count; i++) {
-		have[i] = ocotp_shadow(ocotp, first + i);
-		if (have[i] != OTP_IMX_OCOTP_LOCKED)
+		t[i].have = ocotp_shadow(ocotp, t[i].span, t[i].pos);
+		if (t[i].have != OTP_IMX_OCOTP_LOCKED)
 			continue;
 		/* A fuse may hold 0xbadabada; only ERROR tells a lock. */
-		if (ocotp_rd(ocotp, OCOTP_CTRL) & ocotp->soc->ctrl->error) {
+		if (ocotp_rd(ocotp, OCOTP_CTRL) & soc->ctrl->error) {
 			ocotp_clear_error(ocotp);
-			dev_err(ocotp->dev, "word %u is read-locked and cannot be programmed; leave it out of the write\n",
-				first + i);
+			dev_err(ocotp->dev, "offset %#x is read-locked and cannot be programmed; nothing written, leave it out of the write\n",
+				4 * t[i].pos);
 			return -EPERM;
 		}
 	}
 
-	/* Bytes past the end of the write keep what the fuses hold. */
-	want[count - 1] = (want[count - 1] & ~keep) | (have[count - 1] & keep);
+	lockword = ocotp_shadow(ocotp, lspan, OCOTP_LOCK_ADDR);
+	if (lockword == OTP_IMX_OCOTP_LOCKED &&
+	    (ocotp_rd(ocotp, OCOTP_CTRL) & soc->ctrl->error)) {
+		ocotp_clear_error(ocotp);
+		dev_err(ocotp->dev, "the LOCK fuse word cannot be read, so write locks are unknown; nothing written\n");
+		return -EPERM;
+	}
+	sticky = soc->sticky ? ocotp_rd(ocotp, OCOTP_SW_STICKY) : 0;
+	for (i = 0; i < count; i++) {
+		ret = ocotp_write_lock(ocotp, t[i].pos,
+				       ocotp_span_addr(t[i].span, t[i].pos),
+				       lockword, sticky);
+		if (ret)
+			return ret;
+	}
 
 	for (i = 0; i < count; i++) {
-		if (have[i] & ~want[i]) {
-			dev_err(ocotp->dev, "word %u: 0x%08x -> 0x%08x would clear bits 0x%08x; fuses can only be set, write a value that keeps them\n",
-				first + i, have[i], want[i], have[i] & ~want[i]);
+		if (t[i].have & ~t[i].want) {
+			dev_err(ocotp->dev, "offset %#x: 0x%08x -> 0x%08x would clear bits 0x%08x; nothing written, fuses can only be set\n",
+				4 * t[i].pos, t[i].have, t[i].want,
+				t[i].have & ~t[i].want);
 			return -EINVAL;
 		}
-		if (have[i] != want[i])
+		if (t[i].have != t[i].want)
 			changed++;
 	}
 	return changed;
 }
 
 /**
- * ocotp_program() - blow the new bits of one word or one bank
+ * ocotp_program() - blow the new bits of one program unit
  * @ocotp: controller
- * @first: first word of the unit
- * @bits: bits to blow, one entry per word of the unit
+ * @t: the unit's words: one, or a whole bank of four on the i.MX7D
  * @timing: TIMING register value
  *
- * The unit is a single word, or a whole bank on the i.MX7D where DATA0 is
- * written last because that write starts the operation.
+ * On the i.MX7D, CTRL.ADDR is the bank and DATA0 is written last because
+ * that write starts the operation.
  *
- * Return: 0, -EPERM when the controller refused (word locked; ERROR is
- * cleared) or -ETIMEDOUT.  Each failure is logged once.
+ * Return: 0, -EPERM when the controller refused (ERROR is cleared) or
+ * -ETIMEDOUT.  Each failure is logged once.
  */
-static int ocotp_program(struct ocotp_dev *ocotp, unsigned int first,
-			 const u32 *bits, u32 timing)
+static int ocotp_program(struct ocotp_dev *ocotp,
+			 const struct ocotp_target *t, u32 timing)
 {
 	const struct ocotp_ctrl *c = ocotp->soc->ctrl;
-	unsigned int n = ocotp->soc->bank_words ?: 1;
-	unsigned int addr = ocotp->soc->bank_words ? first / n : first;
+	unsigned int n = ocotp->soc->prog_words;
+	unsigned int addr = ocotp_span_addr(t->span, t->pos) / n;
 	u32 ctrl;
 	int i;
 
@@ -532,9 +1100,9 @@ static int ocotp_program(struct ocotp_dev *ocotp, unsigned int first,
 	ocotp_wr(ocotp, OCOTP_TIMING, timing);
 	ocotp_wr(ocotp, OCOTP_CTRL,
 		 FIELD_PREP(OCOTP_CTRL_UNLOCK, OCOTP_UNLOCK_KEY) |
-		 ((addr << __ffs(c->addr)) & c->addr));
+		 (addr << __ffs(c->addr)));
 	for (i = n - 1; i >= 0; i--)
-		ocotp_wr(ocotp, OCOTP_DATA(i), bits[i]);
+		ocotp_wr(ocotp, OCOTP_DATA(i), t[i].want & ~t[i].have);
 
 	if (read_poll_timeout(ocotp_rd, ctrl,
 			      !(ctrl & c->busy) || (ctrl & c->error),
@@ -543,16 +1111,16 @@ static int ocotp_program(struct ocotp_dev *ocotp, unsigned int first,
 		goto timeout;
 	if (ctrl & c->error) {
 		ocotp_clear_error(ocotp);
-		dev_err(ocotp->dev, "word %u: the controller refused to program it (write-locked); leave locked words out of the write\n",
-			first);
+		dev_err(ocotp->dev, "offset %#x: the controller refused to program it (locked); earlier words of this write may be programmed, read them back\n",
+			4 * t->pos);
 		return -EPERM;
 	}
 	udelay(OCOTP_POSTAMBLE_US);
 	return 0;
 
 timeout:
-	dev_err(ocotp->dev, "word %u: controller stayed busy for %u ms, programming stopped; check the OCOTP clock and retry\n",
-		first, OCOTP_TIMEOUT_US / 1000);
+	dev_err(ocotp->dev, "offset %#x: controller stayed busy for %u ms, programming stopped; check the OCOTP clock and retry\n",
+		4 * t->pos, OCOTP_TIMEOUT_US / 1000);
 	return -ETIMEDOUT;
 }
 
@@ -581,26 +1149,25 @@ static int ocotp_reload(struct ocotp_dev *ocotp)
 /**
  * ocotp_verify() - compare the reloaded shadows with the request
  * @ocotp: controller
- * @first: first word
+ * @t: the words of the write
  * @count: number of words
- * @want: requested values
  *
  * Return: 0, or -EIO when a word differs (each one logged).
  */
-static int ocotp_verify(struct ocotp_dev *ocotp, unsigned int first,
-			unsigned int count, const u32 *want)
+static int ocotp_verify(struct ocotp_dev *ocotp, const struct ocotp_target *t,
+			unsigned int count)
 {
 	unsigned int i;
 	int ret = 0;
 	u32 data;
 
 	for (i = 0; i < count; i++) {
-		data = ocotp_shadow(ocotp, first + i);
+		data = ocotp_shadow(ocotp, t[i].span, t[i].pos);
 		if (data == OTP_IMX_OCOTP_LOCKED)
 			ocotp_clear_error(ocotp);
-		if (data != want[i]) {
-			dev_err(ocotp->dev, "word %u reads 0x%08x after programming 0x%08x; the fuses did not take the value\n",
-				first + i, data, want[i]);
+		if (data != t[i].want) {
+			dev_err(ocotp->dev, "offset %#x reads 0x%08x after programming 0x%08x; the fuses did not take the value\n",
+				4 * t[i].pos, data, t[i].want);
 			ret = -EIO;
 		}
 	}
@@ -610,21 +1177,16 @@ static int ocotp_verify(struct ocotp_dev *ocotp, unsigned int first,
 /**
  * ocotp_write_locked() - program words, controller lock and clock held
  * @ocotp: controller
- * @first: first word
- * @count: number of words (whole banks on the i.MX7D)
- * @want: requested values, completed by ocotp_check()
- * @keep: bits of the last word that keep their current value
- * @have: scratch, @count entries
+ * @t: the words of the write (whole banks on the i.MX7D)
+ * @count: number of words
  *
  * Return: 0 or a negative errno.
  */
-static int ocotp_write_locked(struct ocotp_dev *ocotp, unsigned int first,
-			      unsigned int count, u32 *want, u32 keep,
-			      u32 *have)
+static int ocotp_write_locked(struct ocotp_dev *ocotp, struct ocotp_target *t,
+			      unsigned int count)
 {
-	unsigned int n = ocotp->soc->bank_words ?: 1;
+	unsigned int n = ocotp->soc->prog_words;
 	unsigned int i, j, programmed = 0;
-	u32 bits[4];
 	u32 timing;
 	int ret;
 
@@ -634,7 +1196,7 @@ static int ocotp_write_locked(struct ocotp_dev *ocotp, unsigned int first,
 		return ret;
 	}
 
-	ret = ocotp_check(ocotp, first, count, want, keep, have);
+	ret = ocotp_check(ocotp, t, count);
 	if (ret <= 0)
 		return ret;
 
@@ -646,13 +1208,11 @@ static int ocotp_write_locked(struct ocotp_dev *ocotp, unsigned int first,
 	for (i = 0; i < count; i += n) {
 		bool todo = false;
 
-		for (j = 0; j < n; j++) {
-			bits[j] = want[i + j] & ~have[i + j];
-			todo |= bits[j] != 0;
-		}
+		for (j = 0; j < n; j++)
+			todo |= t[i + j].want != t[i + j].have;
 		if (!todo)
 			continue;
-		ret = ocotp_program(ocotp, first + i, bits, timing);
+		ret = ocotp_program(ocotp, &t[i], timing);
 		if (ret)
 			break;
 		programmed++;
@@ -665,7 +1225,7 @@ static int ocotp_write_locked(struct ocotp_dev *ocotp, unsigned int first,
 	if (!ret) {
 		ret = ocotp_reload(ocotp);
 		if (!ret)
-			ret = ocotp_verify(ocotp, first, count, want);
+			ret = ocotp_verify(ocotp, t, count);
 	} else {
 		/* Keep the shadows in step with what was blown so far. */
 		ocotp_reload(ocotp);
@@ -674,24 +1234,72 @@ static int ocotp_write_locked(struct ocotp_dev *ocotp, unsigned int first,
 }
 
 /**
+ * ocotp_targets() - map a write onto fuse words, refusing what has no fuse
+ * @ocotp: controller
+ * @offset: first byte
+ * @val: new values, little-endian words
+ * @bytes: number of bytes
+ *
+ * Return: the words of the write, or an ERR_PTR(): -EINVAL (logged) when
+ * the range is not made of whole program units, runs past the device or
+ * covers a position with no fuse behind it.
+ */
+static struct ocotp_target *ocotp_targets(struct ocotp_dev *ocotp,
+					  unsigned int offset, const u8 *val,
+					  size_t bytes)
+{
+	const struct ocotp_soc *soc = ocotp->soc;
+	unsigned int size = soc->banks * soc->bank_words * 4;
+	unsigned int unit = 4 * soc->prog_words, i, pos;
+	struct ocotp_target *t;
+
+	if (!bytes || offset % unit || bytes % unit) {
+		dev_err(ocotp->dev, "write of %zu bytes at offset %#x refused: fuses are programmed in whole %u-byte %s; nothing written, use an offset and length that are multiples of %u\n",
+			bytes, offset, unit, unit == 4 ? "words" : "banks",
+			unit);
+		return ERR_PTR(-EINVAL);
+	}
+	if (offset >= size || bytes > size - offset) {
+		dev_err(ocotp->dev, "write of %zu bytes at offset %#x refused: the fuse array has %u bytes; nothing written\n",
+			bytes, offset, size);
+		return ERR_PTR(-EINVAL);
+	}
+
+	t = kcalloc(bytes / 4, sizeof(*t), GFP_KERNEL);
+	if (!t)
+		return ERR_PTR(-ENOMEM);
+	for (i = 0; i < bytes / 4; i++) {
+		pos = offset / 4 + i;
+		t[i].pos = pos;
+		t[i].span = ocotp_span(soc, pos);
+		t[i].want = get_unaligned_le32(val + 4 * i);
+		if (!t[i].span ||
+		    ocotp_span_addr(t[i].span, pos) / soc->prog_words >
+		    soc->ctrl->addr >> __ffs(soc->ctrl->addr)) {
+			dev_err(ocotp->dev, "offset %#x (bank %u word %u) has no fuse behind it on the %s; nothing written\n",
+				4 * pos, pos / soc->bank_words,
+				pos % soc->bank_words, soc->name);
+			kfree(t);
+			return ERR_PTR(-EINVAL);
+		}
+	}
+	return t;
+}
+
+/**
  * ocotp_write() - nvmem reg_write callback
  * @context: controller
  * @offset: first byte, multiple of 4 (of 16 on the i.MX7D)
  * @val: new values, little-endian words
- * @bytes: number of bytes, at least 1 (a multiple of 16 on the i.MX7D)
+ * @bytes: number of bytes, a multiple of 4 (of 16 on the i.MX7D)
  *
- * Fuses are programmed in whole 32-bit words, and every word the range
- * touches is programmed, so a 6-byte MAC address at 0x90 sets two words.
- * When @bytes is not a multiple of 4, the last word is programmed with the
- * given bytes merged into its current value: the bytes after the end of
- * the write keep their fuses, and that word goes through the same checks
- * and read-back as the others.
- *
- * The i.MX7D programs a bank of four words in one operation.  There a write
- * must still start on a bank and cover whole banks: a partial bank is
- * refused, not merged.  That is the safe, simple choice: the caller states
- * the value of every word the operation touches, nothing the caller did
- * not write is programmed, and all of them are checked and verified.
+ * Fuses are programmed in whole 32-bit words (whole four-word banks on the
+ * i.MX7D), with no hidden merge of a partial word: the caller states the
+ * value of every word the operation touches.  Every refusal that can be
+ * known beforehand (no fuse at an offset, a read lock, a write lock in the
+ * LOCK word, a bit that would have to be cleared, an unusable clock)
+ * refuses the whole write before the first fuse is blown; only a refusal
+ * that the controller alone knows can stop a write half-way.
  *
  * Return: 0 (nvmem core then reports @bytes written) or a negative errno;
  * see ocotp_write_locked().
@@ -700,44 +1308,12 @@ static int ocotp_write(void *context, unsigned int offset, void *val,
 		       size_t bytes)
 {
 	struct ocotp_dev *ocotp = context;
-	unsigned int size = ocotp->soc->nwords * 4;
-	unsigned int bank = 4 * ocotp->soc->bank_words;
-	unsigned int first = offset / 4, count, tail, i;
-	u32 *want, *have, keep;
+	struct ocotp_target *t;
 	int ret;
 
-	if (!bytes || offset % 4) {
-		dev_err(ocotp->dev, "write of %zu bytes at offset %u refused: fuses are programmed in whole 4-byte words; start the write at a multiple of 4\n",
-			bytes, offset);
-		return -EINVAL;
-	}
-	if (bank && (offset % bank || bytes % bank)) {
-		dev_err(ocotp->dev, "write of %zu bytes at offset %u refused: fuses are programmed in whole %u-byte banks; use an offset and length that are multiples of %u\n",
-			bytes, offset, bank, bank);
-		return -EINVAL;
-	}
-	if (offset >= size || bytes > size - offset) {
-		dev_err(ocotp->dev, "write of %zu bytes at offset %u refused: the fuse array has %u bytes\n",
-			bytes, offset, size);
-		return -EINVAL;
-	}
-
-	count = DIV_ROUND_UP(bytes, 4);
-	tail = bytes % 4;
-	/* Byte n of a word is bits 8n..8n+7: keep bytes tail..3 if partial. */
-	keep = tail ? GENMASK(31, 8 * tail) : 0;
-
-	want = kmalloc_array(count, 2 * sizeof(*want), GFP_KERNEL);
-	if (!want)
-		return -ENOMEM;
-	have = want + count;
-	for (i = 0; i < count; i++) {
-		__le32 raw = 0;
-
-		memcpy(&raw, (u8 *)val + 4 * i,
-		       min_t(size_t, sizeof(raw), bytes - 4 * i));
-		want[i] = le32_to_cpu(raw);
-	}
+	t = ocotp_targets(ocotp, offset, val, bytes);
+	if (IS_ERR(t))
+		return PTR_ERR(t);
 
 	mutex_lock(&ocotp->lock);
 	ret = clk_prepare_enable(ocotp->clk);
@@ -745,13 +1321,12 @@ static int ocotp_write(void *context, unsigned int offset, void *val,
 		dev_err(ocotp->dev, "cannot enable the OCOTP clock (%d); check the clocks property\n",
 			ret);
 	} else {
-		ret = ocotp_write_locked(ocotp, first, count, want, keep,
-					 have);
+		ret = ocotp_write_locked(ocotp, t, bytes / 4);
 		clk_disable_unprepare(ocotp->clk);
 	}
 	mutex_unlock(&ocotp->lock);
 
-	kfree(want);
+	kfree(t);
 	return ret;
 }
 
@@ -832,11 +1407,16 @@ struct nvmem_device *otp_imx_ocotp_register(struct device *dev,
 	cfg.id = ocotp->id;
 	cfg.owner = THIS_MODULE;
 	cfg.type = NVMEM_TYPE_OTP;
-	cfg.size = ocotp->soc->nwords * 4;
+	cfg.size = ocotp->soc->banks * ocotp->soc->bank_words * 4;
 	cfg.word_size = 1;
 	cfg.stride = 1;
 	cfg.priv = ocotp;
 	cfg.reg_read = ocotp_read;
+	if (!read_only && !ocotp->soc->locks) {
+		dev_info(dev, "%s fuses registered read-only: %s\n",
+			 ocotp->soc->name, ocotp->soc->no_prog);
+		read_only = true;
+	}
 	cfg.read_only = read_only;
 	if (!read_only)
 		cfg.reg_write = ocotp_write;
@@ -879,20 +1459,31 @@ static void ocotp_mmio_write(const struct otp_imx_ocotp_io *io,
  * CTRL accesses around them.
  */
 static unsigned int ocotp_mmio_read_shadows(const struct otp_imx_ocotp_io *io,
-					    unsigned int first,
+					    unsigned int reg,
 					    unsigned int count, void *dst)
 {
-	void __iomem *reg = ocotp_mmio_base(io) + OCOTP_SHADOW(first);
+	void __iomem *addr = ocotp_mmio_base(io) + reg;
 	unsigned int i;
 	u32 v;
 
-	for (i = 0; i < count; i++, reg += OCOTP_SHADOW_STEP) {
-		v = readl_relaxed(reg);
+	for (i = 0; i < count; i++, addr += OCOTP_SHADOW_STEP) {
+		v = readl_relaxed(addr);
 		put_unaligned_le32(v, dst + 4 * i);
 		if (v == OTP_IMX_OCOTP_LOCKED)
 			return i + 1;
 	}
 	return count;
+}
+
+/* Bytes of register space the SoC's shadows need from the block's start. */
+static unsigned int ocotp_block_size(const struct ocotp_soc *soc)
+{
+	const struct ocotp_span *sp;
+	unsigned int end = 0;
+
+	for (sp = soc->spans; sp->count; sp++)
+		end = max(end, ocotp_span_shadow(sp, sp->pos + sp->count - 1) + 4);
+	return end;
 }
 
 /**
@@ -910,7 +1501,7 @@ static const struct otp_imx_ocotp_io *ocotp_map(struct device *dev,
 						struct resource *res,
 						const struct ocotp_soc *soc)
 {
-	unsigned int need = OCOTP_SHADOW(soc->nwords - 1) + 4;
+	unsigned int need = ocotp_block_size(soc);
 	struct ocotp_mmio *mmio;
 
 	if (!res) {
@@ -918,8 +1509,8 @@ static const struct otp_imx_ocotp_io *ocotp_map(struct device *dev,
 		return ERR_PTR(-EINVAL);
 	}
 	if (resource_size(res) < need) {
-		dev_err(dev, "reg %pR is too small: the DT node must cover at least %#x bytes (%u fuse shadows)\n",
-			res, need, soc->nwords);
+		dev_err(dev, "reg %pR is too small: the DT node must cover at least %#x bytes (the %s fuse shadows)\n",
+			res, need, soc->name);
 		return ERR_PTR(-EINVAL);
 	}
 

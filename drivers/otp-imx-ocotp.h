@@ -20,13 +20,13 @@ struct nvmem_device;
  * struct otp_imx_ocotp_io - the provider's only path to the controller
  * @read: return the 32-bit register at byte offset @reg
  * @write: write @val to the 32-bit register at byte offset @reg
- * @read_shadows: read the shadow registers of fuse words @first to
- *	@first + @count - 1 in order, storing each at @dst + 4 * i, least
+ * @read_shadows: read @count shadow registers starting at byte offset
+ *	@reg, one every 0x10 bytes, storing each at @dst + 4 * i, least
  *	significant byte first (@dst needs no alignment).  Stops right after
- *	a word that reads OTP_IMX_OCOTP_LOCKED, so that the caller can clear
- *	ERROR before the next shadow read.  Returns the number of words
- *	stored, at least 1.  A whole NVMEM read is one call, as cheap as a
- *	loop of loads.
+ *	a register that reads OTP_IMX_OCOTP_LOCKED, so that the caller can
+ *	clear ERROR before the next shadow read.  Returns the number of
+ *	registers stored, at least 1.  A run of fuse words whose shadows are
+ *	consecutive is one call, as cheap as a loop of loads.
  *
  * Each callback gets the io pointer back, so an implementation embeds the
  * struct in its own context.  Register accesses cannot fail; the caller
@@ -37,7 +37,7 @@ struct otp_imx_ocotp_io {
 	void (*write)(const struct otp_imx_ocotp_io *io, unsigned int reg,
 		      u32 val);
 	unsigned int (*read_shadows)(const struct otp_imx_ocotp_io *io,
-				     unsigned int first, unsigned int count,
+				     unsigned int reg, unsigned int count,
 				     void *dst);
 };
 

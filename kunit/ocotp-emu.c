@@ -7,7 +7,13 @@
  * request, fuses that only ever gain bits, shadows that change only on a
  * reload, BUSY for a while after each request, and a sticky ERROR for
  * locked words and refused requests that blocks further requests until
- * software clears it.
+ * software clears it.  Programming a word whose region is write-locked in
+ * the LOCK fuse word (fuse address 0) is refused with ERROR, as is a
+ * CTRL.ADDR with no fuse behind it.
+ *
+ * Everything per SoC (which fuse addresses exist, where their shadows
+ * sit, the LOCK word's regions) comes from the table below, with its own
+ * sources, never from the driver's tables.
  */
 
 #include <linux/bitfield.h>
@@ -29,6 +35,13 @@
 #define EMU_DATA_STEP		0x010
 #define EMU_SHADOW0		0x400
 #define EMU_SHADOW_STEP		0x010
+/* i.MX7ULP: PDN at 0x10, OUT_STATUS at 0x70 with SET/CLR at 0x74/0x78. */
+#define EMU_ULP_OUT_STATUS	0x070
+#define EMU_ULP_OUT_STATUS_SET	0x074
+#define EMU_ULP_OUT_STATUS_CLR	0x078
+#define EMU_ULP_DED		BIT(10)
+/* SW_STICKY: volatile locks of SRK_REVOKE (bit 1) and FIELD_RETURN (bit 2). */
+#define EMU_SW_STICKY		0x050
 
 #define EMU_KEY_MASK		GENMASK(31, 16)
 #define EMU_KEY			0x3e77
@@ -37,7 +50,7 @@ enum { EMU_IDLE, EMU_PROGRAM, EMU_RELOAD };
 
 static u32 emu_addr_mask(const struct ocotp_emu *emu)
 {
-	return emu->cfg.mx8mp_ctrl ? GENMASK(8, 0) : GENMASK(7, 0);
+	return GENMASK(emu->cfg.addr_bits - 1, 0);
 }
 
 /**
@@ -78,9 +91,14 @@ u32 ocotp_emu_addr_shift(const struct ocotp_emu *emu)
 	return __ffs(emu_addr_mask(emu));
 }
 
+static unsigned int emu_prog_words(const struct ocotp_emu *emu)
+{
+	return emu->cfg.bank_program ? 4 : 1;
+}
+
 static void emu_complete(struct ocotp_emu *emu)
 {
-	unsigned int i, n = emu->cfg.bank_words ?: 1;
+	unsigned int i, n = emu_prog_words(emu);
 	unsigned int first = emu->pending_addr * n;
 
 	if (emu->pending == EMU_PROGRAM) {
@@ -89,8 +107,7 @@ static void emu_complete(struct ocotp_emu *emu)
 				emu->fuse[first + i] |= emu->pending_data[i];
 		emu->programs++;
 	} else if (emu->pending == EMU_RELOAD) {
-		memcpy(emu->shadow, emu->fuse,
-		       emu->cfg.nwords * sizeof(*emu->fuse));
+		memcpy(emu->shadow, emu->fuse, emu->naddrs * sizeof(*emu->fuse));
 		emu->ctrl &= ~emu_reload(emu);
 		emu->reloads++;
 	}
@@ -149,9 +166,33 @@ static void emu_request_reload(struct ocotp_emu *emu)
 	emu_start(emu, EMU_RELOAD);
 }
 
+/**
+ * ocotp_emu_region_locked() - LOCK fuse word write-protects a fuse address
+ * @emu: emulator
+ * @addr: fuse address
+ *
+ * Return: true when a write-lock field covering @addr is blown in fuse
+ * word 0 (the fuse, not its shadow: the controller checks the fuses), or
+ * SW_STICKY locks the word.
+ */
+bool ocotp_emu_region_locked(const struct ocotp_emu *emu, unsigned int addr)
+{
+	const struct ocotp_emu_lock *l;
+
+	for (l = emu->cfg.locks; l && l->count; l++) {
+		if (addr >= l->addr && addr < l->addr + l->count &&
+		    (emu->fuse[0] & BIT(l->bit)))
+			return true;
+	}
+	if (!emu->cfg.field_return)
+		return false;
+	return (addr == emu->cfg.field_return && (emu->sw_sticky & BIT(2))) ||
+	       (addr == emu->cfg.srk_revoke && (emu->sw_sticky & BIT(1)));
+}
+
 static void emu_request_program(struct ocotp_emu *emu)
 {
-	unsigned int i, n = emu->cfg.bank_words ?: 1;
+	unsigned int i, n = emu_prog_words(emu);
 	u32 key = FIELD_GET(EMU_KEY_MASK, emu->ctrl);
 	u32 addr = (emu->ctrl & emu_addr_mask(emu)) >> ocotp_emu_addr_shift(emu);
 	unsigned int first = addr * n;
@@ -161,12 +202,13 @@ static void emu_request_program(struct ocotp_emu *emu)
 
 	if (!emu_accepts_request(emu))
 		return;
-	if (key != EMU_KEY || first + n > emu->cfg.nwords) {
+	if (key != EMU_KEY || first + n > emu->naddrs) {
 		emu_reject(emu);
 		return;
 	}
 	for (i = 0; i < n; i++) {
-		if (emu->write_locked[first + i]) {
+		if (emu->write_locked[first + i] ||
+		    ocotp_emu_region_locked(emu, first + i)) {
 			emu_reject(emu);
 			return;
 		}
@@ -180,17 +222,51 @@ static void emu_request_program(struct ocotp_emu *emu)
 	emu_start(emu, EMU_PROGRAM);
 }
 
+/**
+ * ocotp_emu_shadow_reg() - register offset of a fuse word's shadow
+ * @emu: emulator
+ * @addr: fuse address
+ *
+ * Return: the offset, or -1 when the variant has no such fuse.
+ */
+int ocotp_emu_shadow_reg(const struct ocotp_emu *emu, unsigned int addr)
+{
+	unsigned int bw = emu->cfg.bank_words;
+
+	if (addr >= emu->naddrs)
+		return -1;
+	return emu->cfg.bank_reg[addr / bw] + EMU_SHADOW_STEP * (addr % bw);
+}
+
+/* Fuse address whose shadow is at @reg, -1 for none. */
 static int emu_shadow_index(const struct ocotp_emu *emu, unsigned int reg)
 {
-	if (reg < EMU_SHADOW0 || (reg - EMU_SHADOW0) % EMU_SHADOW_STEP)
-		return -1;
-	reg = (reg - EMU_SHADOW0) / EMU_SHADOW_STEP;
-	return reg < emu->cfg.nwords ? reg : -1;
+	unsigned int b, bw = emu->cfg.bank_words;
+
+	for (b = 0; b < emu->cfg.banks; b++) {
+		unsigned int base = emu->cfg.bank_reg[b];
+
+		if (reg >= base && reg < base + EMU_SHADOW_STEP * bw &&
+		    !((reg - base) % EMU_SHADOW_STEP))
+			return b * bw + (reg - base) / EMU_SHADOW_STEP;
+	}
+	return -1;
+}
+
+/* The highest register offset of the block the variant decodes. */
+static unsigned int emu_last_reg(const struct ocotp_emu *emu)
+{
+	unsigned int b, last = 0;
+
+	for (b = 0; b < emu->cfg.banks; b++)
+		last = max_t(unsigned int, last, emu->cfg.bank_reg[b] +
+			     EMU_SHADOW_STEP * (emu->cfg.bank_words - 1));
+	return last;
 }
 
 static int emu_data_index(const struct ocotp_emu *emu, unsigned int reg)
 {
-	unsigned int n = emu->cfg.bank_words ?: 1;
+	unsigned int n = emu_prog_words(emu);
 
 	if (reg < EMU_DATA0 || (reg - EMU_DATA0) % EMU_DATA_STEP)
 		return -1;
@@ -201,8 +277,7 @@ static int emu_data_index(const struct ocotp_emu *emu, unsigned int reg)
 /* Out of the block, or between registers: the silicon gives no answer. */
 static bool emu_stray(struct ocotp_emu *emu, unsigned int reg)
 {
-	if (reg % 4 ||
-	    reg > EMU_SHADOW0 + EMU_SHADOW_STEP * (emu->cfg.nwords - 1)) {
+	if (reg % 4 || reg > emu_last_reg(emu)) {
 		emu->stray++;
 		return true;
 	}
@@ -226,14 +301,22 @@ static u32 emu_reg_read(struct ocotp_emu *emu, unsigned int reg)
 	case EMU_TIMING:
 		return emu->timing;
 	}
+	if (emu->cfg.ulp && reg >= EMU_ULP_OUT_STATUS &&
+	    reg <= EMU_ULP_OUT_STATUS_CLR)
+		return emu->out_status;
+	if (emu->cfg.field_return && reg == EMU_SW_STICKY)
+		return emu->sw_sticky;
 
 	idx = emu_data_index(emu, reg);
 	if (idx >= 0)
 		return emu->data[idx];
 
 	idx = emu_shadow_index(emu, reg);
-	if (idx < 0)
+	if (idx < 0) {
+		if (reg >= EMU_SHADOW0)
+			emu->hole_reads++;
 		return 0;
+	}
 	emu->shadow_reads++;
 	if (emu->pending != EMU_IDLE)
 		emu->busy_reads++;
@@ -246,6 +329,8 @@ static u32 emu_reg_read(struct ocotp_emu *emu, unsigned int reg)
 		emu->ctrl |= ocotp_emu_error(emu);
 		return OCOTP_EMU_LOCKED;
 	}
+	if (emu->cfg.ulp && emu->ded[idx])
+		emu->out_status |= EMU_ULP_DED;
 	return emu->shadow[idx];
 }
 
@@ -277,6 +362,18 @@ static void emu_reg_write(struct ocotp_emu *emu, unsigned int reg, u32 val)
 		return;
 	case EMU_TIMING:
 		emu->timing = val;
+		return;
+	}
+	if (emu->cfg.field_return && reg == EMU_SW_STICKY) {
+		emu->sw_sticky |= val;
+		return;
+	}
+	if (emu->cfg.ulp && reg == EMU_ULP_OUT_STATUS_SET) {
+		emu->out_status |= val;
+		return;
+	}
+	if (emu->cfg.ulp && reg == EMU_ULP_OUT_STATUS_CLR) {
+		emu->out_status &= ~val;
 		return;
 	}
 
@@ -313,7 +410,7 @@ static void emu_io_write(const struct otp_imx_ocotp_io *io, unsigned int reg,
 
 /* One register read per word, each with its side effects, as on the bus. */
 static unsigned int emu_io_read_shadows(const struct otp_imx_ocotp_io *io,
-					unsigned int first, unsigned int count,
+					unsigned int reg, unsigned int count,
 					void *dst)
 {
 	struct ocotp_emu *emu = to_emu(io);
@@ -322,7 +419,7 @@ static unsigned int emu_io_read_shadows(const struct otp_imx_ocotp_io *io,
 
 	emu->bulk_calls++;
 	for (i = 0; i < count; i++) {
-		v = emu_reg_read(emu, EMU_SHADOW0 + EMU_SHADOW_STEP * (first + i));
+		v = emu_reg_read(emu, reg + EMU_SHADOW_STEP * i);
 		put_unaligned_le32(v, (u8 *)dst + 4 * i);
 		if (v == OCOTP_EMU_LOCKED)
 			return i + 1;
@@ -341,22 +438,23 @@ struct ocotp_emu *ocotp_emu_create(struct device *dev,
 				   const struct ocotp_emu_cfg *cfg)
 {
 	struct ocotp_emu *emu;
+	unsigned int n = cfg->banks * cfg->bank_words;
 
 	emu = devm_kzalloc(dev, sizeof(*emu), GFP_KERNEL);
 	if (!emu)
 		return ERR_PTR(-ENOMEM);
 	emu->cfg = *cfg;
+	emu->naddrs = n;
 	emu->io.read = emu_io_read;
 	emu->io.write = emu_io_write;
 	emu->io.read_shadows = emu_io_read_shadows;
-	emu->fuse = devm_kcalloc(dev, cfg->nwords, sizeof(u32), GFP_KERNEL);
-	emu->shadow = devm_kcalloc(dev, cfg->nwords, sizeof(u32), GFP_KERNEL);
-	emu->read_locked = devm_kcalloc(dev, cfg->nwords, sizeof(bool),
-					GFP_KERNEL);
-	emu->write_locked = devm_kcalloc(dev, cfg->nwords, sizeof(bool),
-					 GFP_KERNEL);
+	emu->fuse = devm_kcalloc(dev, n, sizeof(u32), GFP_KERNEL);
+	emu->shadow = devm_kcalloc(dev, n, sizeof(u32), GFP_KERNEL);
+	emu->read_locked = devm_kcalloc(dev, n, sizeof(bool), GFP_KERNEL);
+	emu->write_locked = devm_kcalloc(dev, n, sizeof(bool), GFP_KERNEL);
+	emu->ded = devm_kcalloc(dev, n, sizeof(bool), GFP_KERNEL);
 	if (!emu->fuse || !emu->shadow || !emu->read_locked ||
-	    !emu->write_locked)
+	    !emu->write_locked || !emu->ded)
 		return ERR_PTR(-ENOMEM);
 	return emu;
 }
@@ -364,15 +462,16 @@ struct ocotp_emu *ocotp_emu_create(struct device *dev,
 /**
  * ocotp_emu_load() - set fuses and shadows as after a reset
  * @emu: emulator
- * @words: values; 0xbadabada marks a read- and write-locked word
- * @count: number of values, at most the number of fuse words
+ * @words: values by fuse address; 0xbadabada marks a read- and
+ *	write-locked word
+ * @count: number of values; fuse addresses past the variant's are ignored
  */
 void ocotp_emu_load(struct ocotp_emu *emu, const u32 *words,
 		    unsigned int count)
 {
 	unsigned int i;
 
-	for (i = 0; i < count && i < emu->cfg.nwords; i++) {
+	for (i = 0; i < count && i < emu->naddrs; i++) {
 		if (words[i] == OCOTP_EMU_LOCKED) {
 			/* Some secret the software never gets to see. */
 			emu->fuse[i] = 0x5ec00000 | i;
@@ -383,4 +482,204 @@ void ocotp_emu_load(struct ocotp_emu *emu, const u32 *words,
 		}
 		emu->shadow[i] = emu->fuse[i];
 	}
+}
+
+/*
+ * The variants.  Fuse addresses are the reference manuals' bank * words +
+ * word (what CTRL.ADDR selects).  Shadow placement, from the manuals'
+ * OCOTP memory maps as these sources reproduce them:
+ *  - i.MX6Q/DL/SX: Freescale's OCOTP register header (2011, i.MX6Q family):
+ *    banks 0-5 from HW_OCOTP_LOCK 0x400, HDCP_KEY0 (bank 6) at 0x800, CRC0
+ *    (bank 15) at 0xD00; NXP i.MX6 Platform SDK mx6dq regsocotp.h for banks
+ *    0-5.
+ *  - i.MX6UL: usbarmory/crucible IMX6UL.yaml (i.MX6UL RM Rev. 1): a gap
+ *    after Bank5 Word7 (0x6F0), Bank6 Word0 at 0x800, no further gap.
+ *  - i.MX6ULL/6SLL: i.MX6ULL RM Rev. 1 memory map: eight banks of eight,
+ *    ROM_PATCH0 (bank 6) at 0x800, GP3_0..GP4_3 (bank 7) at 0x880-0x8F0.
+ *  - i.MX6SL: NXP i.MX6 Platform SDK mx6sl regsocotp.h: GP_HI7 at 0x7F0,
+ *    no gap.
+ *  - i.MX7D, i.MX7ULP, i.MX8M: one run from 0x400 (crucible IMX7D.yaml and
+ *    NXP MCUXpresso PERI_OCOTP.h register lists; i.MX7ULP RM bank count
+ *    as U-Boot's arch-mx7ulp struct ocotp_regs lays out 31 banks).
+ * LOCK regions: the same references' LOCK field descriptions.
+ */
+#define EMU_LK(b, a, n)		{ .bit = b, .addr = a, .count = n }
+static const struct ocotp_emu_lock emu_imx6q_locks[] = {
+	EMU_LK(0, 1, 4), EMU_LK(2, 5, 3), EMU_LK(4, 8, 5), EMU_LK(18, 13, 3),
+	EMU_LK(17, 16, 8), EMU_LK(14, 24, 8), EMU_LK(6, 32, 2),
+	EMU_LK(8, 34, 2), EMU_LK(20, 36, 2), EMU_LK(10, 38, 1),
+	EMU_LK(12, 39, 1), EMU_LK(16, 40, 5), EMU_LK(22, 45, 1),
+	EMU_LK(21, 48, 72), EMU_LK(26, 120, 4), EMU_LK(28, 124, 4),
+	{ /* sentinel */ }
+};
+
+static const struct ocotp_emu_lock emu_imx6sl_locks[] = {
+	EMU_LK(0, 1, 4), EMU_LK(2, 5, 3), EMU_LK(4, 8, 5), EMU_LK(18, 13, 3),
+	EMU_LK(17, 16, 8), EMU_LK(14, 24, 8), EMU_LK(6, 32, 2),
+	EMU_LK(8, 34, 2), EMU_LK(20, 36, 2), EMU_LK(21, 36, 2),
+	EMU_LK(10, 38, 1), EMU_LK(12, 39, 1), EMU_LK(16, 40, 5),
+	EMU_LK(22, 45, 1), EMU_LK(26, 48, 8), EMU_LK(28, 56, 8),
+	{ /* sentinel */ }
+};
+
+static const struct ocotp_emu_lock emu_imx6ul_locks[] = {
+	EMU_LK(0, 1, 4), EMU_LK(2, 5, 3), EMU_LK(4, 8, 5), EMU_LK(18, 13, 3),
+	EMU_LK(17, 16, 8), EMU_LK(14, 24, 8), EMU_LK(6, 32, 2),
+	EMU_LK(8, 34, 3), EMU_LK(20, 37, 1), EMU_LK(10, 38, 1),
+	EMU_LK(12, 39, 1), EMU_LK(16, 40, 5), EMU_LK(22, 45, 1),
+	EMU_LK(21, 48, 16), EMU_LK(15, 64, 16), EMU_LK(23, 80, 16),
+	EMU_LK(24, 96, 16), EMU_LK(30, 112, 8), EMU_LK(26, 120, 4),
+	EMU_LK(28, 124, 4),
+	{ /* sentinel */ }
+};
+
+static const struct ocotp_emu_lock emu_imx6ull_locks[] = {
+	EMU_LK(0, 1, 4), EMU_LK(2, 5, 3), EMU_LK(4, 8, 5), EMU_LK(18, 13, 3),
+	EMU_LK(17, 16, 8), EMU_LK(14, 24, 8), EMU_LK(6, 32, 2),
+	EMU_LK(8, 34, 3), EMU_LK(20, 37, 1), EMU_LK(10, 38, 1),
+	EMU_LK(12, 39, 1), EMU_LK(16, 40, 5), EMU_LK(22, 45, 1),
+	EMU_LK(21, 48, 8), EMU_LK(15, 56, 4), EMU_LK(23, 60, 4),
+	{ /* sentinel */ }
+};
+
+/* i.MX7D: crucible IMX7D.yaml; ROM_PATCH (bit 17) placed in bank 12. */
+static const struct ocotp_emu_lock emu_imx7d_locks[] = {
+	EMU_LK(0, 1, 6), EMU_LK(2, 7, 5), EMU_LK(4, 12, 2), EMU_LK(6, 14, 2),
+	EMU_LK(8, 16, 8), EMU_LK(9, 24, 8), EMU_LK(10, 32, 2),
+	EMU_LK(12, 34, 1), EMU_LK(14, 36, 3), EMU_LK(16, 40, 8),
+	EMU_LK(17, 48, 4), EMU_LK(20, 56, 2), EMU_LK(22, 58, 2),
+	EMU_LK(28, 60, 2), EMU_LK(30, 62, 2),
+	{ /* sentinel */ }
+};
+
+/*
+ * i.MX8MQ: MCUXpresso i.MX8M PERI_OCOTP.h; the OTPMK, ROM_PATCH and HDMI
+ * words it does not place are put in banks 4, 12 and 16 here.
+ */
+static const struct ocotp_emu_lock emu_imx8mq_locks[] = {
+	EMU_LK(0, 1, 6), EMU_LK(2, 7, 5), EMU_LK(4, 12, 2), EMU_LK(6, 14, 2),
+	EMU_LK(8, 16, 8), EMU_LK(9, 24, 8), EMU_LK(10, 32, 2),
+	EMU_LK(11, 63, 1), EMU_LK(12, 34, 1), EMU_LK(14, 36, 3),
+	EMU_LK(16, 40, 8), EMU_LK(17, 48, 8), EMU_LK(18, 60, 3),
+	EMU_LK(20, 56, 2), EMU_LK(22, 58, 2), EMU_LK(24, 64, 8),
+	{ /* sentinel */ }
+};
+
+/*
+ * i.MX8MM: MCUXpresso i.MX8MM PERI_OCOTP.h (fields and words) with GP5
+ * (bits 25:24, crucible IMX8MM.yaml) at banks 16-18 and GROUP_MASK (bit
+ * 11) on bank 15 word 3, where the references leave them open.
+ */
+static const struct ocotp_emu_lock emu_imx8mm_locks[] = {
+	EMU_LK(0, 1, 6), EMU_LK(2, 7, 5), EMU_LK(9, 24, 8), EMU_LK(10, 32, 2),
+	EMU_LK(11, 63, 1), EMU_LK(12, 34, 1), EMU_LK(14, 36, 3),
+	EMU_LK(16, 40, 8), EMU_LK(20, 56, 2), EMU_LK(22, 58, 2),
+	EMU_LK(24, 64, 12),
+	{ /* sentinel */ }
+};
+
+static const struct ocotp_emu_lock emu_imx8mn_locks[] = {
+	EMU_LK(0, 1, 6), EMU_LK(2, 7, 5), EMU_LK(9, 24, 8), EMU_LK(10, 32, 2),
+	EMU_LK(12, 34, 1), EMU_LK(14, 36, 3), EMU_LK(20, 56, 2),
+	EMU_LK(22, 58, 2),
+	{ /* sentinel */ }
+};
+
+static const struct ocotp_emu_lock emu_imx8mp_locks[] = {
+	EMU_LK(0, 1, 6), EMU_LK(2, 7, 5), EMU_LK(9, 24, 8), EMU_LK(10, 32, 2),
+	EMU_LK(12, 34, 1), EMU_LK(14, 36, 3), EMU_LK(20, 56, 2),
+	EMU_LK(22, 58, 2),
+	{ /* sentinel */ }
+};
+
+static const struct ocotp_emu_cfg emu_variants[] = {
+	{
+		.compatible = "fsl,imx6q-ocotp",
+		.field_return = 46, .srk_revoke = 47, .banks = 16, .bank_words = 8,
+		.bank_reg = { 0x400, 0x480, 0x500, 0x580, 0x600, 0x680,
+			      0x800, 0x880, 0x900, 0x980, 0xa00, 0xa80,
+			      0xb00, 0xb80, 0xc00, 0xd00 },
+		.addr_bits = 7, .locks = emu_imx6q_locks,
+	}, {
+		.compatible = "fsl,imx6sx-ocotp",
+		.field_return = 46, .srk_revoke = 47, .banks = 16, .bank_words = 8,
+		.bank_reg = { 0x400, 0x480, 0x500, 0x580, 0x600, 0x680,
+			      0x800, 0x880, 0x900, 0x980, 0xa00, 0xa80,
+			      0xb00, 0xb80, 0xc00, 0xd00 },
+		.addr_bits = 7,
+	}, {
+		.compatible = "fsl,imx6sl-ocotp",
+		.field_return = 46, .srk_revoke = 47, .banks = 8, .bank_words = 8,
+		.bank_reg = { 0x400, 0x480, 0x500, 0x580, 0x600, 0x680,
+			      0x700, 0x780 },
+		.addr_bits = 7, .locks = emu_imx6sl_locks,
+	}, {
+		.compatible = "fsl,imx6ul-ocotp",
+		.field_return = 46, .srk_revoke = 47, .banks = 16, .bank_words = 8,
+		.bank_reg = { 0x400, 0x480, 0x500, 0x580, 0x600, 0x680,
+			      0x800, 0x880, 0x900, 0x980, 0xa00, 0xa80,
+			      0xb00, 0xb80, 0xc00, 0xc80 },
+		.addr_bits = 7, .locks = emu_imx6ul_locks,
+	}, {
+		.compatible = "fsl,imx6ull-ocotp",
+		.field_return = 46, .srk_revoke = 47, .banks = 8, .bank_words = 8,
+		.bank_reg = { 0x400, 0x480, 0x500, 0x580, 0x600, 0x680,
+			      0x800, 0x880 },
+		.addr_bits = 7, .locks = emu_imx6ull_locks,
+	}, {
+		.compatible = "fsl,imx6sll-ocotp",
+		.field_return = 46, .srk_revoke = 47, .banks = 8, .bank_words = 8,
+		.bank_reg = { 0x400, 0x480, 0x500, 0x580, 0x600, 0x680,
+			      0x800, 0x880 },
+		.addr_bits = 7,
+	}, {
+		.compatible = "fsl,imx7d-ocotp", .banks = 16, .bank_words = 4,
+		.addr_bits = 4, .bank_program = true,
+		.locks = emu_imx7d_locks,
+	}, {
+		.compatible = "fsl,imx7ulp-ocotp", .banks = 31,
+		.bank_words = 8, .addr_bits = 8, .ulp = true,
+	}, {
+		.compatible = "fsl,imx8mq-ocotp",
+		.field_return = 35, .srk_revoke = 39, .banks = 64, .bank_words = 4,
+		.addr_bits = 8, .locks = emu_imx8mq_locks,
+	}, {
+		.compatible = "fsl,imx8mm-ocotp",
+		.field_return = 35, .srk_revoke = 39, .banks = 64, .bank_words = 4,
+		.addr_bits = 8, .locks = emu_imx8mm_locks,
+	}, {
+		.compatible = "fsl,imx8mn-ocotp",
+		.field_return = 35, .srk_revoke = 39, .banks = 64, .bank_words = 4,
+		.addr_bits = 8, .locks = emu_imx8mn_locks,
+	}, {
+		.compatible = "fsl,imx8mp-ocotp",
+		.field_return = 35, .srk_revoke = 39, .banks = 96, .bank_words = 4,
+		.addr_bits = 9, .mx8mp_ctrl = true,
+		.locks = emu_imx8mp_locks,
+	},
+};
+
+/**
+ * ocotp_emu_variant() - the model of a SoC
+ * @compatible: its DT compatible
+ *
+ * Return: the variant, with the bank bases of the one-run parts filled in
+ * (0x400 + 0x10 * words per bank * bank), or NULL.
+ */
+const struct ocotp_emu_cfg *ocotp_emu_variant(const char *compatible)
+{
+	static struct ocotp_emu_cfg filled[ARRAY_SIZE(emu_variants)];
+	unsigned int i, b;
+
+	for (i = 0; i < ARRAY_SIZE(emu_variants); i++) {
+		if (strcmp(emu_variants[i].compatible, compatible))
+			continue;
+		filled[i] = emu_variants[i];
+		if (!filled[i].bank_reg[0])
+			for (b = 0; b < filled[i].banks; b++)
+				filled[i].bank_reg[b] = EMU_SHADOW0 +
+					EMU_SHADOW_STEP * filled[i].bank_words * b;
+		return &filled[i];
+	}
+	return NULL;
 }

@@ -2,6 +2,11 @@
 /*
  * Register-level model of the i.MX On-Chip OTP controller, handed to the
  * provider under test as its register accessors.
+ *
+ * The model is keyed by fuse address (the word index the controller's
+ * CTRL.ADDR selects; a bank index on the i.MX7D), and places each fuse
+ * word's shadow register from its own per-SoC map (ocotp-emu.c), taken
+ * from sources other than the driver's.
  */
 #ifndef OCOTP_EMU_H
 #define OCOTP_EMU_H
@@ -13,32 +18,68 @@
 struct device;
 
 #define OCOTP_EMU_LOCKED	0xbadabada
+#define OCOTP_EMU_MAX_BANKS	96
+
+/**
+ * struct ocotp_emu_lock - a write-lock field of the LOCK fuse word
+ * @bit: bit of fuse word 0 that makes the controller refuse programming
+ * @addr: first fuse address it protects
+ * @count: number of fuse addresses
+ */
+struct ocotp_emu_lock {
+	u8 bit;
+	u16 addr;
+	u16 count;
+};
 
 /**
  * struct ocotp_emu_cfg - silicon variant to model
- * @nwords: number of fuse words
- * @mx8mp_ctrl: CTRL uses the i.MX8MP layout (ADDR [8:0], BUSY 9, ERROR 10,
- *	RELOAD 11) instead of ADDR [7:0], BUSY 8, ERROR 9, RELOAD 10
- * @bank_words: 0 for word programming through DATA; 4 for the i.MX7D,
- *	where CTRL.ADDR selects a bank, DATA0..3 hold its words and the write
- *	of DATA0 starts programming
+ * @compatible: DT compatible of the variant
+ * @banks: fuse banks as the reference manual numbers them
+ * @bank_words: words per bank in the reference manual's fuse map
+ * @bank_reg: register offset of the shadow of word 0 of each bank; a
+ *	bank's words follow every 0x10 bytes
+ * @addr_bits: width of CTRL.ADDR
+ * @mx8mp_ctrl: CTRL status bits one higher (BUSY 9, ERROR 10, RELOAD 11)
+ * @bank_program: CTRL.ADDR selects a bank of four words, DATA0..3 hold
+ *	them and the write of DATA0 starts programming (i.MX7D)
+ * @ulp: i.MX7ULP register set: 0x10 is PDN, OUT_STATUS at 0x70
+ * @locks: write-lock fields of the LOCK word (fuse address 0), ending
+ *	with a zero @count; NULL for none
+ * @field_return: fuse address of FIELD_RETURN, locked by SW_STICKY bit 2
+ *	(0: no SW_STICKY register)
+ * @srk_revoke: fuse address of SRK_REVOKE, locked by SW_STICKY bit 1
  */
 struct ocotp_emu_cfg {
-	unsigned int nwords;
-	bool mx8mp_ctrl;
+	const char *compatible;
+	unsigned int banks;
 	unsigned int bank_words;
+	u16 bank_reg[OCOTP_EMU_MAX_BANKS];
+	unsigned int addr_bits;
+	bool mx8mp_ctrl;
+	bool bank_program;
+	bool ulp;
+	const struct ocotp_emu_lock *locks;
+	u16 field_return;
+	u16 srk_revoke;
 };
 
 /**
  * struct ocotp_emu - emulated controller state
  * @io: register accessors handed to the provider
  * @cfg: modelled variant
- * @fuse: fuse array
- * @shadow: shadow registers, loaded from @fuse only by a reload
- * @read_locked: per word: shadow reads 0xbadabada and raises ERROR
- * @write_locked: per word: programming raises ERROR and blows nothing
+ * @naddrs: number of fuse addresses (@cfg banks * bank_words)
+ * @fuse: fuse array, by fuse address
+ * @shadow: shadow registers, by fuse address, loaded from @fuse only by a
+ *	reload
+ * @read_locked: per fuse address: shadow reads 0xbadabada and raises ERROR
+ * @write_locked: per fuse address: programming raises ERROR and blows
+ *	nothing (on top of the LOCK word's regions)
  * @ctrl: CTRL register (ADDR, status bits, WR_UNLOCK)
- * @timing: TIMING register
+ * @timing: TIMING register (PDN on the i.MX7ULP)
+ * @out_status: i.MX7ULP OUT_STATUS
+ * @sw_sticky: SW_STICKY (0x50), bits can only be set
+ * @ded: per fuse address: a shadow read sets OUT_STATUS.DED (i.MX7ULP)
  * @data: DATA0..3 latches
  * @busy_cycles: register accesses that BUSY stays set after a request
  * @stuck_busy: BUSY never clears while set
@@ -54,8 +95,8 @@ struct ocotp_emu_cfg {
  * @busy_reads: shadow reads while a program or reload request was in
  *	flight (the silicon gives no stable value then)
  * @stray: accesses outside the register block or not on a register, and
- *	writes to offsets that hold no writable register (DATA1..3 on the
- *	word-addressed parts, the gap before the shadows)
+ *	writes to offsets that hold no writable register
+ * @hole_reads: reads of offsets in the shadow area with no fuse behind them
  * @bulk_calls: calls of the bulk shadow read
  * @shadow_writes: writes to shadow registers (never expected)
  * @programs: program requests that reached the fuses
@@ -68,12 +109,16 @@ struct ocotp_emu_cfg {
 struct ocotp_emu {
 	struct otp_imx_ocotp_io io;
 	struct ocotp_emu_cfg cfg;
+	unsigned int naddrs;
 	u32 *fuse;
 	u32 *shadow;
 	bool *read_locked;
 	bool *write_locked;
 	u32 ctrl;
 	u32 timing;
+	u32 out_status;
+	u32 sw_sticky;
+	bool *ded;
 	u32 data[4];
 	unsigned int busy_cycles;
 	bool stuck_busy;
@@ -88,6 +133,7 @@ struct ocotp_emu {
 	unsigned long blocked_reads;
 	unsigned long busy_reads;
 	unsigned long stray;
+	unsigned long hole_reads;
 	unsigned long bulk_calls;
 	unsigned long shadow_writes;
 	unsigned long programs;
@@ -98,10 +144,13 @@ struct ocotp_emu {
 	u32 last_timing;
 };
 
+const struct ocotp_emu_cfg *ocotp_emu_variant(const char *compatible);
 struct ocotp_emu *ocotp_emu_create(struct device *dev,
 				   const struct ocotp_emu_cfg *cfg);
 void ocotp_emu_load(struct ocotp_emu *emu, const u32 *words,
 		    unsigned int count);
+int ocotp_emu_shadow_reg(const struct ocotp_emu *emu, unsigned int addr);
+bool ocotp_emu_region_locked(const struct ocotp_emu *emu, unsigned int addr);
 u32 ocotp_emu_busy(const struct ocotp_emu *emu);
 u32 ocotp_emu_error(const struct ocotp_emu *emu);
 u32 ocotp_emu_addr_shift(const struct ocotp_emu *emu);

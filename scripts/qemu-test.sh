@@ -38,6 +38,12 @@ python3 "$top/scripts/mkregimage.py" --size 0x10000 --base 0x400 --stride 0x10 \
 python3 "$top/scripts/mkregimage.py" --size 0x10000 --base 0x400 --stride 0x10 \
 	--words "$top/tests/data/imx8mm-seed.words" \
 	--fill 36-36=0x9f010203 --fill 37-37=0x118e0004 -o "$img/ocotp-rw.bin"
+# i.MX6Q and i.MX6ULL: fuse images placed through the reference shadow maps.
+for soc in imx6q imx6ull; do
+	python3 "$top/scripts/mkregimage.py" --size 0x4000 \
+		--map "$top/tests/data/ocotp-shadow-maps:$soc" \
+		--words "$top/tests/data/$soc-fuses.words" -o "$img/ocotp-$soc.bin"
+done
 
 # 3. Device tree: QEMU's own plus our nodes.
 # The bench counts instructions, not host time: with -icount the guest clock
@@ -50,9 +56,9 @@ if [ "$mode" = bench ] && [ "${OTP_BENCH_ICOUNT:-1}" != 0 ]; then
 	smp=1
 	clock="-icount shift=0,sleep=off"
 fi
-qemu_common="-M virt -cpu cortex-a57 -smp $smp -m $mem -nographic -no-reboot"
+qemu_common="-M virt -cpu cortex-a57 -smp $smp -m $mem -nographic -no-reboot -nic none"
 # shellcheck disable=SC2086
-qemu-system-aarch64 $qemu_common -M virt,dumpdtb="$out/virt.dtb" >/dev/null 2>&1
+qemu-system-aarch64 $qemu_common -M virt,dumpdtb="$out/virt.dtb" >/dev/null
 dtc -q -I dtb -O dts -o "$out/virt.dts" "$out/virt.dtb"
 {
 	cat "$out/virt.dts"
@@ -68,11 +74,12 @@ root=$out/initramfs
 rm -rf "$root"
 mkdir -p "$root/bin" "$root/sbin" "$root/modules/drivers" "$root/modules/kunit" \
 	"$root/tests/e2e" "$root/data" "$root/proc" "$root/sys" "$root/dev" "$root/tmp"
-cp /bin/busybox "$root/bin/busybox"
-file "$root/bin/busybox" 2>/dev/null | grep -q aarch64 || {
-	echo "qemu-test: /bin/busybox is not the arm64 busybox-static" >&2
+bb=${OTP_CACHE:-$HOME/.cache/otp-kernels}/busybox/arm64/bin/busybox
+[ -x "$bb" ] || {
+	echo "qemu-test: $bb missing (run scripts/setup.sh)" >&2
 	exit 1
 }
+cp "$bb" "$root/bin/busybox"
 ln -s busybox "$root/bin/sh"
 cp "$top/tests/guest-init.sh" "$root/init"
 cp "$top/scripts/otp" "$root/bin/otp"
@@ -125,6 +132,8 @@ timeout "$timeout" qemu-system-aarch64 $qemu_common $clock \
 	-device loader,file="$img/bsec.bin",addr=0x7f000000,force-raw=on \
 	-device loader,file="$img/ocotp.bin",addr=0x7f010000,force-raw=on \
 	-device loader,file="$img/ocotp-rw.bin",addr=0x7f020000,force-raw=on \
+	-device loader,file="$img/ocotp-imx6q.bin",addr=0x7f030000,force-raw=on \
+	-device loader,file="$img/ocotp-imx6ull.bin",addr=0x7f034000,force-raw=on \
 	</dev/null >"$log" 2>&1
 qrc=$?
 set -e

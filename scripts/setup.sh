@@ -1,28 +1,97 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
-# Install what the bench needs on a Debian machine (bookworm), idempotently.
+# Install what the bench and every gate of make check need on a Debian
+# machine (bookworm), idempotently.
+#
+# A package index that fails to refresh (a mirror caught mid-sync, often a
+# foreign-architecture index of the security mirror) is reported and set-up
+# goes on: only a package that really cannot be installed is fatal.
 set -eu
 
+# What each group is for:
+#   kernels     linux-source-*, the kernel build tools, ccache
+#   QEMU bench  qemu-system-arm, cpio, dtc; busybox-static for each guest arch
+#               is fetched and unpacked into the cache (below): the arm64 and
+#               armhf packages conflict, so they cannot both be installed
+#   gates       sparse, clang/llvm/lld (W=1 clang), coccinelle and the OCaml
+#               compiler its scripted semantic patches need (spatch
+#               --ocaml-scripting; without ocamlopt coccicheck stops with
+#               "No OCaml compiler found!"), python3 for dtschema and kunit.py
+#   packaging   dkms
 pkgs="linux-source-6.1 linux-source-6.12 qemu-system-arm gcc-aarch64-linux-gnu
-gcc-arm-linux-gnueabihf busybox-static:arm64 device-tree-compiler sparse ccache
-coccinelle dkms clang llvm lld make flex bison bc libssl-dev libelf-dev cpio kmod
-rsync xz-utils file python3 python3-pip perl gawk"
+gcc-arm-linux-gnueabihf
+device-tree-compiler sparse ccache coccinelle ocaml-nox ocaml-findlib dkms clang
+llvm lld make gcc libc6-dev flex bison bc libssl-dev libelf-dev cpio kmod rsync
+xz-utils file python3 python3-pip perl gawk"
 
-missing=
-for p in $pkgs; do
-	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
-		missing="$missing $p"
-done
+sudo=
+[ "$(id -u)" -eq 0 ] || sudo=sudo
 
-if [ -n "$missing" ]; then
-	sudo=
-	[ "$(id -u)" -eq 0 ] || sudo=sudo
-	echo "setup: installing$missing"
-	dpkg --print-foreign-architectures | grep -qx arm64 || $sudo dpkg --add-architecture arm64
-	$sudo apt-get update -qq
+missing() {
+	m=
+	for p in $pkgs; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
+			m="$m $p"
+	done
+	echo "$m"
+}
+
+# apt-get update, retried once; an index error is a warning, not a failure.
+refresh() {
+	for try in 1 2; do
+		if $sudo apt-get update -qq 2>"${TMPDIR:-/tmp}/otp-apt-update.err"; then
+			return 0
+		fi
+		echo "setup: apt-get update reported errors (try $try of 2):" >&2
+		sed 's/^/setup:   /' "${TMPDIR:-/tmp}/otp-apt-update.err" >&2
+		[ "$try" -eq 1 ] && sleep 5
+	done
+	echo "setup: carrying on with the indexes apt could read" >&2
+}
+
+need=$(missing)
+if [ -n "$need" ]; then
+	echo "setup: installing$need"
+	for a in arm64 armhf; do
+		dpkg --print-foreign-architectures | grep -qx "$a" ||
+			$sudo dpkg --add-architecture "$a"
+	done
+	refresh
 	# shellcheck disable=SC2086
-	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
+	if ! DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq \
+		--no-install-recommends $need >/dev/null; then
+		# Install one by one to name exactly what cannot be had.
+		for p in $need; do
+			DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq \
+				--no-install-recommends "$p" >/dev/null 2>&1 || true
+		done
+		left=$(missing)
+		if [ -n "$left" ]; then
+			echo "setup: cannot install:$left" >&2
+			echo "setup: check the apt sources (bookworm with bookworm-updates and bookworm-security) and rerun" >&2
+			exit 1
+		fi
+	fi
 fi
+
+# Guest busybox per arch, unpacked under the cache (not installed: the
+# packages of the two arches conflict with each other and with the host's).
+bbdir=${OTP_CACHE:-$HOME/.cache/otp-kernels}/busybox
+for a in arm64 armhf; do
+	[ -x "$bbdir/$a/bin/busybox" ] && continue
+	echo "setup: fetching busybox-static:$a"
+	mkdir -p "$bbdir/dl-$a"
+	if ! (cd "$bbdir/dl-$a" && apt-get download -qq "busybox-static:$a"); then
+		refresh
+		(cd "$bbdir/dl-$a" && apt-get download -qq "busybox-static:$a") || {
+			echo "setup: cannot download busybox-static:$a; check the apt sources and rerun" >&2
+			exit 1
+		}
+	fi
+	rm -rf "$bbdir/$a"
+	dpkg-deb -x "$bbdir/dl-$a"/busybox-static_*.deb "$bbdir/$a"
+	rm -rf "$bbdir/dl-$a"
+done
 
 # dtschema (dt-doc-validate, dt-validate) from PyPI, for the binding gate.
 if ! command -v dt-validate >/dev/null 2>&1; then

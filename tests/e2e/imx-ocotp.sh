@@ -90,10 +90,11 @@ case $out in
 *) e2e_fail imx-ocotp-rw-clear-bits-einval "dd said: $out" ;;
 esac
 expect_ok imx-ocotp-rw-clear-bits-logged sh -c \
-	"dmesg | grep -q 'word 37: 0x$w37 -> 0x12345678 would clear bits $clear; fuses can only be set'"
+	"dmesg | grep -q 'offset 0x94: 0x$w37 -> 0x12345678 would clear bits $clear; nothing written, fuses can only be set'"
 expect_eq imx-ocotp-rw-unchanged "$(od -A x -t x4 "$rw/nvmem" | expand_dump)" "$before"
 
-# Word 24 is blank in the seed; ask for bits it does not have yet.
+# Word 24 (SRK, whose LOCK bit 9 is clear in the seed) is blank; ask for
+# bits it does not have yet.
 w24=$(rw_word 24)
 want=$(printf '%08x' $((0x$w24 | 0x12345678)))
 if [ "$want" = "$w24" ]; then
@@ -108,7 +109,7 @@ case $out in
 *) e2e_fail imx-ocotp-rw-verify-eio "dd said: $out" ;;
 esac
 expect_ok imx-ocotp-rw-verify-logged sh -c \
-	"dmesg | grep -q 'word 24 reads 0x$w24 after programming 0x$want'"
+	"dmesg | grep -q 'offset 0x60 reads 0x$w24 after programming 0x$want'"
 
 echo "# writing 2 bytes at offset 98 of ${rw##*/}"
 # shellcheck disable=SC2069 # keep only stderr
@@ -119,29 +120,28 @@ case $out in
 *) e2e_fail imx-ocotp-rw-unaligned-einval "dd said: $out" ;;
 esac
 
-# A 6-byte (MAC-sized) write programs two words, the second one only in
-# part.  Words 27 and 28 (byte 108 = 18 blocks of 6) are blank in the seed
-# and no other check uses them.  The write must reach the fuses: on RAM it
-# then fails at the read-back of both words, not as a partial write.
-w27=$(rw_word 27)
-w28=$(rw_word 28)
-if [ "$w27$w28" != 0000000000000000 ]; then
-	e2e_fail imx-ocotp-rw-6byte-eio "words 27/28 not blank: $w27 $w28"
-else
-	# shellcheck disable=SC2028 # printed, not expanded
-	echo "# printf '\\001\\002\\003\\004\\005\\006' | dd of=${rw##*/}/nvmem bs=6 count=1 seek=18 conv=notrunc"
-	# shellcheck disable=SC2069 # keep only stderr
-	out=$(printf '\001\002\003\004\005\006' | dd of="$rw/nvmem" bs=6 count=1 seek=18 conv=notrunc 2>&1 >/dev/null)
-	echo "$out"
-	case $out in
-	*"Input/output error"* | *"I/O error"*) e2e_ok imx-ocotp-rw-6byte-eio ;;
-	*) e2e_fail imx-ocotp-rw-6byte-eio "dd said: $out" ;;
-	esac
-	expect_ok imx-ocotp-rw-6byte-word27 sh -c \
-		"dmesg | grep -q 'word 27 reads 0x00000000 after programming 0x04030201'"
-	expect_ok imx-ocotp-rw-6byte-word28 sh -c \
-		"dmesg | grep -q 'word 28 reads 0x00000000 after programming 0x00000605'"
-fi
+# Partial words are refused, not merged: a 6-byte (MAC-sized) write and
+# the 2-byte chunks of "dd bs=2" fail with EINVAL and program nothing (on
+# RAM a programmed word would fail its read-back with EIO instead).
+before=$(od -A x -t x4 "$rw/nvmem" | expand_dump)
+# shellcheck disable=SC2028 # printed, not expanded
+echo "# printf '\\001\\002\\003\\004\\005\\006' | dd of=${rw##*/}/nvmem bs=6 count=1 seek=18 conv=notrunc"
+# shellcheck disable=SC2069 # keep only stderr
+out=$(printf '\001\002\003\004\005\006' | dd of="$rw/nvmem" bs=6 count=1 seek=18 conv=notrunc 2>&1 >/dev/null)
+echo "$out"
+case $out in
+*"nvalid argument"*) e2e_ok imx-ocotp-rw-6byte-einval ;;
+*) e2e_fail imx-ocotp-rw-6byte-einval "dd said: $out" ;;
+esac
+# shellcheck disable=SC2069 # keep only stderr
+out=$(printf '\001\002\003\004' | dd of="$rw/nvmem" bs=2 count=2 seek=54 conv=notrunc 2>&1 >/dev/null)
+case $out in
+*"nvalid argument"*) e2e_ok imx-ocotp-rw-2byte-chunks-einval ;;
+*) e2e_fail imx-ocotp-rw-2byte-chunks-einval "dd said: $out" ;;
+esac
+expect_ok imx-ocotp-rw-partial-logged sh -c \
+	"dmesg | grep -q 'write of 6 bytes at offset 0x6c refused: fuses are programmed in whole 4-byte words; nothing written'"
+expect_eq imx-ocotp-rw-partial-unchanged "$(od -A x -t x4 "$rw/nvmem" | expand_dump)" "$before"
 
 echo "# dmesg | grep otp-imx-ocotp"
 dmesg | grep otp-imx-ocotp | tail -n 8

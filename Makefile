@@ -9,6 +9,8 @@
 #   make check    everything that must pass, on 6.1 and 6.12
 #   make bench    time the in-tree drivers against ours in QEMU (6.12)
 #   make qemu KVER=6.12   one kernel's QEMU run (KUnit + end to end)
+#   make fresh-check      the two commands above on a fresh debootstrapped
+#                         bookworm (root; as long as a cold run)
 #
 # KERNEL_SRC is accepted as an alias of KDIR (Yocto's module.bbclass passes
 # it, together with O= for a separate kernel build directory).
@@ -37,4 +39,7 @@ bench:
 qemu:
 	sh scripts/qemu-test.sh $(KVER)
 
-.PHONY: all modules modules_install clean demo check bench qemu
+fresh-check:
+	sh scripts/fresh-check.sh
+
+.PHONY: all modules modules_install clean demo check bench qemu fresh-check

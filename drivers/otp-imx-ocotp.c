@@ -775,6 +775,20 @@ static int ocotp_words(struct ocotp_dev *ocotp, unsigned int pos,
 	return n;
 }
 
+/* One word for a partial read, in one register read; 0 for a hole. */
+static int ocotp_word(struct ocotp_dev *ocotp, unsigned int pos, u32 *val)
+{
+	const struct ocotp_span *span = ocotp_span(ocotp->soc, pos);
+
+	*val = 0;
+	if (!span)
+		return 0;
+	*val = ocotp_shadow(ocotp, span, pos);
+	if (*val == OTP_IMX_OCOTP_LOCKED)
+		ocotp_clear_error(ocotp);
+	return ocotp_check_ded(ocotp, pos);
+}
+
 /**
  * ocotp_wait_idle() - wait until the controller is ready for a request
  * @ocotp: controller
@@ -822,9 +836,10 @@ static int ocotp_read(void *context, unsigned int offset, void *val,
 {
 	struct ocotp_dev *ocotp = context;
 	unsigned int size = ocotp->soc->banks * ocotp->soc->bank_words * 4;
-	unsigned int pos = offset / 4, skip = offset % 4, len;
-	u8 *dst = val, part[4];
+	unsigned int pos = offset / 4, skip = offset % 4, len, i;
+	u8 *dst = val;
 	int ret, n;
+	u32 word;
 
 	if (!bytes)
 		return 0;
@@ -851,9 +866,10 @@ static int ocotp_read(void *context, unsigned int offset, void *val,
 			n = ocotp_words(ocotp, pos, bytes / 4, dst);
 			len = 4 * n;
 		} else {
-			n = ocotp_words(ocotp, pos, 1, part);
+			n = ocotp_word(ocotp, pos, &word) ?: 1;
 			len = min_t(size_t, 4 - skip, bytes);
-			memcpy(dst, part + skip, len);
+			for (i = 0; i < len; i++)
+				dst[i] = word >> (8 * (skip + i));
 			skip = 0;
 		}
 		if (n < 0) {
@@ -1051,6 +1067,13 @@ static int ocotp_check(struct ocotp_dev *ocotp, struct ocotp_target *t,
 		dev_err(ocotp->dev, "the LOCK fuse word cannot be read, so write locks are unknown; nothing written\n");
 		return -EPERM;
 	}
+	/*
+	 * A write that programs the LOCK word is checked against the locks it
+	 * adds too: the controller may apply them to the words that follow.
+	 */
+	for (i = 0; i < count; i++)
+		if (ocotp_span_addr(t[i].span, t[i].pos) == OCOTP_LOCK_ADDR)
+			lockword |= t[i].want;
 	sticky = soc->sticky ? ocotp_rd(ocotp, OCOTP_SW_STICKY) : 0;
 	for (i = 0; i < count; i++) {
 		ret = ocotp_write_lock(ocotp, t[i].pos,

@@ -139,16 +139,16 @@ struct test_soc {
 
 static const struct test_soc test_socs[] = {
 	{ "fsl,imx6q-ocotp", 8, 16, false, 1, true },
-	{ "fsl,imx6sl-ocotp", 8, 8, false, 1, false },
+	{ "fsl,imx6sl-ocotp", 8, 8, false, 1, true },
 	{ "fsl,imx6sll-ocotp", 8, 9, true, 1, false },
 	{ "fsl,imx6sx-ocotp", 8, 16, false, 1, false },
 	{ "fsl,imx6ul-ocotp", 8, 16, false, 1, true },
 	{ "fsl,imx6ull-ocotp", 8, 9, true, 1, true },
-	{ "fsl,imx7d-ocotp", 4, 16, false, 4, false },
+	{ "fsl,imx7d-ocotp", 4, 16, false, 4, true },
 	{ "fsl,imx7ulp-ocotp", 8, 31, false, 1, false },
-	{ "fsl,imx8mq-ocotp", 4, 64, false, 1, false },
+	{ "fsl,imx8mq-ocotp", 4, 64, false, 1, true },
 	{ "fsl,imx8mm-ocotp", 4, 64, false, 1, true },
-	{ "fsl,imx8mn-ocotp", 4, 64, false, 1, false },
+	{ "fsl,imx8mn-ocotp", 4, 64, false, 1, true },
 	{ "fsl,imx8mp-ocotp", 4, 96, false, 1, true },
 };
 
@@ -311,11 +311,13 @@ static void ocotp_test_exit(struct kunit *test)
 	 * flight.
 	 */
 	if (ctx->rw.emu) {
+		KUNIT_EXPECT_EQ(test, ctx->rw.emu->hole_reads, 0);
 		KUNIT_EXPECT_EQ(test, ctx->rw.emu->stray, 0);
 		KUNIT_EXPECT_EQ(test, ctx->rw.emu->shadow_writes, 0);
 		KUNIT_EXPECT_EQ(test, ctx->rw.emu->busy_reads, 0);
 	}
 	if (ctx->ro.emu) {
+		KUNIT_EXPECT_EQ(test, ctx->ro.emu->hole_reads, 0);
 		KUNIT_EXPECT_EQ(test, ctx->ro.emu->stray, 0);
 		KUNIT_EXPECT_EQ(test, ctx->ro.emu->shadow_writes, 0);
 		KUNIT_EXPECT_EQ(test, ctx->ro.emu->busy_reads, 0);
@@ -1176,6 +1178,13 @@ static void write_all_or_nothing(struct kunit *test)
 	ctx->words = NULL;
 	ocotp_start(test);
 	emu = ctx->rw.emu;
+	/*
+	 * Locking TESTER (LOCK bit 0) and programming a TESTER word in one
+	 * write: the new lock may stop the second word, so nothing is done.
+	 */
+	vals[0] = BIT(0);
+	KUNIT_EXPECT_EQ(test, write_words(ctx->rw.nvmem, 0, vals, 2), -EPERM);
+	vals[0] = 0x10;
 	/* MAC_ADDR is 36-38; GP1 (bit 20) guards 56-57. */
 	emu->fuse[0] = BIT(20);
 	emu->shadow[0] = BIT(20);
@@ -1232,23 +1241,32 @@ struct prop_stats {
 	unsigned int done, refused, conservative;
 };
 
-/* What the silicon allows, from the emulator's state. */
-static bool prop_legal(const struct test_soc *soc, const struct ocotp_emu *emu,
+/*
+ * What the silicon allows, from the emulator's state.  A write that
+ * programs the LOCK word (always its first word) is judged with the locks
+ * it adds: the words after it meet them.
+ */
+static bool prop_legal(const struct test_soc *soc, struct ocotp_emu *emu,
 		       unsigned int off, unsigned int len, const u32 *want)
 {
 	unsigned int unit = 4 * soc->prog_words, i;
+	u32 lock = emu->fuse[0];
+	bool legal = true;
 	int addr;
 
 	if (!len || off % unit || len % unit || off + len > soc_size(soc))
 		return false;
-	for (i = 0; i < len / 4; i++) {
+	if (!off)
+		emu->fuse[0] |= want[0];
+	for (i = 0; i < len / 4 && legal; i++) {
 		addr = soc_fuse_addr(soc, off / 4 + i);
-		if (addr < 0 || emu->read_locked[addr] || emu->write_locked[addr] ||
-		    ocotp_emu_region_locked(emu, addr) ||
-		    (emu->fuse[addr] & ~want[i]))
-			return false;
+		legal = addr >= 0 && !emu->read_locked[addr] &&
+			!emu->write_locked[addr] &&
+			(!addr || !ocotp_emu_region_locked(emu, addr)) &&
+			!((addr ? emu->fuse[addr] : lock) & ~want[i]);
 	}
-	return true;
+	emu->fuse[0] = lock;
+	return legal;
 }
 
 static void prop_one(struct kunit *test, struct test_ctx *ctx,
@@ -1257,24 +1275,27 @@ static void prop_one(struct kunit *test, struct test_ctx *ctx,
 	const struct test_soc *soc = ctx->soc;
 	struct ocotp_emu *emu = ctx->rw.emu;
 	unsigned int unit = 4 * soc->prog_words, off, len, i, r;
-	u32 want[16], bits, *before = fuse_snapshot(test, emu);
+	u32 want[16], bits, *before;
 	u8 buf[64];
 	bool legal;
 	int addr, ret;
 
 	r = prandom_u32_state(rnd);
-	/* Lock state: LOCK bits, sticky bits, a read-locked word. */
-	if (r % 4 == 0) {
-		emu->fuse[0] |= BIT(prandom_u32_state(rnd) % 32);
-		emu->shadow[0] = emu->fuse[0];
-	}
-	if (r % 16 == 1)
-		emu->sw_sticky |= BIT(1 + prandom_u32_state(rnd) % 2);
+	/*
+	 * Lock state for this write: a LOCK bit, a SW_STICKY bit, a read-
+	 * and write-locked word (never the LOCK word), each now and then.
+	 */
+	emu->fuse[0] = r % 4 ? 0 : BIT(prandom_u32_state(rnd) % 32);
+	emu->shadow[0] = emu->fuse[0];
+	emu->sw_sticky = r % 16 == 1 ? BIT(1 + prandom_u32_state(rnd) % 2) : 0;
+	memset(emu->read_locked, 0, emu->naddrs * sizeof(bool));
+	memset(emu->write_locked, 0, emu->naddrs * sizeof(bool));
 	if (r % 16 == 2) {
-		i = prandom_u32_state(rnd) % emu->naddrs;
+		i = 1 + prandom_u32_state(rnd) % (emu->naddrs - 1);
 		emu->read_locked[i] = true;
 		emu->write_locked[i] = true;
 	}
+	before = fuse_snapshot(test, emu);
 	/* Mostly well-formed ranges, sometimes not. */
 	off = prandom_u32_state(rnd) % (soc_size(soc) / unit) * unit;
 	len = (1 + prandom_u32_state(rnd) % 4) * unit;
@@ -1308,12 +1329,15 @@ static void prop_one(struct kunit *test, struct test_ctx *ctx,
 	} else {
 		st->refused++;
 		KUNIT_EXPECT_LT(test, ret, 0);
-		/* Refusing a legal write is only ever caution about a lock. */
+		/*
+		 * Refusing a legal write is only ever caution about a lock:
+		 * LOCK bits are set, or the write programs the LOCK word.
+		 */
 		if (legal) {
 			st->conservative++;
 			KUNIT_EXPECT_EQ_MSG(test, ret, -EPERM, "%u bytes at %#x",
 					    len, off);
-			KUNIT_EXPECT_NE(test, emu->fuse[0], 0);
+			KUNIT_EXPECT_TRUE(test, emu->fuse[0] || !off);
 		}
 	}
 	KUNIT_EXPECT_EQ_MSG(test, fuse_diff(emu, before), -1,
@@ -1348,7 +1372,7 @@ static void write_property(struct kunit *test)
 		cond_resched();
 		prop_one(test, ctx, &rnd, &st);
 	}
-	kunit_info(test, "%u writes done, %u refused (%u legal ones refused for an undocumented lock)\n",
+	kunit_info(test, "%u writes done, %u refused (%u legal ones refused out of caution about a lock)\n",
 		   st.done, st.refused, st.conservative);
 	KUNIT_EXPECT_GT(test, st.done, PROP_OPS / 10);
 	KUNIT_EXPECT_GT(test, st.refused, PROP_OPS / 10);
@@ -1359,6 +1383,7 @@ static void imx7ulp_ded(struct kunit *test)
 {
 	struct test_ctx *ctx = test->priv;
 	struct ocotp_emu *emu;
+	u8 buf[0x60];
 	u32 val;
 
 	ctx->soc = SOC_7ULP;
@@ -1372,8 +1397,8 @@ static void imx7ulp_ded(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, emu->out_status, 0);
 	KUNIT_ASSERT_EQ(test, read_word(ctx->rw.nvmem, 21, &val), 4);
 	KUNIT_EXPECT_EQ(test, val, ctx->words[21]);
-	KUNIT_EXPECT_LT(test, nvmem_device_read(ctx->rw.nvmem, 0, 0x60,
-						(u8 *)ctx->words), 0);
+	KUNIT_EXPECT_LT(test, nvmem_device_read(ctx->rw.nvmem, 0, sizeof(buf),
+						buf), 0);
 	KUNIT_EXPECT_EQ(test, emu->writes, 2);
 }
 

@@ -94,4 +94,36 @@ static void setup(struct nvmem_config *cfg)				\
 }
 #endif
 
+/*
+ * OTP_PLATFORM_REMOVE(name, fn) defines the platform driver .remove
+ * callback name(), which calls void fn(struct platform_device *): the
+ * callback returns void since 6.11 and int before.
+ */
+#ifdef OTP_HAVE_VOID_PLATFORM_REMOVE
+#define OTP_PLATFORM_REMOVE(name, fn)					\
+static void name(struct platform_device *pdev)				\
+{									\
+	fn(pdev);							\
+}
+#else
+#define OTP_PLATFORM_REMOVE(name, fn)					\
+static int name(struct platform_device *pdev)				\
+{									\
+	fn(pdev);							\
+	return 0;							\
+}
+#endif
+
+/*
+ * The TEE core's provider-side API (tee_device_alloc(), struct tee_desc,
+ * shared memory pools) moved from linux/tee_drv.h to linux/tee_core.h in
+ * 6.10; the client API stays in linux/tee_drv.h.
+ */
+#if IS_ENABLED(CONFIG_TEE)
+#ifdef OTP_HAVE_TEE_CORE_H
+#include <linux/tee_core.h>
+#endif
+#include <linux/tee_drv.h>
+#endif
+
 #endif /* OTP_COMPAT_H */

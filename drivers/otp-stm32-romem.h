@@ -31,10 +31,14 @@ struct nvmem_device;
  * @OTP_STM32_MP15_BSEC: STM32MP15 BSEC, 96 words, upper 64 behind the
  *	secure monitor
  * @OTP_STM32_F4_OTP: STM32F4 OTP area, plain read-only memory
+ * @OTP_STM32_MP13_BSEC: STM32MP13 BSEC, 96 words, all behind OP-TEE
+ * @OTP_STM32_MP25_BSEC: STM32MP25 BSEC, 368 words, all behind OP-TEE
  */
 enum otp_stm32_variant {
 	OTP_STM32_MP15_BSEC,
 	OTP_STM32_F4_OTP,
+	OTP_STM32_MP13_BSEC,
+	OTP_STM32_MP25_BSEC,
 };
 
 /**
@@ -82,6 +86,6 @@ struct nvmem_device *
 otp_stm32_romem_register(struct device *dev, const struct otp_stm32_io *io,
 			 unsigned int window,
 			 const struct otp_stm32_secure_ops *sec,
-			 enum otp_stm32_variant variant);
+			 enum otp_stm32_variant variant, bool use_ta);
 
 #endif /* OTP_STM32_ROMEM_H */

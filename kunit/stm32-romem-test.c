@@ -89,7 +89,7 @@ static int romem_harness_probe(struct platform_device *pdev)
 
 	nvmem = otp_stm32_romem_register(&pdev->dev, &ctx->emu->io,
 					 ctx->emu->size, &ctx->emu->ops,
-					 *variant);
+					 *variant, false);
 	if (IS_ERR(nvmem))
 		return ctx->probe_ret = PTR_ERR(nvmem);
 

@@ -1,14 +1,19 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Read-only NVMEM provider for the STM32MP15 BSEC fuse block and for the
- * STM32F4 memory-mapped OTP area.
+ * Read-only NVMEM provider for the STM32MP13/MP15/MP25 BSEC fuse blocks
+ * and for the STM32F4 memory-mapped OTP area.
  *
- * BSEC exposes 96 fuse words (384 bytes).  Words 0..31 are mirrored in
- * shadow registers that the normal world may read; words 32..95 are owned
- * by the secure world and only the secure monitor's SiP service hands them
- * out.  A word the monitor will not give us reads as zero, so a full dump
- * never fails.  Nothing in here can program or overwrite a fuse: the NVMEM
- * device has no write callback at all.
+ * The STM32MP15 BSEC exposes 96 fuse words (384 bytes).  Words 0..31 are
+ * mirrored in shadow registers that the normal world may read; words
+ * 32..95 are owned by the secure world.  The secure world hands them out
+ * through one of two services: the SiP SMC service of TF-A (the raw BSEC
+ * protocol, one call per word), or the BSEC pseudo-TA of OP-TEE
+ * (stm32-bsec-ta.c, one invocation per read).  On the STM32MP13 and MP25
+ * the BSEC is not readable from the normal world at all, so every word
+ * goes through the pseudo-TA.  A word the secure world will not give us
+ * reads as zero, so a full dump never fails on a refusal; a secure world
+ * that fails outright fails the read.  Nothing in here can program or
+ * overwrite a fuse: the NVMEM device has no write callback at all.
  */
 
 #include <linux/arm-smccc.h>
@@ -27,12 +32,14 @@
 #include <linux/platform_device.h>
 #include <linux/property.h>
 #include <linux/seq_file.h>
+#include <linux/slab.h>
 #include <linux/string.h>
 
 #include <kunit/visibility.h>
 
 #include "otp-compat.h"
 #include "otp-stm32-romem.h"
+#include "stm32-bsec-ta.h"
 
 /* BSEC register block */
 #define BSEC_BLOCK_SIZE		0x400
@@ -48,27 +55,49 @@
 #define BSEC_WORDS		96
 #define BSEC_SHADOWED_WORDS	32
 #define BSEC_STATUS_REGS	(BSEC_WORDS / 32)
+/* The most words any variant has (STM32MP25: OTP0..OTP367). */
+#define OTP_STM32_MAX_WORDS	368
 
 #define OTP_STM32_NVMEM_NAME	"stm32-romem"
 
 /**
  * struct otp_stm32_desc - what differs between the supported blocks
  * @variant: the variant this entry describes
- * @bsec: a BSEC block (shadow registers, lock bits, secure upper words)
+ * @bsec: a BSEC block (lock bits, secure upper words)
+ * @words: fuse words exposed (BSEC); the F4 area takes its size from reg
+ * @lower: words the normal world reads from the BSEC shadow registers;
+ *	the others come from the secure world
+ * @ta_only: the secure world serves the words only through OP-TEE's BSEC
+ *	pseudo-TA (no SiP service)
+ *
+ * Sources: STM32MP15 RM0436 and STM32MP13 RM0475 (96 words, 32 of them
+ * lower), Linux 6.12 drivers/nvmem/stm32-romem.c (STM32MP13 and MP25 use
+ * the pseudo-TA only; the MP25 exposes OTP0..OTP367).  On the MP13 and
+ * MP25 the BSEC registers are secure, so @lower is 0 there.
  */
 struct otp_stm32_desc {
 	enum otp_stm32_variant variant;
 	bool bsec;
+	unsigned int words;
+	unsigned int lower;
+	bool ta_only;
 };
 
 static const struct otp_stm32_desc otp_stm32_descs[] = {
 	[OTP_STM32_MP15_BSEC] = {
-		.variant = OTP_STM32_MP15_BSEC,
-		.bsec = true,
+		.variant = OTP_STM32_MP15_BSEC, .bsec = true,
+		.words = BSEC_WORDS, .lower = BSEC_SHADOWED_WORDS,
 	},
 	[OTP_STM32_F4_OTP] = {
 		.variant = OTP_STM32_F4_OTP,
-		.bsec = false,
+	},
+	[OTP_STM32_MP13_BSEC] = {
+		.variant = OTP_STM32_MP13_BSEC, .bsec = true,
+		.words = BSEC_WORDS, .ta_only = true,
+	},
+	[OTP_STM32_MP25_BSEC] = {
+		.variant = OTP_STM32_MP25_BSEC, .bsec = true,
+		.words = OTP_STM32_MAX_WORDS, .ta_only = true,
 	},
 };
 
@@ -76,7 +105,8 @@ static const struct otp_stm32_desc otp_stm32_descs[] = {
  * struct otp_stm32_romem - one OTP block
  * @dev: device that owns the block
  * @io: register access (MMIO, or an emulator under test)
- * @sec: path to the secure monitor, NULL for blocks that need none
+ * @sec: path to the secure monitor's SiP service, NULL for none
+ * @ta: session with OP-TEE's BSEC pseudo-TA, NULL when not used
  * @desc: variant description
  * @size: bytes exposed through NVMEM
  * @id: instance number taken from otp_stm32_ida
@@ -86,19 +116,21 @@ static const struct otp_stm32_desc otp_stm32_descs[] = {
  * @debugfs: per-device debugfs directory
  *
  * Nothing here needs a lock: register reads have no side effects, the
- * secure monitor serialises its own BSEC accesses, and the per-word
- * refusal records are single words and bits updated atomically.
+ * secure monitor serialises its own BSEC accesses, the pseudo-TA session
+ * serialises its shared buffer, and the per-word refusal records are
+ * single words and bits updated atomically.
  */
 struct otp_stm32_romem {
 	struct device *dev;
 	const struct otp_stm32_io *io;
 	const struct otp_stm32_secure_ops *sec;
+	struct otp_stm32_ta *ta;
 	const struct otp_stm32_desc *desc;
 	unsigned int size;
 	int id;
 	bool monitor_absent;
-	DECLARE_BITMAP(reported, BSEC_WORDS);
-	u32 refusal[BSEC_WORDS];
+	DECLARE_BITMAP(reported, OTP_STM32_MAX_WORDS);
+	u32 refusal[OTP_STM32_MAX_WORDS];
 	struct dentry *debugfs;
 };
 
@@ -161,27 +193,34 @@ static u32 otp_stm32_sip_read(struct otp_stm32_romem *romem, unsigned int word)
  * @count: number of words, all below @romem->size / 4
  * @dst: receives the words, least significant byte first
  *
- * One register read per shadowed word, all in one call to the register
- * accessors, and one secure call per upper word (none without a monitor).
+ * The shadowed words in one call to the register accessors; the others in
+ * one pseudo-TA invocation, or one SiP call per word (none without a
+ * monitor).
  * Context: process context.
+ * Return: 0, or -EIO when OP-TEE failed (nothing of the secure words is
+ * stored then).
  */
-static void otp_stm32_fetch(struct otp_stm32_romem *romem, unsigned int word,
-			    unsigned int count, u8 *dst)
+static int otp_stm32_fetch(struct otp_stm32_romem *romem, unsigned int word,
+			   unsigned int count, u8 *dst)
 {
 	unsigned int n = 0;
 
 	if (!romem->desc->bsec) {
 		romem->io->read_words(romem->io, 4 * word, count, dst);
-		return;
+		return 0;
 	}
 
-	if (word < BSEC_SHADOWED_WORDS) {
-		n = min(count, BSEC_SHADOWED_WORDS - word);
+	if (word < romem->desc->lower) {
+		n = min(count, romem->desc->lower - word);
 		romem->io->read_words(romem->io, BSEC_OTP_DATA(word), n, dst);
 	}
+	if (n < count && romem->ta)
+		return otp_stm32_ta_read(romem->ta, word + n, count - n,
+					 OTP_STM32_TA_SHADOW, dst + 4 * n);
 	for (; n < count; n++)
 		put_unaligned_le32(otp_stm32_sip_read(romem, word + n),
 				   dst + 4 * n);
+	return 0;
 }
 
 /**
@@ -193,23 +232,58 @@ static void otp_stm32_fetch(struct otp_stm32_romem *romem, unsigned int word,
  * @dst: destination
  *
  * Context: process context.
+ * Return: 0 or -EIO, see otp_stm32_fetch().
  */
-static void otp_stm32_copy_part(struct otp_stm32_romem *romem,
-				unsigned int word, unsigned int first,
-				unsigned int end, u8 *dst)
+static int otp_stm32_copy_part(struct otp_stm32_romem *romem,
+			       unsigned int word, unsigned int first,
+			       unsigned int end, u8 *dst)
 {
 	const struct otp_stm32_io *io = romem->io;
+	u8 raw[4];
 	u32 val;
+	int ret;
 
-	if (!romem->desc->bsec)
+	if (!romem->desc->bsec) {
 		val = io->read(io, 4 * word);
-	else if (word < BSEC_SHADOWED_WORDS)
+	} else if (word < romem->desc->lower) {
 		val = io->read(io, BSEC_OTP_DATA(word));
-	else
+	} else if (romem->ta) {
+		ret = otp_stm32_ta_read(romem->ta, word, 1, OTP_STM32_TA_SHADOW,
+					raw);
+		if (ret)
+			return ret;
+		val = get_unaligned_le32(raw);
+	} else {
 		val = otp_stm32_sip_read(romem, word);
+	}
 
 	for (; first < end; first++)
 		*dst++ = val >> (8 * first);
+	return 0;
+}
+
+/*
+ * A read that starts or ends inside a word, through a buffer of the whole
+ * words it touches, so that OP-TEE is invoked once.
+ */
+static int otp_stm32_read_bounced(struct otp_stm32_romem *romem,
+				  unsigned int offset, u8 *dst, size_t bytes)
+{
+	unsigned int word = offset / 4;
+	unsigned int n = DIV_ROUND_UP(offset % 4 + bytes, 4);
+	u8 *words;
+	int ret;
+
+	if (!bytes)
+		return 0;
+	words = kmalloc_array(n, 4, GFP_KERNEL);
+	if (!words)
+		return -ENOMEM;
+	ret = otp_stm32_fetch(romem, word, n, words);
+	if (!ret)
+		memcpy(dst, words + offset % 4, bytes);
+	kfree(words);
+	return ret;
 }
 
 /**
@@ -222,7 +296,8 @@ static void otp_stm32_copy_part(struct otp_stm32_romem *romem,
  * Fetches every word the byte range touches once; byte k of word n sits at
  * offset 4n + k (little endian).  Whole words go straight into @buf.
  *
- * Return: 0, or -EINVAL for a range outside the device.
+ * Return: 0, -EINVAL for a range outside the device, or -EIO when OP-TEE
+ * failed (no partial data is returned as valid).
  */
 static int otp_stm32_reg_read(void *context, unsigned int offset, void *buf,
 			      size_t bytes)
@@ -230,25 +305,34 @@ static int otp_stm32_reg_read(void *context, unsigned int offset, void *buf,
 	struct otp_stm32_romem *romem = context;
 	unsigned int word = offset / 4, skip = offset % 4, n;
 	u8 *dst = buf;
+	int ret;
 
 	if (offset > romem->size || bytes > romem->size - offset)
 		return -EINVAL;
 
+	/* One pseudo-TA invocation per read, also for partial words. */
+	if (romem->ta && (skip || bytes % 4))
+		return otp_stm32_read_bounced(romem, offset, dst, bytes);
+
 	if (skip && bytes) {
 		n = min_t(size_t, 4 - skip, bytes);
-		otp_stm32_copy_part(romem, word++, skip, skip + n, dst);
+		ret = otp_stm32_copy_part(romem, word++, skip, skip + n, dst);
+		if (ret)
+			return ret;
 		dst += n;
 		bytes -= n;
 	}
 	if (bytes >= 4) {
 		n = bytes / 4;
-		otp_stm32_fetch(romem, word, n, dst);
+		ret = otp_stm32_fetch(romem, word, n, dst);
+		if (ret)
+			return ret;
 		word += n;
 		dst += 4 * n;
 		bytes -= 4 * n;
 	}
 	if (bytes)
-		otp_stm32_copy_part(romem, word, 0, bytes, dst);
+		return otp_stm32_copy_part(romem, word, 0, bytes, dst);
 
 	return 0;
 }
@@ -269,13 +353,71 @@ static const struct {
 static const char *otp_stm32_word_source(struct otp_stm32_romem *romem,
 					 unsigned int word)
 {
-	if (word < BSEC_SHADOWED_WORDS)
+	if (word < romem->desc->lower)
 		return "shadow";
 	if (romem->monitor_absent)
 		return "secure-absent";
 	if (READ_ONCE(romem->refusal[word]))
 		return "secure-refused";
 	return "secure";
+}
+
+static const struct {
+	const char *name;
+	u32 flag;
+} otp_stm32_ta_flags[] = {
+	{ "perm", OTP_STM32_TA_LOCK_PERM },
+	{ "shadow_r", OTP_STM32_TA_LOCK_SHADOW_R },
+	{ "shadow_w", OTP_STM32_TA_LOCK_SHADOW_W },
+	{ "shadow_p", OTP_STM32_TA_LOCK_SHADOW_P },
+	{ "error", OTP_STM32_TA_LOCK_ERROR },
+};
+
+/**
+ * otp_stm32_ta_locks_print() - per-word lock state as OP-TEE reports it
+ * @s: seq_file to print to
+ * @romem: the BSEC block, served by the pseudo-TA
+ *
+ * One LOCKS invocation for every word.  A word OP-TEE keeps to the
+ * secure world has the error flag and reads 0: "pta-refused".
+ */
+static void otp_stm32_ta_locks_print(struct seq_file *s,
+				     struct otp_stm32_romem *romem)
+{
+	unsigned int word, words = romem->desc->words, f;
+	const char *src;
+	u32 *locks;
+	int ret;
+
+	seq_printf(s, "# secure service optee-pta, %lu invocations so far\n",
+		   otp_stm32_ta_invocations(romem->ta));
+	locks = kcalloc(words, sizeof(*locks), GFP_KERNEL);
+	if (!locks)
+		return;
+	ret = otp_stm32_ta_read(romem->ta, 0, words, OTP_STM32_TA_LOCKS, locks);
+	if (ret) {
+		seq_printf(s, "# OP-TEE did not report the locks (%d)\n", ret);
+		kfree(locks);
+		return;
+	}
+	seq_puts(s, "# word: source");
+	for (f = 0; f < ARRAY_SIZE(otp_stm32_ta_flags); f++)
+		seq_printf(s, " %s", otp_stm32_ta_flags[f].name);
+	seq_putc(s, '\n');
+	for (word = 0; word < words; word++) {
+		if (word < romem->desc->lower)
+			src = "shadow";
+		else if (locks[word] & OTP_STM32_TA_LOCK_ERROR)
+			src = "pta-refused";
+		else
+			src = "pta";
+		seq_printf(s, "word %2u: %-14s", word, src);
+		for (f = 0; f < ARRAY_SIZE(otp_stm32_ta_flags); f++)
+			seq_printf(s, " %s=%u", otp_stm32_ta_flags[f].name,
+				   !!(locks[word] & otp_stm32_ta_flags[f].flag));
+		seq_putc(s, '\n');
+	}
+	kfree(locks);
 }
 
 /**
@@ -331,7 +473,10 @@ static int otp_stm32_locks_show(struct seq_file *s, void *unused)
 	ret = debugfs_file_get(dentry);
 	if (ret)
 		return ret;
-	otp_stm32_locks_print(s, s->private);
+	if (((struct otp_stm32_romem *)s->private)->ta)
+		otp_stm32_ta_locks_print(s, s->private);
+	else
+		otp_stm32_locks_print(s, s->private);
 	debugfs_file_put(dentry);
 
 	return 0;
@@ -389,11 +534,40 @@ static void otp_stm32_probe_monitor(struct otp_stm32_romem *romem)
 	if (romem->monitor_absent)
 		dev_info(romem->dev,
 			 "secure service absent: words %u..%u read as 0\n",
-			 BSEC_SHADOWED_WORDS, BSEC_WORDS - 1);
+			 romem->desc->lower, romem->desc->words - 1);
 	else
 		dev_info(romem->dev,
 			 "secure service present: upper OTP words %u..%u available\n",
-			 BSEC_SHADOWED_WORDS, BSEC_WORDS - 1);
+			 romem->desc->lower, romem->desc->words - 1);
+}
+
+/**
+ * otp_stm32_secure_setup() - reach the secure world the way the board does
+ * @romem: the BSEC block
+ * @use_ta: OP-TEE is there: use its BSEC pseudo-TA
+ *
+ * Return: 0, -EPROBE_DEFER while OP-TEE has not registered yet, or another
+ * negative errno (logged).
+ */
+static int otp_stm32_secure_setup(struct otp_stm32_romem *romem, bool use_ta)
+{
+	const struct otp_stm32_desc *desc = romem->desc;
+
+	if (!use_ta && desc->ta_only) {
+		dev_err(romem->dev, "this BSEC is only reachable through OP-TEE's BSEC pseudo-TA; give the DT an available linaro,optee-tz node\n");
+		return -ENODEV;
+	}
+	if (!use_ta) {
+		otp_stm32_probe_monitor(romem);
+		return 0;
+	}
+
+	romem->ta = otp_stm32_ta_open(romem->dev, desc->words);
+	if (IS_ERR(romem->ta))
+		return PTR_ERR(romem->ta);
+	dev_info(romem->dev, "secure service: OP-TEE BSEC pseudo-TA for words %u..%u\n",
+		 desc->lower, desc->words - 1);
+	return 0;
 }
 
 /**
@@ -402,11 +576,13 @@ static void otp_stm32_probe_monitor(struct otp_stm32_romem *romem)
  * @io: 32-bit register access to the block
  * @window: bytes @io covers.  For BSEC at least the 0x400-byte register
  *	block; for the F4 area the data words, a non-zero multiple of 4.
- * @sec: secure monitor access, only used for BSEC (may be NULL: the upper
- *	words then read as 0)
+ * @sec: secure monitor access, only used for BSEC without @use_ta (may be
+ *	NULL: the upper words then read as 0)
  * @variant: which block this is
+ * @use_ta: OP-TEE runs on the board: the secure words come from its BSEC
+ *	pseudo-TA through the TEE core (required by the MP13 and MP25)
  *
- * Probes the secure service (BSEC), takes an instance number, registers
+ * Sets up the secure service (BSEC), takes an instance number, registers
  * the read-only NVMEM device "stm32-romemN" and the debugfs lock view.
  *
  * Context: process context, from a probe routine.
@@ -416,7 +592,7 @@ struct nvmem_device *
 otp_stm32_romem_register(struct device *dev, const struct otp_stm32_io *io,
 			 unsigned int window,
 			 const struct otp_stm32_secure_ops *sec,
-			 enum otp_stm32_variant variant)
+			 enum otp_stm32_variant variant, bool use_ta)
 {
 	struct nvmem_config cfg = {
 		.dev = dev,
@@ -447,7 +623,10 @@ otp_stm32_romem_register(struct device *dev, const struct otp_stm32_io *io,
 	if (romem->desc->bsec) {
 		if (window < BSEC_BLOCK_SIZE)
 			return ERR_PTR(-EINVAL);
-		romem->size = BSEC_WORDS * 4;
+		romem->size = romem->desc->words * 4;
+		ret = otp_stm32_secure_setup(romem, use_ta);
+		if (ret)
+			return ERR_PTR(ret);
 	} else {
 		if (!window || window % 4)
 			return ERR_PTR(-EINVAL);
@@ -460,9 +639,6 @@ otp_stm32_romem_register(struct device *dev, const struct otp_stm32_io *io,
 	ret = devm_add_action_or_reset(dev, otp_stm32_id_free, romem);
 	if (ret)
 		return ERR_PTR(ret);
-
-	if (romem->desc->bsec)
-		otp_stm32_probe_monitor(romem);
 
 	cfg.id = romem->id;
 	cfg.size = romem->size;
@@ -588,6 +764,18 @@ static void otp_stm32_mmio_read_words(const struct otp_stm32_io *io,
 		put_unaligned_le32(readl_relaxed(src + 4 * i), dst + 4 * i);
 }
 
+/* The board runs OP-TEE: its DT has an available linaro,optee-tz node. */
+static bool otp_stm32_optee_in_dt(void)
+{
+	struct device_node *np;
+	bool found;
+
+	np = of_find_compatible_node(NULL, NULL, "linaro,optee-tz");
+	found = np && of_device_is_available(np);
+	of_node_put(np);
+	return found;
+}
+
 /*
  * Platform glue: check and map the DT node's registers, then hand the block
  * and the real secure-monitor path to otp_stm32_romem_register().
@@ -618,7 +806,8 @@ static int otp_stm32_romem_bind(struct device *dev, struct resource *res)
 	nvmem = otp_stm32_romem_register(dev, &mmio->io,
 					 desc->bsec ? BSEC_BLOCK_SIZE :
 						      resource_size(res),
-					 &otp_stm32_smccc_ops, desc->variant);
+					 &otp_stm32_smccc_ops, desc->variant,
+					 desc->ta_only || otp_stm32_optee_in_dt());
 	if (IS_ERR(nvmem))
 		return dev_err_probe(dev, PTR_ERR(nvmem),
 				     "cannot register OTP NVMEM device\n");
@@ -635,6 +824,8 @@ static int otp_stm32_romem_probe(struct platform_device *pdev)
 static const struct of_device_id otp_stm32_romem_of_match[] = {
 	{ .compatible = "st,stm32mp15-bsec", .data = &otp_stm32_descs[OTP_STM32_MP15_BSEC] },
 	{ .compatible = "st,stm32f4-otp", .data = &otp_stm32_descs[OTP_STM32_F4_OTP] },
+	{ .compatible = "st,stm32mp13-bsec", .data = &otp_stm32_descs[OTP_STM32_MP13_BSEC] },
+	{ .compatible = "st,stm32mp25-bsec", .data = &otp_stm32_descs[OTP_STM32_MP25_BSEC] },
 	{ }
 };
 MODULE_DEVICE_TABLE(of, otp_stm32_romem_of_match);
@@ -668,5 +859,5 @@ static void __exit otp_stm32_romem_exit(void)
 }
 module_exit(otp_stm32_romem_exit);
 
-MODULE_DESCRIPTION("STM32 BSEC / OTP read-only NVMEM provider");
+MODULE_DESCRIPTION("STM32MP13/MP15/MP25 BSEC and STM32F4 OTP read-only NVMEM provider");
 MODULE_LICENSE("GPL");

@@ -1,0 +1,207 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * OP-TEE backend of the STM32 OTP provider: the BSEC pseudo-TA, reached
+ * through the kernel's TEE client API.
+ *
+ * One TEE context and one session are kept for the device's lifetime, and
+ * a whole NVMEM read is one invocation for the range of words it covers.
+ * Keeping them is safe because the device is made a consumer of the OP-TEE
+ * device (a device link): OP-TEE cannot go away, which would wait for
+ * every context to be closed, before this device has been unbound.
+ *
+ * PTA ABI: OP-TEE lib/libutee/include/pta_stm32mp_bsec.h and
+ * core/pta/stm32mp/bsec_pta.c (optee_os d5001fe0): a read of a word that
+ * OP-TEE does not open to the normal world returns 0 for the shadow
+ * access and PTA_BSEC_LOCK_ERROR for the lock access.
+ */
+
+#include <linux/device.h>
+#include <linux/err.h>
+#include <linux/mutex.h>
+#include <linux/of.h>
+#include <linux/of_platform.h>
+#include <linux/platform_device.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/tee_drv.h>
+#include <linux/uuid.h>
+
+#include "stm32-bsec-ta.h"
+
+/* The BSEC pseudo-TA: 94cf71ad-80e6-40b5-a7c6-3dc501eb2803 */
+static const uuid_t bsec_ta_uuid =
+	UUID_INIT(0x94cf71ad, 0x80e6, 0x40b5,
+		  0xa7, 0xc6, 0x3d, 0xc5, 0x01, 0xeb, 0x28, 0x03);
+
+#define BSEC_TA_CMD_READ_OTP	0
+#define BSEC_TA_NUM_PARAMS	2
+
+/**
+ * struct otp_stm32_ta - an open session with the BSEC pseudo-TA
+ * @dev: the OTP device, for the log
+ * @ctx: TEE context
+ * @shm: shared buffer, as large as the whole OTP area
+ * @session: session id
+ * @lock: serialises the use of @shm
+ * @invocations: invocations made so far
+ */
+struct otp_stm32_ta {
+	struct device *dev;
+	struct tee_context *ctx;
+	struct tee_shm *shm;
+	u32 session;
+	struct mutex lock; /* one invocation at a time on @shm */
+	unsigned long invocations;
+};
+
+static int otp_stm32_ta_match(struct tee_ioctl_version_data *ver,
+			      const void *data)
+{
+	return ver->impl_id == TEE_IMPL_ID_OPTEE;
+}
+
+static void otp_stm32_ta_close(void *data)
+{
+	struct otp_stm32_ta *ta = data;
+
+	if (!IS_ERR_OR_NULL(ta->shm))
+		tee_shm_free(ta->shm);
+	tee_client_close_session(ta->ctx, ta->session);
+	tee_client_close_context(ta->ctx);
+}
+
+/* Bind @dev's lifetime to the OP-TEE device described in the DT, if any. */
+static int otp_stm32_ta_link(struct device *dev)
+{
+	struct device_node *np;
+	struct platform_device *tee;
+	struct device_link *link;
+
+	np = of_find_compatible_node(NULL, NULL, "linaro,optee-tz");
+	tee = np ? of_find_device_by_node(np) : NULL;
+	of_node_put(np);
+	if (!tee)
+		return 0;
+	link = device_link_add(dev, &tee->dev, DL_FLAG_AUTOREMOVE_CONSUMER);
+	put_device(&tee->dev);
+	if (!link) {
+		dev_err(dev, "cannot link to the OP-TEE device %s\n",
+			dev_name(&tee->dev));
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/**
+ * otp_stm32_ta_open() - open a session with the BSEC pseudo-TA
+ * @dev: OTP device; the session is closed when it is unbound
+ * @words: number of OTP words the device has
+ *
+ * Return: the session, ERR_PTR(-EPROBE_DEFER) while no OP-TEE device is
+ * registered yet, or another ERR_PTR() (logged).
+ */
+struct otp_stm32_ta *otp_stm32_ta_open(struct device *dev, unsigned int words)
+{
+	struct tee_ioctl_open_session_arg arg = { };
+	struct otp_stm32_ta *ta;
+	int ret;
+
+	ta = devm_kzalloc(dev, sizeof(*ta), GFP_KERNEL);
+	if (!ta)
+		return ERR_PTR(-ENOMEM);
+	ta->dev = dev;
+	mutex_init(&ta->lock);
+
+	ta->ctx = tee_client_open_context(NULL, otp_stm32_ta_match, NULL, NULL);
+	if (IS_ERR(ta->ctx)) {
+		ret = PTR_ERR(ta->ctx);
+		if (ret == -ENOENT)
+			return ERR_PTR(dev_err_probe(dev, -EPROBE_DEFER,
+						     "waiting for OP-TEE to register its TEE device\n"));
+		dev_err(dev, "cannot open an OP-TEE context (%d)\n", ret);
+		return ERR_PTR(ret);
+	}
+
+	export_uuid(arg.uuid, &bsec_ta_uuid);
+	arg.clnt_login = TEE_IOCTL_LOGIN_REE_KERNEL;
+	ret = tee_client_open_session(ta->ctx, &arg, NULL);
+	if (ret < 0 || arg.ret) {
+		dev_err(dev, "OP-TEE refused a session with the BSEC pseudo-TA (%d, TEE result 0x%x); build OP-TEE with its BSEC PTA (CFG_STM32_BSEC_PTA)\n",
+			ret, arg.ret);
+		tee_client_close_context(ta->ctx);
+		return ERR_PTR(-ENODEV);
+	}
+	ta->session = arg.session;
+
+	ret = devm_add_action_or_reset(dev, otp_stm32_ta_close, ta);
+	if (ret)
+		return ERR_PTR(ret);
+
+	ta->shm = tee_shm_alloc_kernel_buf(ta->ctx, 4 * words);
+	if (IS_ERR(ta->shm)) {
+		dev_err(dev, "cannot allocate %u bytes of OP-TEE shared memory (%ld)\n",
+			4 * words, PTR_ERR(ta->shm));
+		return ERR_CAST(ta->shm);
+	}
+
+	ret = otp_stm32_ta_link(dev);
+	return ret ? ERR_PTR(ret) : ta;
+}
+
+/**
+ * otp_stm32_ta_read() - read OTP words through the pseudo-TA
+ * @ta: session
+ * @word: first word
+ * @count: number of words, within the buffer given to otp_stm32_ta_open()
+ * @access: OTP_STM32_TA_SHADOW or OTP_STM32_TA_LOCKS
+ * @dst: receives @count words, least significant byte first
+ *
+ * One invocation.  Nothing is stored unless it succeeded.
+ *
+ * Return: 0, or -EIO (logged, rate limited) when OP-TEE failed.
+ */
+int otp_stm32_ta_read(struct otp_stm32_ta *ta, unsigned int word,
+		      unsigned int count, u32 access, void *dst)
+{
+	struct tee_param param[BSEC_TA_NUM_PARAMS] = { };
+	struct tee_ioctl_invoke_arg arg = {
+		.func = BSEC_TA_CMD_READ_OTP,
+		.session = ta->session,
+		.num_params = BSEC_TA_NUM_PARAMS,
+	};
+	void *buf;
+	int ret;
+
+	param[0].attr = TEE_IOCTL_PARAM_ATTR_TYPE_VALUE_INPUT;
+	param[0].u.value.a = 4 * word;
+	param[0].u.value.b = access;
+	param[1].attr = TEE_IOCTL_PARAM_ATTR_TYPE_MEMREF_OUTPUT;
+	param[1].u.memref.shm = ta->shm;
+	param[1].u.memref.size = 4 * count;
+
+	mutex_lock(&ta->lock);
+	ta->invocations++;
+	ret = tee_client_invoke_func(ta->ctx, &arg, param);
+	buf = tee_shm_get_va(ta->shm, 0);
+	if (ret < 0 || arg.ret || param[1].u.memref.size != 4 * count ||
+	    IS_ERR(buf)) {
+		mutex_unlock(&ta->lock);
+		dev_err_ratelimited(ta->dev, "OP-TEE BSEC read of words %u..%u failed (%d, TEE result 0x%x); nothing returned\n",
+				    word, word + count - 1, ret, arg.ret);
+		return -EIO;
+	}
+	memcpy(dst, buf, 4 * count);
+	mutex_unlock(&ta->lock);
+	return 0;
+}
+
+/**
+ * otp_stm32_ta_invocations() - invocations made through a session
+ * @ta: session
+ *
+ * Return: the count.
+ */
+unsigned long otp_stm32_ta_invocations(struct otp_stm32_ta *ta)
+{
+	return READ_ONCE(ta->invocations);
+}

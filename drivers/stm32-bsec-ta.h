@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * OP-TEE BSEC pseudo-TA backend of the STM32 OTP provider (inside the
+ * otp-stm32-romem module).
+ */
+#ifndef OTP_STM32_BSEC_TA_H
+#define OTP_STM32_BSEC_TA_H
+
+#include <linux/bits.h>
+#include <linux/err.h>
+#include <linux/types.h>
+
+struct device;
+struct otp_stm32_ta;
+
+/* Access types of the read command (OP-TEE pta_stm32mp_bsec.h) */
+#define OTP_STM32_TA_SHADOW		0
+#define OTP_STM32_TA_LOCKS		2
+
+/* Lock flags of the LOCKS access, one word per OTP word */
+#define OTP_STM32_TA_LOCK_PERM		BIT(30)
+#define OTP_STM32_TA_LOCK_SHADOW_R	BIT(29)
+#define OTP_STM32_TA_LOCK_SHADOW_W	BIT(28)
+#define OTP_STM32_TA_LOCK_SHADOW_P	BIT(27)
+#define OTP_STM32_TA_LOCK_ERROR		BIT(26)
+
+#if IS_ENABLED(CONFIG_TEE)
+struct otp_stm32_ta *otp_stm32_ta_open(struct device *dev, unsigned int words);
+int otp_stm32_ta_read(struct otp_stm32_ta *ta, unsigned int word,
+		      unsigned int count, u32 access, void *dst);
+unsigned long otp_stm32_ta_invocations(struct otp_stm32_ta *ta);
+#else
+/* A kernel without the TEE core cannot reach OP-TEE. */
+static inline struct otp_stm32_ta *otp_stm32_ta_open(struct device *dev,
+						     unsigned int words)
+{
+	return ERR_PTR(-EOPNOTSUPP);
+}
+
+static inline int otp_stm32_ta_read(struct otp_stm32_ta *ta, unsigned int word,
+				    unsigned int count, u32 access, void *dst)
+{
+	return -EIO;
+}
+
+static inline unsigned long otp_stm32_ta_invocations(struct otp_stm32_ta *ta)
+{
+	return 0;
+}
+#endif
+
+#endif /* OTP_STM32_BSEC_TA_H */

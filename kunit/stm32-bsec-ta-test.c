@@ -1,0 +1,543 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit suite for the OP-TEE backend of the otp-stm32-romem provider.
+ *
+ * An overlay creates a BSEC harness node and a linaro,optee-tz node.  This
+ * module binds both: the BSEC harness hands an emulated register block
+ * (kunit/bsec-emu.c) to the provider with the OP-TEE backend selected, and
+ * the OP-TEE node gets an emulated OP-TEE (kunit/optee-emu.c) registered
+ * with the kernel's TEE core.  The provider reaches it through the real TEE
+ * client API, so contexts, sessions, shared memory and invocations are the
+ * kernel's own; only the secure world is emulated.
+ */
+
+#include <kunit/test.h>
+#include <linux/delay.h>
+#include <linux/device.h>
+#include <linux/err.h>
+#include <linux/fs.h>
+#include <linux/module.h>
+#include <linux/namei.h>
+#include <linux/nvmem-consumer.h>
+#include <linux/of.h>
+#include <linux/of_net.h>
+#include <linux/platform_device.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
+#include "bsec-emu.h"
+#include "optee-emu.h"
+#include "otp-kunit.h"
+#include "otp-stm32-romem.h"
+
+#include "stm32-bsec-ta-test.dtbo.h"
+
+#define TA_BSEC_PATH		"/otp-kunit-bsec-ta"
+#define TA_CONSUMER_PATH	"/otp-kunit-bsec-ta-consumer"
+#define TA_OPTEE_PATH		"/otp-kunit-optee"
+
+/**
+ * struct ta_geometry - a BSEC as the reference manuals and OP-TEE see it
+ * @name: for the test description
+ * @variant: provider variant
+ * @words: OTP words
+ * @lower: words the normal world reads from the BSEC registers itself
+ *	(STM32MP15 RM0436: 32); 0 where the BSEC is secure (MP13 RM0475,
+ *	MP25 RM0457)
+ * @open_first: first of the upper words OP-TEE opens (as a board's
+ *	st,non-secure-otp list would)
+ * @open_count: how many
+ */
+struct ta_geometry {
+	const char *name;
+	enum otp_stm32_variant variant;
+	unsigned int words;
+	unsigned int lower;
+	unsigned int open_first;
+	unsigned int open_count;
+};
+
+static const struct ta_geometry ta_geometries[] = {
+	{ "STM32MP15", OTP_STM32_MP15_BSEC, 96, 32, 57, 3 },
+	{ "STM32MP13", OTP_STM32_MP13_BSEC, 96, 0, 57, 3 },
+	{ "STM32MP25", OTP_STM32_MP25_BSEC, 368, 0, 57, 200 },
+};
+
+/**
+ * struct ta_ctx - the devices of one test
+ * @geo: geometry
+ * @bsec: emulated BSEC registers
+ * @optee: emulated OP-TEE
+ * @use_ta: what the harness asks the provider for
+ * @probes: BSEC harness probes run
+ * @first_ret: result of the first one
+ * @ret: result of the last one
+ * @nvmem: what the provider registered
+ * @dev: the BSEC harness device once bound
+ * @optee_ret: result of the OP-TEE registration
+ */
+struct ta_ctx {
+	const struct ta_geometry *geo;
+	struct bsec_emu *bsec;
+	struct optee_emu *optee;
+	bool use_ta;
+	unsigned int probes;
+	int first_ret;
+	int ret;
+	struct nvmem_device *nvmem;
+	struct device *dev;
+	int optee_ret;
+};
+
+static struct ta_ctx *ta_cur;
+
+static int ta_bsec_probe(struct platform_device *pdev)
+{
+	struct ta_ctx *ctx = ta_cur;
+	struct nvmem_device *nvmem;
+
+	if (!ctx)
+		return -ENODEV;
+	nvmem = otp_stm32_romem_register(&pdev->dev, &ctx->bsec->io,
+					 BSEC_EMU_BLOCK_SIZE, &ctx->bsec->ops,
+					 ctx->geo->variant, ctx->use_ta);
+	ctx->ret = PTR_ERR_OR_ZERO(nvmem);
+	if (!ctx->probes++)
+		ctx->first_ret = ctx->ret;
+	if (IS_ERR(nvmem))
+		return PTR_ERR(nvmem);
+	ctx->dev = &pdev->dev;
+	WRITE_ONCE(ctx->nvmem, nvmem);
+	return 0;
+}
+
+static const struct of_device_id ta_bsec_match[] = {
+	{ .compatible = "otp-kunit,stm32-bsec-ta-harness" },
+	{ }
+};
+
+static struct platform_driver ta_bsec_driver = {
+	.probe = ta_bsec_probe,
+	.driver = {
+		.name = "otp-kunit-bsec-ta-harness",
+		.of_match_table = ta_bsec_match,
+	},
+};
+
+static int ta_optee_probe(struct platform_device *pdev)
+{
+	struct ta_ctx *ctx = ta_cur;
+
+	if (!ctx)
+		return -ENODEV;
+	ctx->optee_ret = optee_emu_register(ctx->optee, &pdev->dev);
+	if (!ctx->optee_ret)
+		platform_set_drvdata(pdev, ctx->optee);
+	return ctx->optee_ret;
+}
+
+/* Runs after the test's exit, when its overlay is removed. */
+static void ta_optee_remove_common(struct platform_device *pdev)
+{
+	optee_emu_unregister(platform_get_drvdata(pdev));
+}
+
+OTP_PLATFORM_REMOVE(ta_optee_remove, ta_optee_remove_common)
+
+static const struct of_device_id ta_optee_match[] = {
+	{ .compatible = "linaro,optee-tz" },
+	{ }
+};
+
+static struct platform_driver ta_optee_driver = {
+	.probe = ta_optee_probe,
+	.remove = ta_optee_remove,
+	.driver = {
+		.name = "otp-kunit-optee-emu",
+		.of_match_table = ta_optee_match,
+	},
+};
+
+static int ta_suite_init(struct kunit_suite *suite)
+{
+	int ret = otp_kunit_register_harness(&ta_bsec_driver);
+
+	if (ret)
+		return ret;
+	ret = otp_kunit_register_harness(&ta_optee_driver);
+	if (ret)
+		platform_driver_unregister(&ta_bsec_driver);
+	return ret;
+}
+
+static void ta_suite_exit(struct kunit_suite *suite)
+{
+	platform_driver_unregister(&ta_optee_driver);
+	platform_driver_unregister(&ta_bsec_driver);
+}
+
+/* A recognisable OTP image: word n holds 0xa5000000 | n << 8 | ~n. */
+static u32 ta_image_word(unsigned int n)
+{
+	return 0xa5000000 | (n << 8) | (~n & 0xff);
+}
+
+static int ta_test_init(struct kunit *test)
+{
+	struct ta_ctx *ctx = kunit_kzalloc(test, sizeof(*ctx), GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, ctx);
+	ctx->bsec = kunit_kzalloc(test, sizeof(*ctx->bsec), GFP_KERNEL);
+	ctx->optee = kunit_kzalloc(test, sizeof(*ctx->optee), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, ctx->bsec);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, ctx->optee);
+	ctx->use_ta = true;
+	ctx->ret = -ENODEV;
+	test->priv = ctx;
+	return 0;
+}
+
+static void ta_test_exit(struct kunit *test)
+{
+	ta_cur = NULL;
+}
+
+/* Emulators for @geo; OP-TEE opens @geo's upper words. */
+static void ta_prepare(struct kunit *test, const struct ta_geometry *geo)
+{
+	struct ta_ctx *ctx = test->priv;
+	u32 image[BSEC_EMU_WORDS];
+	unsigned int i;
+
+	ctx->geo = geo;
+	for (i = 0; i < BSEC_EMU_WORDS; i++)
+		image[i] = ta_image_word(i);
+	bsec_emu_init(ctx->bsec, image);
+	/* A secure-only BSEC: its registers must not be read at all. */
+	KUNIT_ASSERT_EQ(test, optee_emu_init(ctx->optee, geo->words,
+					     geo->lower ?: 32), 0);
+	for (i = 0; i < geo->words; i++) {
+		ctx->optee->otp[i] = ta_image_word(i);
+		ctx->optee->locks[i] = i % 7 ? 0 : OPTEE_EMU_LOCK_PERM;
+	}
+	for (i = 0; i < geo->open_count; i++)
+		set_bit(geo->open_first + i, ctx->optee->open);
+	ta_cur = ctx;
+}
+
+/* Apply the overlay and wait for the BSEC to bind once OP-TEE is up. */
+static void ta_start(struct kunit *test)
+{
+	struct ta_ctx *ctx = test->priv;
+	unsigned int i;
+
+	KUNIT_ASSERT_EQ(test, otp_kunit_overlay_apply(test, stm32_bsec_ta_test_dtbo,
+						      sizeof(stm32_bsec_ta_test_dtbo)),
+			0);
+	KUNIT_ASSERT_EQ(test, ctx->optee_ret, 0);
+	for (i = 0; i < 300 && !READ_ONCE(ctx->nvmem) && ctx->ret != -ENODEV; i++)
+		msleep(10);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL_MSG(test, READ_ONCE(ctx->nvmem),
+					 "BSEC harness: %u probes, last %d",
+					 ctx->probes, ctx->ret);
+}
+
+/* What the normal world reads of a byte, from the emulators' state. */
+static u8 ta_model_byte(const struct ta_ctx *ctx, unsigned int off)
+{
+	unsigned int word = off / 4;
+	u32 v;
+
+	v = word < ctx->geo->lower ? ta_image_word(word) :
+				     optee_emu_visible(ctx->optee, word);
+	return v >> (8 * (off % 4));
+}
+
+static void ta_geo_desc(const struct ta_geometry *geo, char *desc)
+{
+	strscpy(desc, geo->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(ta_geo, ta_geometries, ta_geo_desc);
+
+/*
+ * OP-TEE registers after the BSEC node probed: the probe defers, and the
+ * device binds once OP-TEE is there, with one session for its lifetime.
+ */
+static void ta_defers_then_binds(struct kunit *test)
+{
+	struct ta_ctx *ctx = test->priv;
+
+	ta_prepare(test, test->param_value);
+	ta_start(test);
+	KUNIT_EXPECT_EQ(test, ctx->first_ret, -EPROBE_DEFER);
+	KUNIT_EXPECT_GE(test, ctx->probes, 2);
+	KUNIT_EXPECT_EQ(test, ctx->optee->sessions_opened, 1);
+	KUNIT_EXPECT_EQ(test, ctx->optee->sessions_closed, 0);
+	/* Nothing was asked of the secure world before a read. */
+	KUNIT_EXPECT_EQ(test, ctx->optee->invocations, 0);
+}
+
+static const unsigned int ta_lengths[] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 17 };
+
+/*
+ * Every offset with several lengths, and every offset to the end: the
+ * bytes are the model's, and a read costs one invocation when it touches
+ * a secure word, none otherwise.  A secure-only BSEC's registers are never
+ * read.
+ */
+static void ta_read_sweep(struct kunit *test)
+{
+	struct ta_ctx *ctx = test->priv;
+	unsigned int size, off, len, i, k, first, last;
+	unsigned long inv;
+	bool secure, bad = false;
+	u8 *buf;
+	int ret;
+
+	ta_prepare(test, test->param_value);
+	ta_start(test);
+	size = 4 * ctx->geo->words;
+	KUNIT_ASSERT_EQ(test, nvmem_dev_name(ctx->nvmem)[0], 's');
+	buf = kunit_kmalloc(test, size, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, buf);
+
+	for (off = 0; off < size && !bad; off++) {
+		for (k = 0; k <= ARRAY_SIZE(ta_lengths) && !bad; k++) {
+			len = k < ARRAY_SIZE(ta_lengths) ? ta_lengths[k] :
+							   size - off;
+			if (off + len > size)
+				continue;
+			cond_resched();
+			first = off / 4;
+			last = (off + len - 1) / 4;
+			secure = last >= ctx->geo->lower;
+			inv = ctx->optee->invocations;
+			ret = nvmem_device_read(ctx->nvmem, off, len, buf);
+			if (ret != len) {
+				KUNIT_FAIL(test, "read %u@%#x: %d", len, off, ret);
+				bad = true;
+				break;
+			}
+			for (i = 0; i < len; i++) {
+				if (buf[i] == ta_model_byte(ctx, off + i))
+					continue;
+				KUNIT_FAIL(test, "read %u@%#x: byte %#x is %#x, want %#x",
+					   len, off, off + i, buf[i],
+					   ta_model_byte(ctx, off + i));
+				bad = true;
+				break;
+			}
+			if (ctx->optee->invocations - inv != secure) {
+				KUNIT_FAIL(test, "read %u@%#x (words %u..%u): %lu invocations, want %u",
+					   len, off, first, last,
+					   ctx->optee->invocations - inv, secure);
+				bad = true;
+			}
+		}
+	}
+	KUNIT_EXPECT_EQ(test, ctx->optee->bad_calls, 0);
+	KUNIT_EXPECT_EQ(test, ctx->bsec->smc_calls, 0);
+	if (!ctx->geo->lower)
+		KUNIT_EXPECT_EQ(test, ctx->bsec->reg_reads + ctx->bsec->io_calls, 0);
+	/* One session served it all. */
+	KUNIT_EXPECT_EQ(test, ctx->optee->sessions_opened, 1);
+}
+
+/* The seed's mac@e4 cell, planted in open words 57-58, reaches a consumer. */
+static void ta_mac_cell(struct kunit *test)
+{
+	static const u8 mac[6] = { 0x00, 0x80, 0xe1, 0x12, 0x34, 0x56 };
+	struct ta_ctx *ctx = test->priv;
+	struct device_node *np;
+	u8 addr[6];
+	unsigned int i;
+
+	ta_prepare(test, test->param_value);
+	ctx->optee->otp[57] = mac[0] | mac[1] << 8 | mac[2] << 16 |
+			      (u32)mac[3] << 24;
+	ctx->optee->otp[58] = mac[4] | mac[5] << 8;
+	ta_start(test);
+	np = of_find_node_by_path(TA_CONSUMER_PATH);
+	KUNIT_ASSERT_NOT_NULL(test, np);
+	memset(addr, 0, sizeof(addr));
+	KUNIT_EXPECT_EQ(test, of_get_mac_address(np, addr), 0);
+	of_node_put(np);
+	for (i = 0; i < 6; i++)
+		KUNIT_EXPECT_EQ_MSG(test, addr[i], mac[i], "byte %u", i);
+}
+
+/*
+ * OP-TEE failing an invocation, in transport or with a TEE error, fails
+ * the read with an errno; the device works again afterwards.
+ */
+static void ta_invoke_failures(struct kunit *test)
+{
+	struct ta_ctx *ctx = test->priv;
+	struct optee_emu *emu = ctx->optee;
+	static const u32 results[] = {
+		OPTEE_EMU_ACCESS_DENIED, OPTEE_EMU_BAD_PARAMETERS,
+		OPTEE_EMU_NOT_SUPPORTED, 0xffff000e,
+	};
+	unsigned int i;
+	u8 buf[12];
+
+	ta_prepare(test, &ta_geometries[0]);
+	ta_start(test);
+	for (i = 0; i < ARRAY_SIZE(results); i++) {
+		emu->invoke_result = results[i];
+		KUNIT_EXPECT_EQ_MSG(test, nvmem_device_read(ctx->nvmem, 0xe0, 12, buf),
+				    -EIO, "TEE result %#x", results[i]);
+	}
+	emu->invoke_result = 0;
+	emu->invoke_errno = -EIO;
+	KUNIT_EXPECT_EQ(test, nvmem_device_read(ctx->nvmem, 0xe4, 6, buf), -EIO);
+	emu->invoke_errno = 0;
+	emu->short_buffer = true;
+	KUNIT_EXPECT_EQ(test, nvmem_device_read(ctx->nvmem, 0xe4, 4, buf), -EIO);
+	emu->short_buffer = false;
+	/* The lower words never needed OP-TEE. */
+	emu->invoke_errno = -EIO;
+	KUNIT_EXPECT_EQ(test, nvmem_device_read(ctx->nvmem, 0x30, 8, buf), 8);
+	emu->invoke_errno = 0;
+	KUNIT_ASSERT_EQ(test, nvmem_device_read(ctx->nvmem, 0xe4, 4, buf), 4);
+	for (i = 0; i < 4; i++)
+		KUNIT_EXPECT_EQ(test, buf[i], ta_model_byte(ctx, 0xe4 + i));
+}
+
+/* OP-TEE refusing the session: the probe fails for good, nothing leaks. */
+static void ta_session_refused(struct kunit *test)
+{
+	struct ta_ctx *ctx = test->priv;
+	unsigned int i;
+
+	ta_prepare(test, &ta_geometries[1]);
+	ctx->optee->refuse_session = true;
+	KUNIT_ASSERT_EQ(test, otp_kunit_overlay_apply(test, stm32_bsec_ta_test_dtbo,
+						      sizeof(stm32_bsec_ta_test_dtbo)),
+			0);
+	for (i = 0; i < 300 && ctx->ret != -ENODEV; i++)
+		msleep(10);
+	KUNIT_EXPECT_EQ(test, ctx->ret, -ENODEV);
+	KUNIT_EXPECT_NULL(test, READ_ONCE(ctx->nvmem));
+	KUNIT_EXPECT_EQ(test, ctx->optee->sessions_opened, 0);
+}
+
+/* An MP13 BSEC without OP-TEE: a clear probe error, no SiP call. */
+static void ta_only_without_optee(struct kunit *test)
+{
+	struct ta_ctx *ctx = test->priv;
+
+	ta_prepare(test, &ta_geometries[1]);
+	ctx->use_ta = false;
+	KUNIT_ASSERT_EQ(test, otp_kunit_overlay_apply(test, stm32_bsec_ta_test_dtbo,
+						      sizeof(stm32_bsec_ta_test_dtbo)),
+			0);
+	KUNIT_EXPECT_EQ(test, ctx->first_ret, -ENODEV);
+	KUNIT_EXPECT_NULL(test, READ_ONCE(ctx->nvmem));
+	KUNIT_EXPECT_EQ(test, ctx->bsec->smc_calls, 0);
+}
+
+/*
+ * OP-TEE going away first unbinds the BSEC (device link): the session is
+ * closed, the nvmem device is gone, OP-TEE's removal does not hang.
+ */
+static void ta_optee_goes_away(struct kunit *test)
+{
+	struct ta_ctx *ctx = test->priv;
+	struct platform_device *tee, *bsec;
+
+	ta_prepare(test, &ta_geometries[0]);
+	ta_start(test);
+	tee = otp_kunit_find_pdev(TA_OPTEE_PATH);
+	bsec = otp_kunit_find_pdev(TA_BSEC_PATH);
+	KUNIT_ASSERT_NOT_NULL(test, tee);
+	KUNIT_ASSERT_NOT_NULL(test, bsec);
+	device_release_driver(&tee->dev);
+	KUNIT_EXPECT_PTR_EQ(test, bsec->dev.driver, NULL);
+	KUNIT_EXPECT_NULL(test, ctx->optee->teedev);
+	KUNIT_EXPECT_EQ(test, ctx->optee->sessions_closed, 1);
+	put_device(&tee->dev);
+	put_device(&bsec->dev);
+}
+
+static ssize_t ta_read_file(const char *path, char *buf, size_t len)
+{
+	struct file *f = filp_open(path, O_RDONLY, 0);
+	loff_t pos = 0;
+	ssize_t ret;
+
+	if (IS_ERR(f))
+		return PTR_ERR(f);
+	ret = kernel_read(f, buf, len - 1, &pos);
+	filp_close(f, NULL);
+	if (ret >= 0)
+		buf[ret] = 0;
+	return ret;
+}
+
+/* debugfs says which backend serves each word and what OP-TEE reports. */
+static void ta_debugfs(struct kunit *test)
+{
+	struct ta_ctx *ctx = test->priv;
+	char path[96], *text, *line;
+	ssize_t n;
+
+	ta_prepare(test, &ta_geometries[0]);
+	ta_start(test);
+	snprintf(path, sizeof(path), "/sys/kernel/debug/otp-stm32-romem/%s/locks",
+		 nvmem_dev_name(ctx->nvmem));
+	text = kunit_kzalloc(test, 16384, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, text);
+	n = ta_read_file(path, text, 16384);
+	KUNIT_ASSERT_GT_MSG(test, n, 0, "%s", path);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(text, "optee-pta"));
+	line = strstr(text, "word  5:");
+	KUNIT_EXPECT_NOT_NULL(test, line);
+	if (line)
+		KUNIT_EXPECT_EQ(test, strncmp(line + 9, "shadow", 6), 0);
+	line = strstr(text, "word 57:");
+	KUNIT_EXPECT_NOT_NULL(test, line);
+	if (line) {
+		KUNIT_EXPECT_EQ(test, strncmp(line + 9, "pta ", 4), 0);
+		KUNIT_EXPECT_NOT_NULL(test, strstr(line, "perm=0"));
+	}
+	line = strstr(text, "word 63:");
+	KUNIT_EXPECT_NOT_NULL(test, line);
+	if (line) {
+		KUNIT_EXPECT_EQ(test, strncmp(line + 9, "pta-refused", 11), 0);
+		KUNIT_EXPECT_NOT_NULL(test, strstr(line, "error=1"));
+	}
+	line = strstr(text, "word 56:");
+	KUNIT_EXPECT_NOT_NULL(test, line);
+	if (line)
+		KUNIT_EXPECT_NOT_NULL(test, strstr(line, "error=1"));
+}
+
+static struct kunit_case ta_cases[] = {
+	KUNIT_CASE_PARAM(ta_defers_then_binds, ta_geo_gen_params),
+	KUNIT_CASE_PARAM(ta_read_sweep, ta_geo_gen_params),
+	KUNIT_CASE_PARAM(ta_mac_cell, ta_geo_gen_params),
+	KUNIT_CASE(ta_invoke_failures),
+	KUNIT_CASE(ta_session_refused),
+	KUNIT_CASE(ta_only_without_optee),
+	KUNIT_CASE(ta_optee_goes_away),
+	KUNIT_CASE(ta_debugfs),
+	{}
+};
+
+static struct kunit_suite ta_suite = {
+	.name = "otp-stm32-bsec-ta",
+	.suite_init = ta_suite_init,
+	.suite_exit = ta_suite_exit,
+	.init = ta_test_init,
+	.exit = ta_test_exit,
+	.test_cases = ta_cases,
+};
+
+kunit_test_suites(&ta_suite);
+
+MODULE_DESCRIPTION("KUnit tests for the OP-TEE backend of otp-stm32-romem");
+MODULE_LICENSE("GPL");
+MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);

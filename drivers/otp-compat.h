@@ -95,23 +95,13 @@ static void setup(struct nvmem_config *cfg)				\
 #endif
 
 /*
- * OTP_PLATFORM_REMOVE(name, fn) defines the platform driver .remove
- * callback name(), which calls void fn(struct platform_device *): the
- * callback returns void since 6.11 and int before.
+ * A platform driver's void remove callback goes in .remove since 6.11; the
+ * kernels before (Debian's 6.1 included) take it in .remove_new.
  */
 #ifdef OTP_HAVE_VOID_PLATFORM_REMOVE
-#define OTP_PLATFORM_REMOVE(name, fn)					\
-static void name(struct platform_device *pdev)				\
-{									\
-	fn(pdev);							\
-}
+#define otp_void_remove remove
 #else
-#define OTP_PLATFORM_REMOVE(name, fn)					\
-static int name(struct platform_device *pdev)				\
-{									\
-	fn(pdev);							\
-	return 0;							\
-}
+#define otp_void_remove remove_new
 #endif
 
 /*

@@ -117,7 +117,7 @@ struct otp_stm32_ta *otp_stm32_ta_open(struct device *dev, unsigned int words)
 		ret = PTR_ERR(ta->ctx);
 		if (ret == -ENOENT)
 			return ERR_PTR(dev_err_probe(dev, -EPROBE_DEFER,
-						     "waiting for OP-TEE to register its TEE device\n"));
+						     "waiting for OP-TEE's TEE device\n"));
 		dev_err(dev, "cannot open an OP-TEE context (%d)\n", ret);
 		return ERR_PTR(ret);
 	}

@@ -162,17 +162,16 @@ static int emu_invoke_func(struct tee_context *ctx,
 
 	mutex_lock(&emu->lock);
 	emu->invocations++;
-	if (emu->invoke_errno) {
+	if (emu->invoke_errno)
 		ret = emu->invoke_errno;
-	} else if (emu->invoke_result) {
+	else if (emu->invoke_result)
 		arg->ret = emu->invoke_result;
-	} else if (!arg->session || arg->session > emu->next_session) {
+	else if (!arg->session || arg->session > emu->next_session)
 		arg->ret = OPTEE_EMU_ITEM_NOT_FOUND;
-	} else if (arg->func != EMU_CMD_READ || arg->num_params != 2) {
+	else if (arg->func != EMU_CMD_READ || arg->num_params != 2)
 		arg->ret = OPTEE_EMU_NOT_SUPPORTED;
-	} else {
+	else
 		arg->ret = emu_read(emu, param);
-	}
 	if (!ret && arg->ret)
 		emu->bad_calls++;
 	mutex_unlock(&emu->lock);

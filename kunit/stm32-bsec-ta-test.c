@@ -28,6 +28,7 @@
 
 #include "bsec-emu.h"
 #include "optee-emu.h"
+#include "otp-compat.h"
 #include "otp-kunit.h"
 #include "otp-stm32-romem.h"
 
@@ -138,12 +139,10 @@ static int ta_optee_probe(struct platform_device *pdev)
 }
 
 /* Runs after the test's exit, when its overlay is removed. */
-static void ta_optee_remove_common(struct platform_device *pdev)
+static void ta_optee_remove(struct platform_device *pdev)
 {
 	optee_emu_unregister(platform_get_drvdata(pdev));
 }
-
-OTP_PLATFORM_REMOVE(ta_optee_remove, ta_optee_remove_common)
 
 static const struct of_device_id ta_optee_match[] = {
 	{ .compatible = "linaro,optee-tz" },
@@ -152,7 +151,7 @@ static const struct of_device_id ta_optee_match[] = {
 
 static struct platform_driver ta_optee_driver = {
 	.probe = ta_optee_probe,
-	.remove = ta_optee_remove,
+	.otp_void_remove = ta_optee_remove,
 	.driver = {
 		.name = "otp-kunit-optee-emu",
 		.of_match_table = ta_optee_match,
@@ -236,8 +235,8 @@ static void ta_start(struct kunit *test)
 						      sizeof(stm32_bsec_ta_test_dtbo)),
 			0);
 	KUNIT_ASSERT_EQ(test, ctx->optee_ret, 0);
-	for (i = 0; i < 300 && !READ_ONCE(ctx->nvmem) && ctx->ret != -ENODEV; i++)
-		msleep(10);
+	for (i = 0; i < 150 && !READ_ONCE(ctx->nvmem) && ctx->ret != -ENODEV; i++)
+		msleep(20);
 	KUNIT_ASSERT_NOT_ERR_OR_NULL_MSG(test, READ_ONCE(ctx->nvmem),
 					 "BSEC harness: %u probes, last %d",
 					 ctx->probes, ctx->ret);
@@ -330,7 +329,7 @@ static void ta_read_sweep(struct kunit *test)
 				break;
 			}
 			if (ctx->optee->invocations - inv != secure) {
-				KUNIT_FAIL(test, "read %u@%#x (words %u..%u): %lu invocations, want %u",
+				KUNIT_FAIL(test, "read %u@%#x, words %u-%u: %lu calls, not %u",
 					   len, off, first, last,
 					   ctx->optee->invocations - inv, secure);
 				bad = true;
@@ -417,8 +416,8 @@ static void ta_session_refused(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, otp_kunit_overlay_apply(test, stm32_bsec_ta_test_dtbo,
 						      sizeof(stm32_bsec_ta_test_dtbo)),
 			0);
-	for (i = 0; i < 300 && ctx->ret != -ENODEV; i++)
-		msleep(10);
+	for (i = 0; i < 150 && ctx->ret != -ENODEV; i++)
+		msleep(20);
 	KUNIT_EXPECT_EQ(test, ctx->ret, -ENODEV);
 	KUNIT_EXPECT_NULL(test, READ_ONCE(ctx->nvmem));
 	KUNIT_EXPECT_EQ(test, ctx->optee->sessions_opened, 0);

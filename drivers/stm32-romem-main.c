@@ -808,6 +808,9 @@ static int otp_stm32_romem_bind(struct device *dev, struct resource *res)
 						      resource_size(res),
 					 &otp_stm32_smccc_ops, desc->variant,
 					 desc->ta_only || otp_stm32_optee_in_dt());
+	/* A deferral keeps the reason the secure backend gave. */
+	if (PTR_ERR(nvmem) == -EPROBE_DEFER)
+		return -EPROBE_DEFER;
 	if (IS_ERR(nvmem))
 		return dev_err_probe(dev, PTR_ERR(nvmem),
 				     "cannot register OTP NVMEM device\n");

@@ -17,7 +17,8 @@ mkdir -p "$dst"
 rsync -a --delete --exclude '*.o' --exclude '*.ko' --exclude '.*.cmd' \
 	--exclude '*.mod*' --exclude '*.dtbo*' --exclude 'modules.order' \
 	--exclude 'Module.symvers' --exclude '.*.d' \
-	--include 'Kbuild' --include 'drivers/***' --include 'kunit/***' --exclude '*' \
+	--include 'Kbuild' --include 'drivers/***' --include 'kunit/***' \
+	--include 'tests/' --include 'tests/modules/***' --exclude '*' \
 	"$top/" "$dst/"
 if grep -q '^CONFIG_CC_IS_CLANG=y' "$kdir/.config"; then
 	set -- LLVM=1 CC="ccache clang" "$@"

@@ -39,25 +39,28 @@ done
 gate kernel-6.12-arm-prep scripts/build-kernel.sh 6.12 arm prep
 gate kernel-6.12-clang-prep scripts/build-kernel.sh 6.12 arm64 clang
 
-# QEMU: KUnit + end to end, per kernel.
+# QEMU, per kernel: KUnit + end to end without a secure world, then end
+# to end with the emulated OP-TEE.
 for v in 6.12 6.1; do
-	log=$out/qemu-$v.log
-	sh scripts/qemu-test.sh "$v" check >"$log" 2>&1
-	res=$(grep '^RESULT ' "$log" | tail -n1)
-	grep '^FAIL ' "$log" | tee -a "$summary"
-	if [ -z "$res" ]; then
-		failed=$((failed + 1))
-		echo "FAIL qemu-$v: no result (see $log)" | tee -a "$summary"
-		tail -n 20 "$log" | sed 's/^/    /'
-		continue
-	fi
-	p=$(echo "$res" | sed 's/.*passed=\([0-9]*\).*/\1/')
-	f=$(echo "$res" | sed 's/.*failed=\([0-9]*\).*/\1/')
-	s=$(echo "$res" | sed 's/.*skipped=\([0-9]*\).*/\1/')
-	passed=$((passed + p))
-	failed=$((failed + f))
-	skipped=$((skipped + s))
-	echo "QEMU linux-$v: $p passed, $f failed, $s skipped" | tee -a "$summary"
+	for mode in check optee; do
+		log=$out/qemu-$v-$mode.log
+		sh scripts/qemu-test.sh "$v" "$mode" >"$log" 2>&1
+		res=$(grep '^RESULT ' "$log" | tail -n1)
+		grep '^FAIL ' "$log" | tee -a "$summary"
+		if [ -z "$res" ]; then
+			failed=$((failed + 1))
+			echo "FAIL qemu-$v-$mode: no result (see $log)" | tee -a "$summary"
+			tail -n 20 "$log" | sed 's/^/    /'
+			continue
+		fi
+		p=$(echo "$res" | sed 's/.*passed=\([0-9]*\).*/\1/')
+		f=$(echo "$res" | sed 's/.*failed=\([0-9]*\).*/\1/')
+		s=$(echo "$res" | sed 's/.*skipped=\([0-9]*\).*/\1/')
+		passed=$((passed + p))
+		failed=$((failed + f))
+		skipped=$((skipped + s))
+		echo "QEMU linux-$v ($mode): $p passed, $f failed, $s skipped" | tee -a "$summary"
+	done
 done
 
 # Static gates.

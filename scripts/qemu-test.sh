@@ -3,7 +3,9 @@
 # Build our modules for one test kernel, boot it in QEMU (arm64 virt) with
 # the emulated OTP register blocks, and check the console log.
 #
-# usage: scripts/qemu-test.sh KVER [check|demo|bench]
+# usage: scripts/qemu-test.sh KVER [check|optee|demo|bench]
+#   check  KUnit and end to end, no secure world (SiP service absent)
+#   optee  end to end with the emulated OP-TEE bound to a linaro,optee-tz node
 # Exit status 0 when every KUnit case and end-to-end check passed and the
 # console stayed clean.  The last line is "RESULT KVER passed=N failed=N".
 set -eu
@@ -60,9 +62,12 @@ qemu_common="-M virt -cpu cortex-a57 -smp $smp -m $mem -nographic -no-reboot -ni
 # shellcheck disable=SC2086
 qemu-system-aarch64 $qemu_common -M virt,dumpdtb="$out/virt.dtb" >/dev/null
 dtc -q -I dtb -O dts -o "$out/virt.dts" "$out/virt.dtb"
+# The OP-TEE boot adds an OP-TEE node (and what the emulated OP-TEE serves).
+dtsi="$top/tests/dt/*.dtsi"
+[ "$mode" = optee ] && dtsi="$dtsi $top/tests/dt/optee/*.dtsi"
 {
 	cat "$out/virt.dts"
-	for f in "$top"/tests/dt/*.dtsi; do
+	for f in $dtsi; do
 		echo "/* $(basename "$f") */"
 		cat "$f"
 	done
@@ -95,6 +100,11 @@ for ko in "$out"/mod/kunit/*.ko; do
 	esac
 done
 cp "$top"/tests/e2e/*.sh "$root/tests/e2e/"
+mkdir -p "$root/tests/e2e-optee" "$root/modules/optee"
+cp "$top"/tests/e2e-optee/*.sh "$root/tests/e2e-optee/"
+for ko in "$out"/mod/tests/modules/*.ko; do
+	[ -e "$ko" ] && cp "$ko" "$root/modules/optee/"
+done
 cp "$top/tests/demo.sh" "$root/tests/demo.sh"
 cp "$top"/tests/data/* "$root/data/"
 for extra in "$top"/tests/guest-extra/*; do
@@ -143,5 +153,8 @@ if [ "$mode" = demo ] || [ "$mode" = bench ]; then
 	exit 0
 fi
 
+# KUnit runs in the check boot only.
+kunit_modules=
+[ "$mode" = check ] && kunit_modules=$(ls "$root/modules/kunit" | tr '\n' ' ')
 python3 "$top/scripts/check-log.py" --kver "$kver" --ksrc "$ksrc" \
-	--kunit-modules "$(ls "$root/modules/kunit" | tr '\n' ' ')" "$log"
+	--kunit-modules "$kunit_modules" "$log"

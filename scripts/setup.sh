@@ -3,16 +3,16 @@
 # Install what the bench and every gate of make check need on a Debian
 # machine (bookworm), idempotently.
 #
-# A package index that fails to refresh (a mirror caught mid-sync, often a
-# foreign-architecture index of the security mirror) is reported and set-up
-# goes on: only a package that really cannot be installed is fatal.
+# A package index that fails to refresh (a mirror caught mid-sync) is
+# reported and set-up goes on: only a package that really cannot be
+# installed is fatal.  The system's apt is given no foreign architecture
+# (see the busybox step).
 set -eu
 
 # What each group is for:
 #   kernels     linux-source-*, the kernel build tools, ccache
 #   QEMU bench  qemu-system-arm, cpio, dtc; busybox-static for each guest arch
-#               is fetched and unpacked into the cache (below): the arm64 and
-#               armhf packages conflict, so they cannot both be installed
+#               is fetched and unpacked into the cache (below)
 #   gates       sparse, clang/llvm/lld (W=1 clang), coccinelle and the OCaml
 #               compiler its scripted semantic patches need (spatch
 #               --ocaml-scripting; without ocamlopt coccicheck stops with
@@ -52,10 +52,6 @@ refresh() {
 need=$(missing)
 if [ -n "$need" ]; then
 	echo "setup: installing$need"
-	for a in arm64 armhf; do
-		dpkg --print-foreign-architectures | grep -qx "$a" ||
-			$sudo dpkg --add-architecture "$a"
-	done
 	refresh
 	# shellcheck disable=SC2086
 	if ! DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq \
@@ -76,18 +72,36 @@ fi
 
 # Guest busybox per arch, unpacked under the cache (not installed: the
 # packages of the two arches conflict with each other and with the host's).
+# It comes through a private apt state that knows only Debian's main suite
+# for arm64 and armhf: the system's apt gets no foreign architecture, so a
+# foreign index caught mid-sync (which makes apt drop the whole suite,
+# bookworm-security with linux-source-6.12 included) cannot break set-up.
 bbdir=${OTP_CACHE:-$HOME/.cache/otp-kernels}/busybox
+mirror=$(grep -hsoE 'https?://[^ ]*/debian/?( |$)' /etc/apt/sources.list \
+	/etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources |
+	head -n1 | tr -d ' ')
+mirror=${mirror:-http://deb.debian.org/debian}
+priv="$bbdir/apt"
+papt() {
+	apt-get -q -o Dir::State::Lists="$priv/lists" -o Dir::Cache="$priv/cache" \
+		-o Dir::Etc::SourceList="$priv/sources.list" -o Dir::Etc::SourceParts=- \
+		-o APT::Architectures::=arm64 -o APT::Architectures::=armhf \
+		-o Debug::NoLocking=1 "$@"
+}
 for a in arm64 armhf; do
 	[ -x "$bbdir/$a/bin/busybox" ] && continue
-	echo "setup: fetching busybox-static:$a"
-	mkdir -p "$bbdir/dl-$a"
-	if ! (cd "$bbdir/dl-$a" && apt-get download -qq "busybox-static:$a"); then
-		refresh
-		(cd "$bbdir/dl-$a" && apt-get download -qq "busybox-static:$a") || {
-			echo "setup: cannot download busybox-static:$a; check the apt sources and rerun" >&2
-			exit 1
-		}
+	echo "setup: fetching busybox-static:$a from $mirror"
+	mkdir -p "$priv/lists/partial" "$priv/cache/archives/partial" "$bbdir/dl-$a"
+	echo "deb $mirror bookworm main" > "$priv/sources.list"
+	if [ ! -f "$priv/updated" ]; then
+		papt update >/dev/null 2>&1 || papt update >/dev/null || true
+		touch "$priv/updated"
 	fi
+	(cd "$bbdir/dl-$a" && papt download "busybox-static:$a" >/dev/null 2>&1) || {
+		rm -f "$priv/updated"
+		echo "setup: cannot download busybox-static:$a from $mirror; rerun when the mirror answers" >&2
+		exit 1
+	}
 	rm -rf "$bbdir/$a"
 	dpkg-deb -x "$bbdir/dl-$a"/busybox-static_*.deb "$bbdir/$a"
 	rm -rf "$bbdir/dl-$a"

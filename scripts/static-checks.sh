@@ -12,7 +12,7 @@ ksrc=${OTP_CACHE:-$HOME/.cache/otp-kernels}/src/linux-source-6.12
 lsrc() {
 	git ls-files -co --exclude-standard -- "$@" 2>/dev/null || ls "$@"
 }
-srcs=$(lsrc 'drivers/*.c' 'drivers/*.h' 'kunit/*.c' 'kunit/*.h')
+srcs=$(lsrc 'drivers/*.c' 'drivers/*.h' 'kunit/*.c' 'kunit/*.h' 'tests/modules/*.c')
 dtsrcs=$(lsrc 'kunit/*.dtso' 'tests/dt/*.dtsi')
 out=$top/build/static
 
@@ -32,7 +32,7 @@ build_clean() {	# build_clean NAME KDIR ARCH make-args...
 		echo "static-checks: $name: build failed"
 		return 1
 	fi
-	if grep -E '(drivers|kunit)/[^ ]*:[0-9]+:([0-9]+:)? (warning|error)' "$log"; then
+	if grep -E '(drivers|kunit|tests/modules)/[^ ]*:[0-9]+:([0-9]+:)? (warning|error)' "$log"; then
 		echo "static-checks: $name: diagnostics above"
 		return 1
 	fi
@@ -75,11 +75,13 @@ coccicheck)
 	kdir=$(tree arm64 test)
 	rm -rf "$out/cocci"
 	mkdir -p "$out/cocci"
+	mkdir -p "$out/cocci/tests"
 	cp -r drivers kunit Kbuild "$out/cocci/"
+	cp -r tests/modules "$out/cocci/tests/"
 	log=$out/coccicheck.log
 	make -C "$kdir" ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu- M="$out/cocci" \
 		MODE=report J="$(nproc)" coccicheck >"$log" 2>&1 || { cat "$log"; exit 1; }
-	if grep -E '^[^ ]*(drivers|kunit)/[^ ]*:[0-9]+:' "$log"; then
+	if grep -E '^[^ ]*(drivers|kunit|tests/modules)/[^ ]*:[0-9]+:' "$log"; then
 		echo "static-checks: coccicheck: reports above"
 		exit 1
 	fi

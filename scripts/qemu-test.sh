@@ -3,7 +3,7 @@
 # Build our modules for one test kernel, boot it in QEMU (arm64 virt) with
 # the emulated OTP register blocks, and check the console log.
 #
-# usage: scripts/qemu-test.sh KVER [check|optee|demo|bench]
+# usage: scripts/qemu-test.sh KVER [check|optee|demo|optee-demo|bench]
 #   check  KUnit and end to end, no secure world (SiP service absent)
 #   optee  end to end with the emulated OP-TEE bound to a linaro,optee-tz node
 # Exit status 0 when every KUnit case and end-to-end check passed and the
@@ -64,7 +64,9 @@ qemu-system-aarch64 $qemu_common -M virt,dumpdtb="$out/virt.dtb" >/dev/null
 dtc -q -I dtb -O dts -o "$out/virt.dts" "$out/virt.dtb"
 # The OP-TEE boot adds an OP-TEE node (and what the emulated OP-TEE serves).
 dtsi="$top/tests/dt/*.dtsi"
-[ "$mode" = optee ] && dtsi="$dtsi $top/tests/dt/optee/*.dtsi"
+case $mode in
+optee*) dtsi="$dtsi $top/tests/dt/optee/*.dtsi" ;;
+esac
 {
 	cat "$out/virt.dts"
 	for f in $dtsi; do
@@ -105,7 +107,7 @@ cp "$top"/tests/e2e-optee/*.sh "$root/tests/e2e-optee/"
 for ko in "$out"/mod/tests/modules/*.ko; do
 	[ -e "$ko" ] && cp "$ko" "$root/modules/optee/"
 done
-cp "$top/tests/demo.sh" "$root/tests/demo.sh"
+cp "$top/tests/demo.sh" "$top/tests/demo-optee.sh" "$root/tests/"
 cp "$top"/tests/data/* "$root/data/"
 for extra in "$top"/tests/guest-extra/*; do
 	[ -e "$extra" ] && cp -r "$extra" "$root/"
@@ -149,9 +151,9 @@ qrc=$?
 set -e
 [ "$qrc" -eq 124 ] && echo "OTP-HOST: qemu timed out after ${timeout}s" >>"$log"
 
-if [ "$mode" = demo ] || [ "$mode" = bench ]; then
-	exit 0
-fi
+case $mode in
+demo | optee-demo | bench) exit 0 ;;
+esac
 
 # KUnit runs in the check boot only.
 kunit_modules=

@@ -56,6 +56,12 @@ for m in /modules/drivers/*.ko; do
 	fi
 done
 
+if [ "$mode" = optee-demo ]; then
+	. /tests/demo-optee.sh
+	echo "OTP-GUEST: done"
+	poweroff -f
+fi
+
 if [ "$mode" = demo ]; then
 	. /tests/demo.sh
 	echo "OTP-GUEST: done"

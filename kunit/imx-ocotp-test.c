@@ -13,9 +13,12 @@
 #include <kunit/test.h>
 #include <linux/clk.h>
 #include <linux/clk-provider.h>
+#include <linux/completion.h>
+#include <linux/delay.h>
 #include <linux/err.h>
 #include <linux/fcntl.h>
 #include <linux/fs.h>
+#include <linux/kthread.h>
 #include <linux/if_ether.h>
 #include <linux/module.h>
 #include <linux/namei.h>
@@ -1402,6 +1405,99 @@ static void imx7ulp_ded(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, emu->writes, 2);
 }
 
+/* ---- concurrency ---- */
+
+#define CONC_READERS	8
+#define CONC_STEPS	24
+
+/**
+ * struct conc_reader - one reader thread
+ * @ctx: devices under test
+ * @done: set by the programmer when it finished
+ * @reads: reads made
+ * @torn: reads that saw the two words from different program operations
+ * @backwards: reads that saw fewer bits than an earlier read
+ * @errors: reads that failed
+ * @exited: the thread has finished
+ */
+struct conc_reader {
+	struct test_ctx *ctx;
+	bool *done;
+	unsigned int reads, torn, backwards, errors;
+	struct completion exited;
+};
+
+/* Step n of the programmer has set bits 0..n-1 of both words 56 and 57. */
+static int conc_read_fn(void *data)
+{
+	struct conc_reader *r = data;
+	unsigned int last = 0, a, b;
+	u8 buf[8];
+
+	while (!READ_ONCE(*r->done)) {
+		if (nvmem_device_read(r->ctx->rw.nvmem, 56 * 4, 8, buf) != 8) {
+			r->errors++;
+			continue;
+		}
+		a = hweight32(get_unaligned_le32(buf));
+		b = hweight32(get_unaligned_le32(buf + 4));
+		r->reads++;
+		r->torn += a != b;
+		r->backwards += a < last;
+		last = a;
+		cond_resched();
+	}
+	complete(&r->exited);
+	return 0;
+}
+
+/*
+ * 8 readers and 1 programmer on one controller (GP1, i.MX8MM): the
+ * programmer sets one more bit of two words per write; every read sees
+ * both words from the same completed write, never fewer bits than before.
+ */
+static void concurrent_readers_and_programmer(struct kunit *test)
+{
+	struct conc_reader *r;
+	struct task_struct *t;
+	struct test_ctx *ctx;
+	bool done = false;
+	unsigned int i, n = 0;
+	u32 vals[2];
+
+	((struct test_ctx *)test->priv)->words = NULL;
+	ctx = ocotp_start(test);
+	r = kunit_kcalloc(test, CONC_READERS, sizeof(*r), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, r);
+	for (i = 0; i < CONC_READERS; i++) {
+		r[i].ctx = ctx;
+		r[i].done = &done;
+		init_completion(&r[i].exited);
+		t = kthread_run(conc_read_fn, &r[i], "ocotp-reader/%u", i);
+		if (IS_ERR(t))
+			break;
+		n++;
+	}
+	KUNIT_EXPECT_EQ(test, n, CONC_READERS);
+	for (i = 1; i <= CONC_STEPS; i++) {
+		vals[0] = GENMASK(i - 1, 0);
+		vals[1] = GENMASK(i - 1, 0);
+		KUNIT_EXPECT_EQ(test, write_words(ctx->rw.nvmem, 56, vals, 2), 8);
+		msleep(20);
+	}
+	WRITE_ONCE(done, true);
+	for (i = 0; i < n; i++) {
+		wait_for_completion(&r[i].exited);
+		KUNIT_EXPECT_GT(test, r[i].reads, 0);
+		KUNIT_EXPECT_EQ(test, r[i].torn, 0);
+		KUNIT_EXPECT_EQ(test, r[i].backwards, 0);
+		KUNIT_EXPECT_EQ(test, r[i].errors, 0);
+		kunit_info(test, "reader %u: %u reads\n", i, r[i].reads);
+	}
+	KUNIT_EXPECT_EQ(test, ctx->rw.emu->fuse[56], GENMASK(CONC_STEPS - 1, 0));
+	KUNIT_EXPECT_EQ(test, ctx->rw.emu->programs, 2 * CONC_STEPS);
+}
+
 static struct kunit_case ocotp_write_cases[] = {
 	KUNIT_CASE(write_clear_bit_refused),
 	KUNIT_CASE(write_two_words),
@@ -1423,6 +1519,7 @@ static struct kunit_case ocotp_write_cases[] = {
 	KUNIT_CASE_PARAM(soc_write_locks, soc_gen_params),
 	KUNIT_CASE_PARAM(write_property, soc_gen_params),
 	KUNIT_CASE(imx7ulp_ded),
+	KUNIT_CASE(concurrent_readers_and_programmer),
 	{}
 };
 

@@ -201,6 +201,7 @@ struct test_inst {
  * @nwords: number of @words
  * @busy_cycles: emulator BUSY length
  * @timing_reset: TIMING value before the driver touches it
+ * @clk_fails: the controller clock cannot be enabled
  * @rw: the writable controller
  * @ro: the read-only controller
  */
@@ -211,6 +212,7 @@ struct test_ctx {
 	unsigned int nwords;
 	unsigned int busy_cycles;
 	u32 timing_reset;
+	bool clk_fails;
 	struct test_inst rw;
 	struct test_inst ro;
 };
@@ -218,11 +220,28 @@ struct test_ctx {
 /* Configuration of the running test, read by the harness probe. */
 static struct test_ctx *test_cur;
 
+/* A clock that cannot be turned on (a gate whose parent is broken). */
+static int failing_clk_prepare(struct clk_hw *hw)
+{
+	return -EIO;
+}
+
+static unsigned long failing_clk_rate(struct clk_hw *hw, unsigned long parent)
+{
+	return RATE_24M;
+}
+
+static const struct clk_ops failing_clk_ops = {
+	.prepare = failing_clk_prepare,
+	.recalc_rate = failing_clk_rate,
+};
+
 static int harness_probe(struct platform_device *pdev)
 {
 	struct test_ctx *ctx = test_cur;
 	struct device *hdev = &pdev->dev;
 	const struct ocotp_emu_cfg *ecfg;
+	struct clk_init_data init = { };
 	struct nvmem_device *nvmem;
 	struct test_inst *inst;
 	struct ocotp_emu *emu;
@@ -246,8 +265,20 @@ static int harness_probe(struct platform_device *pdev)
 	emu->busy_cycles = ctx->busy_cycles;
 	emu->timing = ctx->timing_reset;
 
-	hw = devm_clk_hw_register_fixed_rate(hdev, dev_name(hdev), NULL, 0,
-					     ctx->rate);
+	if (ctx->clk_fails) {
+		hw = devm_kzalloc(hdev, sizeof(*hw), GFP_KERNEL);
+		if (!hw)
+			return inst->err = -ENOMEM;
+		init.name = dev_name(hdev);
+		init.ops = &failing_clk_ops;
+		hw->init = &init;
+		inst->err = devm_clk_hw_register(hdev, hw);
+		if (inst->err)
+			return inst->err;
+	} else {
+		hw = devm_clk_hw_register_fixed_rate(hdev, dev_name(hdev), NULL,
+						     0, ctx->rate);
+	}
 	if (IS_ERR(hw))
 		return inst->err = PTR_ERR(hw);
 	clk = devm_clk_hw_get_clk(hdev, hw, "ocotp");
@@ -774,6 +805,62 @@ static void write_stuck_busy(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, emu->fuse[25], vals[0]);
 	KUNIT_ASSERT_EQ(test, read_word(ctx->rw.nvmem, 25, &val), 4);
 	KUNIT_EXPECT_EQ(test, val, vals[0]);
+}
+
+/*
+ * A shadow reload that never finishes: the write reports it, blew exactly
+ * what was asked, and the controller works once the reload completes.
+ */
+static void write_stuck_reload(struct kunit *test)
+{
+	struct test_ctx *ctx = ocotp_start(test);
+	struct ocotp_emu *emu = ctx->rw.emu;
+	u32 vals[1] = { 0x00000100 }, val;
+
+	emu->stuck_reload = true;
+	KUNIT_EXPECT_EQ(test, write_words(ctx->rw.nvmem, 24, vals, 1),
+			-ETIMEDOUT);
+	KUNIT_EXPECT_EQ(test, emu->programs, 1);
+	KUNIT_EXPECT_EQ(test, emu->fuse[24], vals[0]);
+	KUNIT_EXPECT_EQ(test, emu->reloads, 0);
+	/* A read while the reload hangs gives up rather than read junk. */
+	KUNIT_EXPECT_EQ(test, read_word(ctx->rw.nvmem, 37, &val), -ETIMEDOUT);
+	emu->stuck_reload = false;
+	KUNIT_ASSERT_EQ(test, read_word(ctx->rw.nvmem, 24, &val), 4);
+	KUNIT_EXPECT_EQ(test, val, vals[0]);
+	KUNIT_EXPECT_EQ(test, emu->reloads, 1);
+	KUNIT_EXPECT_EQ(test, write_words(ctx->rw.nvmem, 25, vals, 1), 4);
+}
+
+/* A controller stuck BUSY by someone else: reads time out, then recover. */
+static void read_stuck_busy(struct kunit *test)
+{
+	struct test_ctx *ctx = ocotp_start(test);
+	struct ocotp_emu *emu = ctx->rw.emu;
+	unsigned long shadows;
+	u32 val;
+
+	emu->stuck_busy = true;
+	emu->io.write(&emu->io, 0x004, BIT(10));	/* RELOAD via CTRL_SET */
+	shadows = emu->shadow_reads;
+	KUNIT_EXPECT_EQ(test, read_word(ctx->rw.nvmem, 37, &val), -ETIMEDOUT);
+	KUNIT_EXPECT_EQ(test, emu->shadow_reads, shadows);
+	emu->stuck_busy = false;
+	KUNIT_ASSERT_EQ(test, read_word(ctx->rw.nvmem, 37, &val), 4);
+	KUNIT_EXPECT_EQ(test, val, seed_words[37]);
+}
+
+/* A clock that cannot be enabled: errno, not a single register access. */
+static void clock_enable_fails(struct kunit *test)
+{
+	struct test_ctx *ctx = test->priv;
+	u32 vals[1] = { 0x1 }, val;
+
+	ctx->clk_fails = true;
+	ocotp_start(test);
+	KUNIT_EXPECT_EQ(test, read_word(ctx->rw.nvmem, 37, &val), -EIO);
+	KUNIT_EXPECT_EQ(test, write_words(ctx->rw.nvmem, 24, vals, 1), -EIO);
+	KUNIT_EXPECT_EQ(test, ctx->rw.emu->reads + ctx->rw.emu->writes, 0);
 }
 
 static void write_does_not_stick(struct kunit *test)
@@ -1508,6 +1595,9 @@ static struct kunit_case ocotp_write_cases[] = {
 	KUNIT_CASE(write_genuine_badabada),
 	KUNIT_CASE(write_stuck_busy),
 	KUNIT_CASE(write_does_not_stick),
+	KUNIT_CASE(write_stuck_reload),
+	KUNIT_CASE(read_stuck_busy),
+	KUNIT_CASE(clock_enable_fails),
 	KUNIT_CASE_PARAM(write_unaligned_refused, bad_write_gen_params),
 	KUNIT_CASE(write_imx7d_partial_bank_refused),
 	KUNIT_CASE_PARAM(write_bad_clock_refused, bad_rate_gen_params),

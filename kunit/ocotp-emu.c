@@ -118,7 +118,8 @@ static void emu_complete(struct ocotp_emu *emu)
 /* Every register access is one step of an operation in flight. */
 static void emu_tick(struct ocotp_emu *emu)
 {
-	if (emu->pending == EMU_IDLE || emu->stuck_busy)
+	if (emu->pending == EMU_IDLE || emu->stuck_busy ||
+	    (emu->pending == EMU_RELOAD && emu->stuck_reload))
 		return;
 	if (emu->busy_left)
 		emu->busy_left--;
@@ -131,7 +132,8 @@ static void emu_start(struct ocotp_emu *emu, int what)
 	emu->pending = what;
 	emu->ctrl |= ocotp_emu_busy(emu);
 	emu->busy_left = emu->busy_cycles;
-	if (!emu->busy_left && !emu->stuck_busy)
+	if (!emu->busy_left && !emu->stuck_busy &&
+	    !(what == EMU_RELOAD && emu->stuck_reload))
 		emu_complete(emu);
 }
 

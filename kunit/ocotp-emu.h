@@ -83,6 +83,7 @@ struct ocotp_emu_cfg {
  * @data: DATA0..3 latches
  * @busy_cycles: register accesses that BUSY stays set after a request
  * @stuck_busy: BUSY never clears while set
+ * @stuck_reload: a shadow reload never finishes while set
  * @no_stick: fuses ignore programming (the request still completes)
  * @busy_left: accesses left until the pending request completes
  * @pending: request in flight: 0 none, 1 program, 2 reload
@@ -122,6 +123,7 @@ struct ocotp_emu {
 	u32 data[4];
 	unsigned int busy_cycles;
 	bool stuck_busy;
+	bool stuck_reload;
 	bool no_stick;
 	unsigned int busy_left;
 	int pending;

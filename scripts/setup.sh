@@ -16,13 +16,16 @@ set -eu
 #   gates       sparse, clang/llvm/lld (W=1 clang), coccinelle and the OCaml
 #               compiler its scripted semantic patches need (spatch
 #               --ocaml-scripting; without ocamlopt coccicheck stops with
-#               "No OCaml compiler found!"), python3 for dtschema and kunit.py
+#               "No OCaml compiler found!"), python3 for dtschema and kunit.py,
+#               python3-dev and swig for dtschema's pylibfdt, which pip
+#               builds from source (Debian's python3-libfdt is not
+#               registered under that name)
 #   packaging   dkms
 pkgs="linux-source-6.1 linux-source-6.12 qemu-system-arm gcc-aarch64-linux-gnu
 gcc-arm-linux-gnueabihf
 device-tree-compiler sparse ccache coccinelle ocaml-nox ocaml-findlib dkms clang
 llvm lld make gcc libc6-dev flex bison bc libssl-dev libelf-dev cpio kmod rsync
-xz-utils file python3 python3-pip perl gawk"
+xz-utils file python3 python3-pip python3-dev swig perl gawk"
 
 sudo=
 [ "$(id -u)" -eq 0 ] || sudo=sudo

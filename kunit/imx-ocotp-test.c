@@ -37,6 +37,7 @@
 #include "ocotp-emu.h"
 #include "imx-ocotp-test.dtbo.h"
 #include "imx-ocotp-bad.dtbo.h"
+#include "imx-ocotp-cells-bad.dtbo.h"
 
 #define NODE_RW		"/otp-kunit-ocotp"
 #define NODE_CONSUMER	"/otp-kunit-ocotp-consumer"
@@ -1875,6 +1876,77 @@ static void bad_dt_probe_fails(struct kunit *test)
 	expect_not_bound(test, NODE_SMALL);
 }
 
+/*
+ * A hostile DT: the provider refuses the node, or each bad cell, or reads
+ * it right; it never hands out bytes that are not its fuses.
+ */
+static void hostile_cells(struct kunit *test)
+{
+	static const struct {
+		const char *name;
+		unsigned int off, len;
+		bool valid;
+	} cells[] = {
+		{ "crosses-end", 0x3fe, 4, false },
+		{ "past-end", 0x500, 4, false },
+		{ "empty", 0x10, 0, false },
+		{ "overlap-a", 0x8, 8, true },
+		{ "overlap-b", 0xc, 8, true },
+		{ "wide-bits", 0x20, 1, false },
+	};
+	/* Invalid cells: refused, or read as no byte at all. */
+	struct test_ctx *ctx = test->priv;
+	struct nvmem_cell *cell;
+	struct device_node *np;
+	unsigned int i, k, refused = 0;
+	size_t len;
+	u8 *data;
+
+	KUNIT_ASSERT_EQ(test, otp_kunit_overlay_apply(test, imx_ocotp_cells_bad_dtbo,
+						      sizeof(imx_ocotp_cells_bad_dtbo)),
+			0);
+	np = of_find_node_by_path("/otp-kunit-ocotp-hostile-consumer");
+	KUNIT_ASSERT_NOT_NULL(test, np);
+	for (i = 0; i < ARRAY_SIZE(cells); i++) {
+		cell = of_nvmem_cell_get(np, cells[i].name);
+		if (IS_ERR(cell)) {
+			refused++;
+			continue;
+		}
+		data = nvmem_cell_read(cell, &len);
+		nvmem_cell_put(cell);
+		if (IS_ERR(data)) {
+			KUNIT_EXPECT_FALSE_MSG(test, cells[i].valid, "%s: %ld",
+					       cells[i].name, PTR_ERR(data));
+			refused++;
+			continue;
+		}
+		if (!strcmp(cells[i].name, "wide-bits")) {
+			/* The core widens it: bits 4..15 from 0x20. */
+			u32 v = model_byte(ctx, 0x20) | model_byte(ctx, 0x21) << 8;
+
+			KUNIT_EXPECT_EQ(test, len, 2);
+			if (len == 2)
+				KUNIT_EXPECT_EQ(test, data[0] | data[1] << 8,
+						(v >> 4) & 0xfff);
+		} else if (!cells[i].valid) {
+			/* Nothing that is not a fuse may come out. */
+			KUNIT_EXPECT_EQ_MSG(test, len, 0, "%s", cells[i].name);
+		} else {
+			KUNIT_EXPECT_EQ(test, len, cells[i].len);
+			for (k = 0; k < len && k < cells[i].len; k++)
+				KUNIT_EXPECT_EQ_MSG(test, data[k],
+						    model_byte(ctx, cells[i].off + k),
+						    "%s byte %u", cells[i].name, k);
+		}
+		kfree(data);
+	}
+	of_node_put(np);
+	kunit_info(test, "provider %s, %u of %zu cells refused\n",
+		   ctx->rw.err ? "refused the node" : "bound", refused,
+		   ARRAY_SIZE(cells));
+}
+
 /* Device numbers come from an IDA and are given back on unbind. */
 static void device_ids_reused(struct kunit *test)
 {
@@ -1908,6 +1980,7 @@ static struct kunit_case ocotp_dt_cases[] = {
 	KUNIT_CASE(mac_cell_byte_order),
 	KUNIT_CASE(mac_cell_unaligned_8mp),
 	KUNIT_CASE(bad_dt_probe_fails),
+	KUNIT_CASE(hostile_cells),
 	KUNIT_CASE(device_ids_reused),
 	{}
 };

@@ -40,10 +40,11 @@ rm -rf "$root"
 mkdir -p "$root"
 
 t0=$(date +%s)
-# The base system of a Debian install, plus make: the README's commands
-# start with it.  Everything else must come from scripts/setup.sh.
+# The base system of a Debian install, plus make and git: the README's
+# commands start with make, in a clone made with git.  Everything else must
+# come from scripts/setup.sh.
 echo "fresh-check: debootstrap bookworm ($mirror)"
-debootstrap --include=make bookworm "$root" "$mirror" >>"$log" 2>&1 ||
+debootstrap --include=make,git bookworm "$root" "$mirror" >>"$log" 2>&1 ||
 	{ tail -n 20 "$log"; echo "fresh-check: debootstrap failed" >&2; exit 1; }
 cat > "$root/etc/apt/sources.list" <<EOF
 deb $mirror bookworm main

@@ -10,7 +10,15 @@ cd "$top"
 ksrc=${OTP_CACHE:-$HOME/.cache/otp-kernels}/src/linux-source-6.12
 # Our sources: what git tracks or would track (no build products).
 lsrc() {
-	git ls-files -co --exclude-standard -- "$@" 2>/dev/null || ls "$@"
+	if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+		git ls-files -co --exclude-standard -- "$@"
+	else
+		# Not a git checkout (a tarball, or no git): every match on disk.
+		for p in "$@"; do
+			# shellcheck disable=SC2086 # the pattern is meant to expand
+			ls -d $p 2>/dev/null
+		done
+	fi
 }
 srcs=$(lsrc 'drivers/*.c' 'drivers/*.h' 'kunit/*.c' 'kunit/*.h' 'tests/modules/*.c')
 dtsrcs=$(lsrc 'kunit/*.dtso' 'tests/dt/*.dtsi')

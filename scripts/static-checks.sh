@@ -93,7 +93,7 @@ coccicheck)
 		echo "static-checks: coccicheck: reports above"
 		exit 1
 	fi
-	echo "static-checks: coccicheck clean ($(grep -c 'Please check for false positives' "$log" || true) semantic patches run)"
+	echo "static-checks: coccicheck clean ($(grep -c 'spatch -D' "$log" || true) semantic patches run)"
 	;;
 arm32)
 	build_clean arm32 "$(tree arm prep)" arm W=1 KBUILD_MODPOST_WARN=1

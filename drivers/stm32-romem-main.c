@@ -109,6 +109,8 @@ static const struct otp_stm32_desc otp_stm32_descs[] = {
  * @ta: session with OP-TEE's BSEC pseudo-TA, NULL when not used
  * @desc: variant description
  * @size: bytes exposed through NVMEM
+ * @lower: words read from the BSEC shadow registers (desc->lower, kept
+ *	here for the read path)
  * @id: instance number taken from otp_stm32_ida
  * @monitor_absent: the SiP service did not answer at probe time
  * @reported: words whose refusal has been logged already
@@ -127,6 +129,7 @@ struct otp_stm32_romem {
 	struct otp_stm32_ta *ta;
 	const struct otp_stm32_desc *desc;
 	unsigned int size;
+	unsigned int lower;
 	int id;
 	bool monitor_absent;
 	DECLARE_BITMAP(reported, OTP_STM32_MAX_WORDS);
@@ -210,8 +213,8 @@ static int otp_stm32_fetch(struct otp_stm32_romem *romem, unsigned int word,
 		return 0;
 	}
 
-	if (word < romem->desc->lower) {
-		n = min(count, romem->desc->lower - word);
+	if (word < romem->lower) {
+		n = min(count, romem->lower - word);
 		romem->io->read_words(romem->io, BSEC_OTP_DATA(word), n, dst);
 	}
 	if (n < count && romem->ta)
@@ -225,41 +228,32 @@ static int otp_stm32_fetch(struct otp_stm32_romem *romem, unsigned int word,
 
 /**
  * otp_stm32_copy_part() - copy some bytes of one fuse word
- * @romem: the OTP block
+ * @romem: the OTP block, not served by the pseudo-TA (its partial words
+ *	go through otp_stm32_read_bounced())
  * @word: fuse word
  * @first: first byte of the word to copy
  * @end: byte after the last one to copy, at most 4
  * @dst: destination
  *
+ * One register value or one SiP call, no buffer.
  * Context: process context.
- * Return: 0 or -EIO, see otp_stm32_fetch().
  */
-static int otp_stm32_copy_part(struct otp_stm32_romem *romem,
-			       unsigned int word, unsigned int first,
-			       unsigned int end, u8 *dst)
+static void otp_stm32_copy_part(struct otp_stm32_romem *romem,
+				unsigned int word, unsigned int first,
+				unsigned int end, u8 *dst)
 {
 	const struct otp_stm32_io *io = romem->io;
-	u8 raw[4];
 	u32 val;
-	int ret;
 
-	if (!romem->desc->bsec) {
+	if (!romem->desc->bsec)
 		val = io->read(io, 4 * word);
-	} else if (word < romem->desc->lower) {
+	else if (word < romem->lower)
 		val = io->read(io, BSEC_OTP_DATA(word));
-	} else if (romem->ta) {
-		ret = otp_stm32_ta_read(romem->ta, word, 1, OTP_STM32_TA_SHADOW,
-					raw);
-		if (ret)
-			return ret;
-		val = get_unaligned_le32(raw);
-	} else {
+	else
 		val = otp_stm32_sip_read(romem, word);
-	}
 
 	for (; first < end; first++)
 		*dst++ = val >> (8 * first);
-	return 0;
 }
 
 /*
@@ -316,9 +310,7 @@ static int otp_stm32_reg_read(void *context, unsigned int offset, void *buf,
 
 	if (skip && bytes) {
 		n = min_t(size_t, 4 - skip, bytes);
-		ret = otp_stm32_copy_part(romem, word++, skip, skip + n, dst);
-		if (ret)
-			return ret;
+		otp_stm32_copy_part(romem, word++, skip, skip + n, dst);
 		dst += n;
 		bytes -= n;
 	}
@@ -332,7 +324,7 @@ static int otp_stm32_reg_read(void *context, unsigned int offset, void *buf,
 		bytes -= 4 * n;
 	}
 	if (bytes)
-		return otp_stm32_copy_part(romem, word, 0, bytes, dst);
+		otp_stm32_copy_part(romem, word, 0, bytes, dst);
 
 	return 0;
 }
@@ -619,6 +611,7 @@ otp_stm32_romem_register(struct device *dev, const struct otp_stm32_io *io,
 	romem->io = io;
 	romem->sec = sec;
 	romem->desc = &otp_stm32_descs[variant];
+	romem->lower = romem->desc->lower;
 
 	if (romem->desc->bsec) {
 		if (window < BSEC_BLOCK_SIZE)

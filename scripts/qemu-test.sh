@@ -62,10 +62,12 @@ qemu_common="-M virt -cpu cortex-a57 -smp $smp -m $mem -nographic -no-reboot -ni
 # shellcheck disable=SC2086
 qemu-system-aarch64 $qemu_common -M virt,dumpdtb="$out/virt.dtb" >/dev/null
 dtc -q -I dtb -O dts -o "$out/virt.dts" "$out/virt.dtb"
-# The OP-TEE boot adds an OP-TEE node (and what the emulated OP-TEE serves).
+# The OP-TEE boot adds an OP-TEE node (and what the emulated OP-TEE serves);
+# the check boot adds the i.MX6 nodes of the fuse-map tests.
 dtsi="$top/tests/dt/*.dtsi"
 case $mode in
 optee*) dtsi="$dtsi $top/tests/dt/optee/*.dtsi" ;;
+check) dtsi="$dtsi $top/tests/dt/check/*.dtsi" ;;
 esac
 {
 	cat "$out/virt.dts"

@@ -28,10 +28,8 @@
 
 #include "stm32-bsec-ta.h"
 
-/* The BSEC pseudo-TA: 94cf71ad-80e6-40b5-a7c6-3dc501eb2803 */
-static const uuid_t bsec_ta_uuid =
-	UUID_INIT(0x94cf71ad, 0x80e6, 0x40b5,
-		  0xa7, 0xc6, 0x3d, 0xc5, 0x01, 0xeb, 0x28, 0x03);
+/* The BSEC pseudo-TA's identity (PTA_BSEC_UUID), parsed at open time. */
+static const char bsec_ta_uuid[] = "94cf71ad-80e6-40b5-a7c6-3dc501eb2803";
 
 #define BSEC_TA_CMD_READ_OTP	0
 #define BSEC_TA_NUM_PARAMS	2
@@ -70,16 +68,31 @@ static void otp_stm32_ta_close(void *data)
 	tee_client_close_context(ta->ctx);
 }
 
+/**
+ * otp_stm32_optee_node() - the board's OP-TEE node, if its DT has one
+ *
+ * Return: the first available node compatible with OTP_STM32_OPTEE_COMPAT,
+ * with a reference the caller puts, or NULL.
+ */
+struct device_node *otp_stm32_optee_node(void)
+{
+	struct device_node *np;
+
+	for_each_compatible_node(np, NULL, OTP_STM32_OPTEE_COMPAT)
+		if (of_device_is_available(np))
+			return np;
+	return NULL;
+}
+
 /* Bind @dev's lifetime to the OP-TEE device described in the DT, if any. */
 static int otp_stm32_ta_link(struct device *dev)
 {
-	struct device_node *np;
+	struct device_node *optee = otp_stm32_optee_node();
 	struct platform_device *tee;
 	struct device_link *link;
 
-	np = of_find_compatible_node(NULL, NULL, "linaro,optee-tz");
-	tee = np ? of_find_device_by_node(np) : NULL;
-	of_node_put(np);
+	tee = optee ? of_find_device_by_node(optee) : NULL;
+	of_node_put(optee);
 	if (!tee)
 		return 0;
 	link = device_link_add(dev, &tee->dev, DL_FLAG_AUTOREMOVE_CONSUMER);
@@ -104,6 +117,7 @@ struct otp_stm32_ta *otp_stm32_ta_open(struct device *dev, unsigned int words)
 {
 	struct tee_ioctl_open_session_arg arg = { };
 	struct otp_stm32_ta *ta;
+	uuid_t ta_id;
 	int ret;
 
 	ta = devm_kzalloc(dev, sizeof(*ta), GFP_KERNEL);
@@ -122,7 +136,12 @@ struct otp_stm32_ta *otp_stm32_ta_open(struct device *dev, unsigned int words)
 		return ERR_PTR(ret);
 	}
 
-	export_uuid(arg.uuid, &bsec_ta_uuid);
+	ret = uuid_parse(bsec_ta_uuid, &ta_id);
+	if (ret) {
+		tee_client_close_context(ta->ctx);
+		return ERR_PTR(ret);
+	}
+	export_uuid(arg.uuid, &ta_id);
 	arg.clnt_login = TEE_IOCTL_LOGIN_REE_KERNEL;
 	ret = tee_client_open_session(ta->ctx, &arg, NULL);
 	if (ret < 0 || arg.ret) {
@@ -163,7 +182,16 @@ struct otp_stm32_ta *otp_stm32_ta_open(struct device *dev, unsigned int words)
 int otp_stm32_ta_read(struct otp_stm32_ta *ta, unsigned int word,
 		      unsigned int count, u32 access, void *dst)
 {
-	struct tee_param param[BSEC_TA_NUM_PARAMS] = { };
+	/* value[0]: (byte offset, access type); memref[1]: the words. */
+	struct tee_param param[BSEC_TA_NUM_PARAMS] = {
+		{
+			.attr = TEE_IOCTL_PARAM_ATTR_TYPE_VALUE_INPUT,
+			.u.value = { .a = 4 * word, .b = access },
+		}, {
+			.attr = TEE_IOCTL_PARAM_ATTR_TYPE_MEMREF_OUTPUT,
+			.u.memref = { .shm = ta->shm, .size = 4 * count },
+		},
+	};
 	struct tee_ioctl_invoke_arg arg = {
 		.func = BSEC_TA_CMD_READ_OTP,
 		.session = ta->session,
@@ -171,13 +199,6 @@ int otp_stm32_ta_read(struct otp_stm32_ta *ta, unsigned int word,
 	};
 	void *buf;
 	int ret;
-
-	param[0].attr = TEE_IOCTL_PARAM_ATTR_TYPE_VALUE_INPUT;
-	param[0].u.value.a = 4 * word;
-	param[0].u.value.b = access;
-	param[1].attr = TEE_IOCTL_PARAM_ATTR_TYPE_MEMREF_OUTPUT;
-	param[1].u.memref.shm = ta->shm;
-	param[1].u.memref.size = 4 * count;
 
 	mutex_lock(&ta->lock);
 	ta->invocations++;

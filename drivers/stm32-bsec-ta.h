@@ -11,7 +11,11 @@
 #include <linux/types.h>
 
 struct device;
+struct device_node;
 struct otp_stm32_ta;
+
+/* What a board's DT calls its OP-TEE node */
+#define OTP_STM32_OPTEE_COMPAT		"linaro,optee-tz"
 
 /* Access types of the read command (OP-TEE pta_stm32mp_bsec.h) */
 #define OTP_STM32_TA_SHADOW		0
@@ -25,12 +29,18 @@ struct otp_stm32_ta;
 #define OTP_STM32_TA_LOCK_ERROR		BIT(26)
 
 #if IS_ENABLED(CONFIG_TEE)
+struct device_node *otp_stm32_optee_node(void);
 struct otp_stm32_ta *otp_stm32_ta_open(struct device *dev, unsigned int words);
 int otp_stm32_ta_read(struct otp_stm32_ta *ta, unsigned int word,
 		      unsigned int count, u32 access, void *dst);
 unsigned long otp_stm32_ta_invocations(struct otp_stm32_ta *ta);
 #else
 /* A kernel without the TEE core cannot reach OP-TEE. */
+static inline struct device_node *otp_stm32_optee_node(void)
+{
+	return NULL;
+}
+
 static inline struct otp_stm32_ta *otp_stm32_ta_open(struct device *dev,
 						     unsigned int words)
 {

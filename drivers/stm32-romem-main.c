@@ -757,16 +757,13 @@ static void otp_stm32_mmio_read_words(const struct otp_stm32_io *io,
 		put_unaligned_le32(readl_relaxed(src + 4 * i), dst + 4 * i);
 }
 
-/* The board runs OP-TEE: its DT has an available linaro,optee-tz node. */
-static bool otp_stm32_optee_in_dt(void)
+/* The board runs OP-TEE: its DT has an available OP-TEE node. */
+static bool otp_stm32_has_optee(void)
 {
-	struct device_node *np;
-	bool found;
+	struct device_node *np = otp_stm32_optee_node();
 
-	np = of_find_compatible_node(NULL, NULL, "linaro,optee-tz");
-	found = np && of_device_is_available(np);
 	of_node_put(np);
-	return found;
+	return np;
 }
 
 /*
@@ -800,7 +797,7 @@ static int otp_stm32_romem_bind(struct device *dev, struct resource *res)
 					 desc->bsec ? BSEC_BLOCK_SIZE :
 						      resource_size(res),
 					 &otp_stm32_smccc_ops, desc->variant,
-					 desc->ta_only || otp_stm32_optee_in_dt());
+					 desc->ta_only || otp_stm32_has_optee());
 	/* A deferral keeps the reason the secure backend gave. */
 	if (PTR_ERR(nvmem) == -EPROBE_DEFER)
 		return -EPROBE_DEFER;

@@ -25,8 +25,11 @@
 
 /* The pseudo-TA's identity, written down independently of the driver. */
 static const u8 emu_pta_uuid[16] = {
-	0x94, 0xcf, 0x71, 0xad, 0x80, 0xe6, 0x40, 0xb5,
-	0xa7, 0xc6, 0x3d, 0xc5, 0x01, 0xeb, 0x28, 0x03,
+	0x94, 0xcf, 0x71, 0xad,		/* time_low */
+	0x80, 0xe6,			/* time_mid */
+	0x40, 0xb5,			/* time_hi_and_version */
+	0xa7, 0xc6,			/* clock_seq */
+	0x3d, 0xc5, 0x01, 0xeb, 0x28, 0x03,	/* node */
 };
 
 #define EMU_LOGIN_REE_KERNEL	0x80000000
@@ -108,8 +111,12 @@ static u32 emu_read(struct optee_emu *emu, struct tee_param *param)
 	u32 first, count, access, word, *buf;
 	bool open;
 
-	if (param[0].attr != TEE_IOCTL_PARAM_ATTR_TYPE_VALUE_INPUT ||
-	    param[1].attr != TEE_IOCTL_PARAM_ATTR_TYPE_MEMREF_OUTPUT ||
+	static const u64 want[] = {
+		TEE_IOCTL_PARAM_ATTR_TYPE_VALUE_INPUT,
+		TEE_IOCTL_PARAM_ATTR_TYPE_MEMREF_OUTPUT,
+	};
+
+	if (param[0].attr != want[0] || param[1].attr != want[1] ||
 	    !param[1].u.memref.shm)
 		return OPTEE_EMU_BAD_PARAMETERS;
 	first = param[0].u.value.a;

@@ -18,7 +18,7 @@
 
 static int otp_optee_emu_probe(struct platform_device *pdev)
 {
-	struct device *dev = &pdev->dev;
+	struct device *parent = &pdev->dev;
 	struct device_node *img;
 	struct optee_emu *emu;
 	u32 words, lower, open[64];
@@ -26,8 +26,8 @@ static int otp_optee_emu_probe(struct platform_device *pdev)
 
 	img = of_find_compatible_node(NULL, NULL, "otp-test,optee-bsec-image");
 	if (!img)
-		return dev_err_probe(dev, -ENODEV, "no otp-test,optee-bsec-image node\n");
-	emu = devm_kzalloc(dev, sizeof(*emu), GFP_KERNEL);
+		return dev_err_probe(parent, -ENODEV, "no otp-test,optee-bsec-image node\n");
+	emu = devm_kzalloc(parent, sizeof(*emu), GFP_KERNEL);
 	ret = emu ? 0 : -ENOMEM;
 	if (!ret)
 		ret = of_property_read_u32(img, "otp-words", &words);
@@ -48,13 +48,13 @@ static int otp_optee_emu_probe(struct platform_device *pdev)
 				set_bit(open[i], emu->open);
 	of_node_put(img);
 	if (ret)
-		return dev_err_probe(dev, ret, "bad otp-test,optee-bsec-image node\n");
+		return dev_err_probe(parent, ret, "bad otp-test,optee-bsec-image node\n");
 
-	ret = optee_emu_register(emu, dev);
+	ret = optee_emu_register(emu, parent);
 	if (ret)
 		return ret;
 	platform_set_drvdata(pdev, emu);
-	dev_info(dev, "emulated OP-TEE with the BSEC pseudo-TA: %u OTP words\n",
+	dev_info(parent, "emulated OP-TEE with the BSEC pseudo-TA: %u OTP words\n",
 		 words);
 	return 0;
 }

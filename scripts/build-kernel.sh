@@ -4,7 +4,11 @@
 # usage: scripts/build-kernel.sh VERSION ARCH KIND
 #   VERSION  6.1 | 6.12          (Debian linux-source-VERSION)
 #   ARCH     arm64 | arm
-#   KIND     test   full arm64 test kernel (Image) from allnoconfig + fragment
+#   KIND     test   full test kernel (arm64 Image / arm zImage) from
+#                   allnoconfig + scripts/config/{test-kernel,debug}.config
+#                   (+ arm.config for ARCH=arm)
+#            bench  the same kernel without the debug detectors (what users
+#                   run: make bench times on it)
 #            clang  LLVM=1 tree prepared for external modules (W=1 checks)
 #            prep   tree prepared for external modules (ARCH=arm compile check)
 #
@@ -16,7 +20,7 @@ set -eu
 ver=$1 arch=$2 kind=$3
 top=$(cd "$(dirname "$0")/.." && pwd)
 cache=${OTP_CACHE:-$HOME/.cache/otp-kernels}
-frag=$top/scripts/config/test-kernel.config
+cfg=$top/scripts/config
 tarball=/usr/src/linux-source-$ver.tar.xz
 src=$cache/src/linux-source-$ver
 
@@ -26,6 +30,11 @@ arm) cross=arm-linux-gnueabihf- ;;
 *) echo "build-kernel: unknown arch $arch" >&2; exit 2 ;;
 esac
 
+# The Kconfig fragment of this kind, merged into one file.
+frags=$cfg/test-kernel.config
+case $kind in test | clang) frags="$frags $cfg/debug.config" ;; esac
+case $arch in arm) frags="$frags $cfg/arm.config" ;; esac
+
 [ -f "$tarball" ] || { echo "build-kernel: $tarball missing (apt-get install linux-source-$ver)" >&2; exit 1; }
 
 # What the sources are: the Debian package's version, or the tarball's size
@@ -33,7 +42,8 @@ esac
 # new sources and new trees.
 srcid=$(dpkg-query -W -f='${Version}' "linux-source-$ver" 2>/dev/null || true)
 [ -n "$srcid" ] || srcid=$(stat -c '%s %Y' "$tarball")
-key=$({ cat "$frag" "$0"; printf '%s %s\n' "$srcid" "$kind"; } | sha256sum | cut -c1-12)
+# shellcheck disable=SC2086
+key=$({ cat $frags "$0"; printf '%s %s\n' "$srcid" "$kind"; } | sha256sum | cut -c1-12)
 out=$cache/build-$ver-$arch-$kind-$key
 stamp=$out/.otp-built
 
@@ -55,6 +65,9 @@ export KBUILD_BUILD_TIMESTAMP="2026-01-01" KBUILD_BUILD_USER=otp KBUILD_BUILD_HO
 jobs=$(nproc)
 rm -rf "$out"
 mkdir -p "$out"
+frag=$out/otp.config
+# shellcheck disable=SC2086
+cat $frags > "$frag"
 
 case $kind in
 clang)
@@ -64,7 +77,7 @@ clang)
 esac
 
 case $kind in
-test|clang)
+test|bench|clang)
 	KCONFIG_ALLCONFIG=$frag mk allnoconfig >&2
 	# Every requested symbol must have survived Kconfig's dependency solving.
 	grep -E '^CONFIG_[A-Z0-9_]+=' "$frag" | while IFS= read -r line; do
@@ -84,9 +97,11 @@ prep)
 esac
 
 case $kind in
-test)
-	echo "build-kernel: building linux-$ver $arch ($out)" >&2
-	mk Image modules >&2
+test|bench)
+	echo "build-kernel: building linux-$ver $arch $kind ($out)" >&2
+	image=Image
+	[ "$arch" = arm ] && image=zImage
+	mk "$image" modules >&2
 	;;
 *)
 	echo "build-kernel: preparing linux-$ver $arch $kind ($out)" >&2

@@ -52,7 +52,7 @@ def split_ktap(lines):
     """
     docs, cur = [], None
     for line in lines:
-        if re.match(r"OTP-GUEST: kunit \S+$", line):
+        if re.match(r"OTP-GUEST: kunit \S+( t=\S+)?$", line):
             cur = []
         elif line.startswith("OTP-GUEST: kunit-done"):
             if cur is not None:

@@ -1,31 +1,58 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
-# Build our modules for one test kernel, boot it in QEMU (arm64 virt) with
-# the emulated OTP register blocks, and check the console log.
+# Build our modules for one test kernel, boot it in QEMU (virt) with the
+# emulated OTP register blocks, and check the console log.
 #
-# usage: scripts/qemu-test.sh KVER [check|optee|demo|optee-demo|bench]
-#   check  KUnit and end to end, no secure world (SiP service absent)
-#   optee  end to end with the emulated OP-TEE bound to a linaro,optee-tz node
+# usage: scripts/qemu-test.sh KVER [MODE] [ARCH]
+#   MODE   check   KUnit and end to end, booted through the bench firmware
+#                  (tests/firmware: secure monitor with the STM32 SiP service)
+#          absent  end to end without any secure world (SiP service absent)
+#          optee   end to end with the emulated OP-TEE bound to a
+#                  linaro,optee-tz node (and the firmware underneath)
+#          demo | optee-demo | bench   what make demo / make bench show
+#   ARCH   arm64 (Cortex-A57, EL3 firmware) | arm (Cortex-A7, LPAE,
+#          Monitor-mode firmware); default arm64
 # Exit status 0 when every KUnit case and end-to-end check passed and the
 # console stayed clean.  The last line is "RESULT KVER passed=N failed=N".
+# Outputs in build/KVER (arm64) or build/KVER-arm.
 set -eu
 
 kver=$1
 mode=${2:-check}
+arch=${3:-arm64}
 top=$(cd "$(dirname "$0")/.." && pwd)
-out=${OTP_OUT:-$top/build}/$kver
-cross=aarch64-linux-gnu-
-timeout=${OTP_QEMU_TIMEOUT:-600}
+timeout=${OTP_QEMU_TIMEOUT:-900}
 mem=1024
+case $arch in
+arm64)
+	cross=aarch64-linux-gnu- qemu=qemu-system-aarch64 cpu=cortex-a57
+	image=arch/arm64/boot/Image tag=$kver kaddr=0x40200000
+	;;
+arm)
+	cross=arm-linux-gnueabihf- qemu=qemu-system-arm cpu=cortex-a7
+	image=arch/arm/boot/zImage tag=$kver-arm kaddr=0x44000000
+	;;
+*) echo "qemu-test: unknown arch $arch" >&2; exit 2 ;;
+esac
+out=${OTP_OUT:-$top/build}/$tag
+# Firmware boots: the DTB and the initrd above the first 128 MiB of RAM;
+# the kernel addresses (kaddr) and dtbaddr are those of tests/firmware/fw.h.
+dtbaddr=0x48000000
+initrd=0x48200000
+# The bench times the kernel users run (no debug detectors), on arm64.
+kind=test
+[ "$mode" = bench ] && kind=${OTP_BENCH_KERNEL:-bench}
+firmware=yes
+[ "$mode" = absent ] && firmware=no
 
-kdir=$("$top/scripts/build-kernel.sh" "$kver" arm64 test | tail -n1)
+kdir=$("$top/scripts/build-kernel.sh" "$kver" "$arch" "$kind" | tail -n1)
 # build-kernel.sh extracts the sources here (kunit.py comes from them).
 ksrc=${OTP_CACHE:-$HOME/.cache/otp-kernels}/src/linux-source-$kver
 
 mkdir -p "$out"
 
 # 1. Our modules, built in a copy so kernels never share object files.
-"$top/scripts/build-modules.sh" "$kdir" arm64 "$out/mod" >&2
+"$top/scripts/build-modules.sh" "$kdir" "$arch" "$out/mod" >&2
 
 # 2. Register images from the word lists.
 img=$out/images
@@ -58,32 +85,31 @@ if [ "$mode" = bench ] && [ "${OTP_BENCH_ICOUNT:-1}" != 0 ]; then
 	smp=1
 	clock="-icount shift=0,sleep=off"
 fi
-qemu_common="-M virt -cpu cortex-a57 -smp $smp -m $mem -nographic -no-reboot -nic none"
+machine=virt
+fwargs=
+if [ "$firmware" = yes ]; then
+	fw=$("$top/scripts/build-firmware.sh" "$arch" "$out/firmware" | tail -n1)
+	machine=virt,secure=on
+	fwargs="-bios $fw"
+fi
+qemu_common="-M $machine -cpu $cpu -smp $smp -m $mem -nographic -no-reboot -nic none $fwargs"
 # shellcheck disable=SC2086
-qemu-system-aarch64 $qemu_common -M virt,dumpdtb="$out/virt.dtb" >/dev/null
+$qemu $qemu_common -M "$machine,dumpdtb=$out/virt.dtb" >/dev/null
 dtc -q -I dtb -O dts -o "$out/virt.dts" "$out/virt.dtb"
-# The OP-TEE boot adds an OP-TEE node (and what the emulated OP-TEE serves);
-# the check boot adds the i.MX6 nodes of the fuse-map tests.
+# The OP-TEE boots add an OP-TEE node (and what the emulated OP-TEE serves);
+# the check and absent boots add the i.MX6 nodes of the fuse-map tests.
 dtsi="$top/tests/dt/*.dtsi"
 case $mode in
 optee*) dtsi="$dtsi $top/tests/dt/optee/*.dtsi" ;;
-check) dtsi="$dtsi $top/tests/dt/check/*.dtsi" ;;
+check | absent) dtsi="$dtsi $top/tests/dt/check/*.dtsi" ;;
 esac
-{
-	cat "$out/virt.dts"
-	for f in $dtsi; do
-		echo "/* $(basename "$f") */"
-		cat "$f"
-	done
-} > "$out/otp.dts"
-dtc -q -@ -I dts -O dtb -o "$out/otp.dtb" "$out/otp.dts"
 
 # 4. Initramfs: busybox, our modules, tests and data.
 root=$out/initramfs
 rm -rf "$root"
 mkdir -p "$root/bin" "$root/sbin" "$root/modules/drivers" "$root/modules/kunit" \
 	"$root/tests/e2e" "$root/data" "$root/proc" "$root/sys" "$root/dev" "$root/tmp"
-bb=${OTP_CACHE:-$HOME/.cache/otp-kernels}/busybox/arm64/bin/busybox
+bb=${OTP_CACHE:-$HOME/.cache/otp-kernels}/busybox/$arch/bin/busybox
 [ -x "$bb" ] || {
 	echo "qemu-test: $bb missing (run scripts/setup.sh)" >&2
 	exit 1
@@ -111,6 +137,7 @@ for ko in "$out"/mod/tests/modules/*.ko; do
 done
 cp "$top/tests/demo.sh" "$top/tests/demo-optee.sh" "$root/tests/"
 cp "$top"/tests/data/* "$root/data/"
+cp "$top/tests/firmware/otp-image.words" "$root/data/fw-otp-image.words"
 for extra in "$top"/tests/guest-extra/*; do
 	[ -e "$extra" ] && cp -r "$extra" "$root/"
 done
@@ -128,21 +155,52 @@ fi
 # The same modules installed the way a board gets them (modules_install +
 # depmod), for modprobe and udev-style autoloading by modalias.
 krel=$(cat "$kdir/include/config/kernel.release")
-make -s -C "$kdir" M="$out/mod" ARCH=arm64 CROSS_COMPILE="$cross" \
+make -s -C "$kdir" M="$out/mod" ARCH="$arch" CROSS_COMPILE="$cross" \
 	INSTALL_MOD_PATH="$root" DEPMOD=true modules_install >&2
 depmod -b "$root" "$krel"
 (cd "$root" && find . | sort | cpio -o -H newc --quiet) > "$out/initramfs.cpio"
 
-# 5. Boot.
+# 5. Device tree: QEMU's own, our nodes, and for a firmware boot what a
+# boot loader would add (the firmware passes the DTB on untouched).
+cmdline="console=ttyAMA0 otp.mode=$mode panic=-1 kmemleak=on kunit.enable=1"
+[ "$firmware" = yes ] && cmdline="$cmdline otp.monitor=1"
+{
+	cat "$out/virt.dts"
+	for f in $dtsi; do
+		echo "/* $(basename "$f") */"
+		cat "$f"
+	done
+	if [ "$firmware" = yes ]; then
+		isize=$(stat -c %s "$out/initramfs.cpio")
+		echo "/* the firmware's PSCI, and what a boot loader puts in /chosen */"
+		echo "/ { psci { compatible = \"arm,psci-1.0\", \"arm,psci-0.2\"; method = \"smc\"; };"
+		printf '  chosen { bootargs = "%s"; linux,initrd-start = <0x0 0x%x>; linux,initrd-end = <0x0 0x%x>; };\n' \
+			"$cmdline" $((initrd)) $((initrd + isize))
+		echo "};"
+		n=0
+		while [ $n -lt "$smp" ]; do
+			echo "&{/cpus/cpu@$n} { enable-method = \"psci\"; };"
+			n=$((n + 1))
+		done
+	fi
+} > "$out/otp.dts"
+dtc -q -@ -I dts -O dtb -o "$out/otp.dtb" "$out/otp.dts"
+
+# 6. Boot: through the firmware (it enters the kernel at the addresses of
+# tests/firmware/fw.h), or QEMU's direct kernel boot.
+if [ "$firmware" = yes ]; then
+	set -- -device "loader,file=$kdir/$image,addr=$kaddr,force-raw=on" \
+		-device "loader,file=$out/otp.dtb,addr=$dtbaddr,force-raw=on" \
+		-device "loader,file=$out/initramfs.cpio,addr=$initrd,force-raw=on"
+else
+	set -- -kernel "$kdir/$image" -initrd "$out/initramfs.cpio" \
+		-dtb "$out/otp.dtb" -append "$cmdline"
+fi
 log=$out/console-$mode.log
-echo "qemu-test: booting linux-$kver ($mode), log in $log" >&2
+echo "qemu-test: booting linux-$kver $arch ($mode), log in $log" >&2
 set +e
 # shellcheck disable=SC2086
-timeout "$timeout" qemu-system-aarch64 $qemu_common $clock \
-	-kernel "$kdir/arch/arm64/boot/Image" \
-	-initrd "$out/initramfs.cpio" \
-	-dtb "$out/otp.dtb" \
-	-append "console=ttyAMA0 otp.mode=$mode panic=-1 kmemleak=on kunit.enable=1" \
+timeout "$timeout" $qemu $qemu_common $clock "$@" \
 	-device loader,file="$img/bsec.bin",addr=0x7f000000,force-raw=on \
 	-device loader,file="$img/ocotp.bin",addr=0x7f010000,force-raw=on \
 	-device loader,file="$img/ocotp-rw.bin",addr=0x7f020000,force-raw=on \

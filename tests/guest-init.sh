@@ -18,14 +18,25 @@ ln -sf /proc/self/fd/0 /dev/stdin
 ln -sf /proc/self/fd/1 /dev/stdout
 ln -sf /proc/self/fd/2 /dev/stderr
 
+# otp.monitor=1: booted through the bench firmware (tests/firmware), whose
+# SiP service serves the STM32 upper words; the end-to-end scripts read
+# OTP_MONITOR.
 mode=check
+OTP_MONITOR=0
 for arg in $(cat /proc/cmdline); do
 	case $arg in
 	otp.mode=*) mode=${arg#otp.mode=} ;;
+	otp.monitor=1) OTP_MONITOR=1 ;;
 	esac
 done
+export OTP_MONITOR
 
-echo "OTP-GUEST: start $(uname -r) mode=$mode"
+# uptime: where a boot spends its time
+uptime_s() {
+	cut -d' ' -f1 /proc/uptime
+}
+
+echo "OTP-GUEST: start $(uname -r) $(uname -m) mode=$mode monitor=$OTP_MONITOR t=$(uptime_s)"
 echo 1 > /proc/sys/kernel/printk_ratelimit 2>/dev/null
 
 # make bench: time the in-tree drivers against ours, nothing else (no
@@ -77,14 +88,14 @@ for t in "$e2edir"/*.sh; do
 	case $t in
 	*/lib.sh) continue ;;
 	esac
-	echo "OTP-GUEST: e2e $(basename "$t")"
+	echo "OTP-GUEST: e2e $(basename "$t") t=$(uptime_s)"
 	( . "$t" )
 done
 
 if [ "$mode" = check ]; then
 	for k in /modules/kunit/*.ko; do
 		[ -f "$k" ] || continue
-		echo "OTP-GUEST: kunit $(basename "$k")"
+		echo "OTP-GUEST: kunit $(basename "$k") t=$(uptime_s)"
 		insmod "$k"
 		echo "OTP-GUEST: kunit-done $(basename "$k") rc=$?"
 		rmmod "$(basename "$k" .ko)" 2>/dev/null
@@ -101,5 +112,5 @@ if [ -w /sys/kernel/debug/kmemleak ]; then
 	echo "OTP-GUEST: kmemleak scanned"
 fi
 
-echo "OTP-GUEST: done"
+echo "OTP-GUEST: done t=$(uptime_s)"
 poweroff -f

@@ -2,17 +2,38 @@
 # End-to-end checks of otp-stm32-romem in the QEMU guest (busybox sh).
 # Sourced by /init after lib.sh, with the modules loaded.  The BSEC image
 # at 0x7f000000 holds the STM32MP15 reference words in all 96 shadow
-# slots, but 0xdeadbeef in the secure-only slots 32..95: QEMU has no
-# secure monitor, so the driver must report those words as 0 and never
-# read them over MMIO.
+# slots, but 0xdeadbeef in the secure-only slots 32..95: the driver must
+# never read those over MMIO.  Booted through the bench firmware
+# (OTP_MONITOR=1) the upper words come from its SiP service: 57-59 from
+# its image (/data/fw-otp-image.words), the others refused and read as 0,
+# each refusal logged once.  Without a secure world every upper word
+# reads 0 and the log says the service is absent.
 
 romem=/sys/bus/nvmem/devices/stm32-romem0
 words=/data/stm32mp15-seed.words
 locks=/sys/kernel/debug/otp-stm32-romem/stm32-romem0/locks
 size=384
 
-# Expected words: shadowed words from the list, secure words 0.
-expected=$(awk 'NR <= 32 { print; next } { print "00000000" }' "$words")
+# Expected words: shadowed words from the list, secure words from the
+# firmware's image where it opens them, 0 elsewhere.
+fwwords=/data/fw-otp-image.words
+if [ "${OTP_MONITOR:-0}" = 1 ]; then
+	expected=$( (sed 's/#.*//' "$words" | grep . | sed -n 1,32p
+		sed 's/#.*//' "$fwwords" | grep . | awk 'NR > 32 {
+			print (NR >= 58 && NR <= 60) ? $1 : "00000000" }') )
+else
+	expected=$(awk 'NR <= 32 { print; next } { print "00000000" }' "$words")
+fi
+
+sysdev=/sys/bus/platform/devices
+if [ "${OTP_MONITOR:-0}" = 1 ]; then
+	# A fresh provider instance, so that its refusals are all logged here.
+	[ -e "$sysdev/otp-consumer-stm32/driver" ] &&
+		echo otp-consumer-stm32 > /sys/bus/platform/drivers/otp-test-consumer/unbind
+	echo 7f000000.efuse > /sys/bus/platform/drivers/otp-stm32-romem/unbind
+	echo 7f000000.efuse > /sys/bus/platform/drivers/otp-stm32-romem/bind
+fi
+dmesg_mark=$(dmesg | wc -l)
 
 # byte_at OFFSET: expected byte, two hex digits (least significant first)
 byte_at() {
@@ -98,18 +119,42 @@ else
 	echo "# stm32-romem: this kernel has no nvmem cells/ in sysfs, cell checks skipped"
 fi
 
+# sources WORD...: how debugfs says each word is served
+sources() {
+	for s in shadow secure secure-refused secure-absent; do
+		printf '%s ' "$(grep -c "^word.*: $s " "$locks")"
+	done
+}
+
 if [ -f "$locks" ]; then
 	e2e_ok stm32-romem-debugfs-locks
 	expect_eq stm32-romem-debugfs-96-words "$(grep -c '^word ' "$locks")" 96
-	sed -n '1,6p; 35,38p' "$locks"
-	expect_eq stm32-romem-debugfs-sources \
-		"$(grep -c '^word.*: shadow ' "$locks") $(grep -c '^word.*: secure-absent ' "$locks")" \
-		"32 64"
+	sed -n '1,6p; 35,38p; 58,62p' "$locks"
+	if [ "${OTP_MONITOR:-0}" = 1 ]; then
+		# shadow, secure (57-59), secure-refused, secure-absent
+		expect_eq stm32-romem-debugfs-sources "$(sources)" "32 3 61 0 "
+		expect_ok stm32-romem-debugfs-word57 grep -q '^word 57: secure ' "$locks"
+		expect_ok stm32-romem-debugfs-word60 grep -q '^word 60: secure-refused ' "$locks"
+	else
+		expect_eq stm32-romem-debugfs-sources "$(sources)" "32 0 0 64 "
+	fi
 else
 	e2e_fail stm32-romem-debugfs-locks "$locks missing"
 fi
 
-if dmesg | grep -q 'secure service absent: words 32..95 read as 0'; then
+if [ "${OTP_MONITOR:-0}" = 1 ]; then
+	expect_ok stm32-romem-dmesg-secure-present sh -c \
+		"dmesg | grep -q 'secure service present: upper OTP words 32..95 available'"
+	# Every read above went through the refused words more than once; the
+	# log names each of the 61 exactly once, with the firmware's status.
+	refusals=$(dmesg | tail -n +$((dmesg_mark + 1)) | grep 'refused by secure service')
+	echo "$refusals" | head -n 2
+	expect_eq stm32-romem-refusals-logged-once \
+		"$(echo "$refusals" | grep -c 'invalid parameter, 0xfffffffd') $(echo "$refusals" | sed -n 's/.*OTP word \([0-9]*\) .*/\1/p' | sort -u | wc -l)" \
+		"61 61"
+	[ -e "$sysdev/otp-consumer-stm32/driver" ] ||
+		echo otp-consumer-stm32 > /sys/bus/platform/drivers/otp-test-consumer/bind
+elif dmesg | grep -q 'secure service absent: words 32..95 read as 0'; then
 	e2e_ok stm32-romem-dmesg-secure-absent
 else
 	e2e_fail stm32-romem-dmesg-secure-absent "no 'secure service absent' line: $(dmesg | grep -i romem | tail -n 3)"

@@ -1,0 +1,226 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The secure monitor of the QEMU bench, architecture independent part:
+ * hands the GIC to the normal world, starts the kernel and answers its
+ * SMCs (SMCCC_VERSION, PSCI 1.0, the STM32 BSEC SiP service over an OTP
+ * image built in).  entry-aarch64.S (EL3) and entry-aarch32.S (Monitor
+ * mode) catch the SMC and call fw_smc() with the caller's registers.
+ * Runs with the MMU off: every access is a naturally aligned word.
+ */
+#include "fw.h"
+
+typedef unsigned int u32;
+
+/* entry-*.S and otp-image.S */
+extern const u32 fw_otp_image[BSEC_WORDS];
+void fw_enter_ns(unsigned long entry, unsigned long arg0,
+		 unsigned long arg1, unsigned long arg2)
+	__attribute__((noreturn));
+
+void fw_main(void) __attribute__((noreturn));
+void fw_secondary(unsigned int cpu) __attribute__((noreturn));
+void fw_smc(unsigned long *regs);
+void fw_panic(unsigned long why) __attribute__((noreturn));
+
+/* Where a CPU that PSCI CPU_ON starts goes; written by another CPU. */
+struct fw_cpu_start {
+	volatile unsigned long entry;
+	volatile unsigned long context;
+	volatile u32 on;
+};
+
+static struct fw_cpu_start fw_cpus[FW_MAX_CPUS];
+
+static inline void mmio_write(unsigned long addr, u32 val)
+{
+	*(volatile u32 *)addr = val;
+}
+
+static inline u32 mmio_read(unsigned long addr)
+{
+	return *(volatile u32 *)addr;
+}
+
+static void uart_puts(const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '\n')
+			uart_puts("\r");
+		while (mmio_read(VIRT_UART0 + UART_FR) & UART_FR_TXFF)
+			;
+		mmio_write(VIRT_UART0 + UART_DR, (unsigned char)*s);
+	}
+}
+
+static void uart_hex(unsigned long val)
+{
+	char buf[2 * sizeof(val) + 1];
+	int i;
+
+	for (i = 2 * sizeof(val) - 1; i >= 0; i--, val >>= 4)
+		buf[i] = "0123456789abcdef"[val & 0xf];
+	buf[2 * sizeof(val)] = '\0';
+	uart_puts(buf);
+}
+
+/* The banked part of the GIC: this CPU's SGIs/PPIs and priority mask. */
+static void gic_cpu_init(void)
+{
+	mmio_write(VIRT_GICD + GICD_IGROUPR(0), ~0U);
+	mmio_write(VIRT_GICC + GICC_PMR, 0xff);
+}
+
+static void gic_init(void)
+{
+	u32 regs = (mmio_read(VIRT_GICD + GICD_TYPER) & GICD_TYPER_LINES) + 1;
+	u32 n;
+
+	for (n = 1; n < regs; n++)
+		mmio_write(VIRT_GICD + GICD_IGROUPR(n), ~0U);
+	mmio_write(VIRT_GICD + GICD_CTLR, GICD_CTLR_GRP0 | GICD_CTLR_GRP1);
+	gic_cpu_init();
+}
+
+static void __attribute__((noreturn)) power_gpio(unsigned int line)
+{
+	mmio_write(VIRT_SECURE_GPIO + GPIO_DIR, 1U << line);
+	mmio_write(VIRT_SECURE_GPIO + GPIO_DATA(line), 1U << line);
+	for (;;)
+		__asm__ volatile("wfi");
+}
+
+/*
+ * STM32 BSEC SiP service: reads of the lower words and of the opened
+ * upper words; everything else, and every write, is refused.  The word
+ * goes back in regs[1].
+ */
+static u32 bsec_call(unsigned long *regs)
+{
+	unsigned long service = regs[1], word = regs[2];
+	int open = word < BSEC_LOWER_WORDS ||
+		   (word >= BSEC_OPEN_FIRST && word <= BSEC_OPEN_LAST);
+
+	regs[1] = 0;
+	if (!open)
+		return STM32_SIP_INVALID;
+	switch (service) {
+	case STM32_BSEC_READ_SHADOW:
+	case STM32_BSEC_READ_OTP:
+		regs[1] = fw_otp_image[word];
+		return STM32_SIP_OK;
+	case STM32_BSEC_PROG_OTP:
+	case STM32_BSEC_WRITE_SHADOW:
+		return STM32_SIP_FAILED;
+	default:
+		return STM32_SIP_INVALID;
+	}
+}
+
+static long psci_cpu_on(unsigned long mpidr, unsigned long entry,
+			unsigned long context)
+{
+	unsigned long cpu = mpidr & MPIDR_AFF0;
+
+	if ((mpidr & MPIDR_AFF_ABOVE0) || cpu >= FW_MAX_CPUS)
+		return PSCI_INVALID_PARAMS;
+	if (fw_cpus[cpu].on)
+		return PSCI_ALREADY_ON;
+	fw_cpus[cpu].on = 1;
+	fw_cpus[cpu].context = context;
+	fw_cpus[cpu].entry = entry;
+	__asm__ volatile("dsb sy\n\tsev" ::: "memory");
+	return PSCI_SUCCESS;
+}
+
+static long psci_features(u32 fid)
+{
+	switch (fid) {
+	case SMCCC_VERSION:
+	case PSCI_VERSION:
+	case PSCI_CPU_ON_32:
+	case PSCI_CPU_ON_64:
+	case PSCI_MIGRATE_INFO_TYPE:
+	case PSCI_SYSTEM_OFF:
+	case PSCI_SYSTEM_RESET:
+	case PSCI_FEATURES:
+		return PSCI_SUCCESS;
+	default:
+		return PSCI_NOT_SUPPORTED;
+	}
+}
+
+/*
+ * One SMC: regs[0..3] are the caller's x0-x3 (r0-r3) on entry and what it
+ * gets back on return; the entry code preserves every other register.
+ */
+void fw_smc(unsigned long *regs)
+{
+	u32 fid = (u32)regs[0];
+	long ret;
+
+	switch (fid) {
+	case SMCCC_VERSION:
+		ret = SMCCC_VERSION_1_1;
+		break;
+	case SMCCC_ARCH_FEATURES:
+		ret = (u32)regs[1] == SMCCC_VERSION ? 0 : SMCCC_NOT_SUPPORTED;
+		break;
+	case PSCI_VERSION:
+		ret = PSCI_VERSION_1_0;
+		break;
+	case PSCI_FEATURES:
+		ret = psci_features((u32)regs[1]);
+		break;
+	case PSCI_MIGRATE_INFO_TYPE:
+		ret = PSCI_TOS_NOT_PRESENT;
+		break;
+	case PSCI_CPU_ON_32:
+	case PSCI_CPU_ON_64:
+		ret = psci_cpu_on(regs[1], regs[2], regs[3]);
+		break;
+	case PSCI_SYSTEM_OFF:
+		power_gpio(VIRT_GPIO_POWEROFF);
+	case PSCI_SYSTEM_RESET:
+		power_gpio(VIRT_GPIO_RESET);
+	case STM32_SIP_BSEC:
+		regs[0] = bsec_call(regs);
+		return;
+	default:
+		ret = SMCCC_NOT_SUPPORTED;
+		break;
+	}
+	regs[0] = (unsigned long)ret;
+	regs[1] = 0;
+	regs[2] = 0;
+	regs[3] = 0;
+}
+
+void fw_main(void)
+{
+	gic_init();
+	fw_cpus[0].on = 1;
+	uart_puts("otp-fw: " FW_FLAVOUR " secure monitor: SMCCC 1.1, PSCI 1.0, "
+		  "STM32 BSEC SiP (words 0-31 and 57-59 open); kernel at 0x");
+	uart_hex(NS_KERNEL);
+	uart_puts(", DTB at 0x");
+	uart_hex(NS_DTB);
+	uart_puts("\n");
+	fw_enter_ns(NS_KERNEL, NS_BOOT_ARGS);
+}
+
+void fw_secondary(unsigned int cpu)
+{
+	gic_cpu_init();
+	while (!fw_cpus[cpu].entry)
+		__asm__ volatile("wfe" ::: "memory");
+	fw_enter_ns(fw_cpus[cpu].entry, fw_cpus[cpu].context, 0, 0);
+}
+
+void fw_panic(unsigned long why)
+{
+	uart_puts("otp-fw: unexpected exception, syndrome 0x");
+	uart_hex(why);
+	uart_puts("\n");
+	for (;;)
+		__asm__ volatile("wfi");
+}

@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
-# make demo: build the 6.12 test kernel and our modules, boot QEMU, insmod
-# the modules and show what a user on the board sees.
+# make demo: build the 6.12 test kernel and our modules, boot QEMU through
+# the bench firmware (a secure monitor with the STM32 SiP service, as TF-A
+# on a board), insmod the modules and show what a user on the board sees.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 kver=${KVER:-6.12}

@@ -26,11 +26,11 @@ mem=1024
 case $arch in
 arm64)
 	cross=aarch64-linux-gnu- qemu=qemu-system-aarch64 cpu=cortex-a57
-	image=arch/arm64/boot/Image tag=$kver kaddr=0x40200000
+	image=arch/arm64/boot/Image tag=$kver kaddr=0x40200000 debarch=arm64
 	;;
 arm)
 	cross=arm-linux-gnueabihf- qemu=qemu-system-arm cpu=cortex-a7
-	image=arch/arm/boot/zImage tag=$kver-arm kaddr=0x44000000
+	image=arch/arm/boot/zImage tag=$kver-arm kaddr=0x44000000 debarch=armhf
 	;;
 *) echo "qemu-test: unknown arch $arch" >&2; exit 2 ;;
 esac
@@ -109,7 +109,7 @@ root=$out/initramfs
 rm -rf "$root"
 mkdir -p "$root/bin" "$root/sbin" "$root/modules/drivers" "$root/modules/kunit" \
 	"$root/tests/e2e" "$root/data" "$root/proc" "$root/sys" "$root/dev" "$root/tmp"
-bb=${OTP_CACHE:-$HOME/.cache/otp-kernels}/busybox/$arch/bin/busybox
+bb=${OTP_CACHE:-$HOME/.cache/otp-kernels}/busybox/$debarch/bin/busybox
 [ -x "$bb" ] || {
 	echo "qemu-test: $bb missing (run scripts/setup.sh)" >&2
 	exit 1
@@ -120,21 +120,14 @@ cp "$top/tests/guest-init.sh" "$root/init"
 cp "$top/scripts/otp" "$root/bin/otp"
 chmod +x "$root/init"
 cp "$out"/mod/drivers/*.ko "$root/modules/drivers/"
-mkdir -p "$root/modules/consumer"
-for ko in "$out"/mod/kunit/*.ko; do
-	[ -e "$ko" ] || continue
-	case $ko in
-	*/otp-bench.ko) ;;	# bench mode only, see below
-	*-test.ko) cp "$ko" "$root/modules/kunit/" ;;
-	*) cp "$ko" "$root/modules/consumer/" ;;
-	esac
-done
+mkdir -p "$root/modules/consumer" "$root/modules/optee"
+cp "$out"/mod/kunit/*-test.ko "$root/modules/kunit/"
+cp "$out/mod/tests/modules/otp-test-consumer.ko" "$root/modules/consumer/"
+[ -e "$out/mod/tests/modules/otp-optee-emu.ko" ] &&
+	cp "$out/mod/tests/modules/otp-optee-emu.ko" "$root/modules/optee/"
 cp "$top"/tests/e2e/*.sh "$root/tests/e2e/"
-mkdir -p "$root/tests/e2e-optee" "$root/modules/optee"
+mkdir -p "$root/tests/e2e-optee"
 cp "$top"/tests/e2e-optee/*.sh "$root/tests/e2e-optee/"
-for ko in "$out"/mod/tests/modules/*.ko; do
-	[ -e "$ko" ] && cp "$ko" "$root/modules/optee/"
-done
 cp "$top/tests/demo.sh" "$top/tests/demo-optee.sh" "$root/tests/"
 cp "$top"/tests/data/* "$root/data/"
 cp "$top/tests/firmware/otp-image.words" "$root/data/fw-otp-image.words"
@@ -148,7 +141,7 @@ if [ "$mode" = bench ]; then
 	cp "$top"/tests/bench/*.sh "$root/bench/"
 	${cross}gcc -O2 -static -Wall -o "$root/bench/otp-pread" \
 		"$top/tests/bench/otp-pread.c"
-	cp "$out/mod/kunit/otp-bench.ko" "$root/bench/"
+	cp "$out/mod/tests/modules/otp-bench.ko" "$root/bench/"
 	cp "$kdir/drivers/nvmem/nvmem-imx-ocotp.ko" \
 		"$kdir/drivers/nvmem/nvmem_stm32_romem.ko" "$root/bench/intree/"
 fi

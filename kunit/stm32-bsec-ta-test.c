@@ -280,6 +280,51 @@ static void ta_defers_then_binds(struct kunit *test)
 
 static const unsigned int ta_lengths[] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 17 };
 
+/* The read shapes "make bench" reports (scripts/bench.sh): length, offset. */
+static const struct {
+	unsigned int len;
+	unsigned int off;
+} ta_shapes[] = {
+	{ 0, 0 },	/* the whole device */
+	{ 128, 0 },	/* the lower words (MP15: the shadowed ones) */
+	{ 4, 0x30 },	/* one lower word */
+	{ 2, 0x53 },	/* across two lower words */
+	{ 4, 0xe4 },	/* one upper word */
+	{ 6, 0xe4 },	/* the MAC cell, words 57-58 */
+};
+
+/*
+ * The bench's read shapes: each costs one invocation when it touches an
+ * upper word and none otherwise, whatever its length.  The counts are
+ * printed for the bench's table.
+ */
+static void ta_read_shapes(struct kunit *test)
+{
+	struct ta_ctx *ctx = test->priv;
+	unsigned long inv, regs;
+	unsigned int i, len, off;
+	bool secure;
+	u8 *buf;
+
+	ta_prepare(test, test->param_value);
+	ta_start(test);
+	buf = kunit_kmalloc(test, 4 * ctx->geo->words, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, buf);
+	for (i = 0; i < ARRAY_SIZE(ta_shapes); i++) {
+		len = ta_shapes[i].len ?: 4 * ctx->geo->words;
+		off = ta_shapes[i].off;
+		secure = (off + len - 1) / 4 >= ctx->geo->lower;
+		inv = ctx->optee->invocations;
+		regs = ctx->bsec->reg_reads + ctx->bsec->io_calls;
+		KUNIT_EXPECT_EQ(test, nvmem_device_read(ctx->nvmem, off, len, buf), len);
+		inv = ctx->optee->invocations - inv;
+		regs = ctx->bsec->reg_reads + ctx->bsec->io_calls - regs;
+		KUNIT_EXPECT_EQ_MSG(test, inv, secure, "%u bytes at %#x", len, off);
+		kunit_info(test, "pta %s: %u bytes at 0x%x: %lu invocations, %lu register accesses\n",
+			   ctx->geo->name, len, off, inv, regs);
+	}
+}
+
 /*
  * Every offset with several lengths, and every offset to the end: the
  * bytes are the model's, and a read costs one invocation when it touches
@@ -517,6 +562,7 @@ static void ta_debugfs(struct kunit *test)
 static struct kunit_case ta_cases[] = {
 	KUNIT_CASE_PARAM(ta_defers_then_binds, ta_geo_gen_params),
 	KUNIT_CASE_PARAM(ta_read_sweep, ta_geo_gen_params),
+	KUNIT_CASE_PARAM(ta_read_shapes, ta_geo_gen_params),
 	KUNIT_CASE_PARAM(ta_mac_cell, ta_geo_gen_params),
 	KUNIT_CASE(ta_invoke_failures),
 	KUNIT_CASE(ta_session_refused),

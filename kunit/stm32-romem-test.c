@@ -714,6 +714,9 @@ static void romem_access_counts(struct kunit *test)
 		{ 12 * 4, 4, 1, 0 },		/* one aligned word */
 		{ 0x53, 2, 2, 0 },		/* 2 bytes across words 20/21 */
 		{ 0x5c, 2, 1, 0 },		/* the ts_cal1 cell */
+		/* and the bench's upper-word shapes (through the monitor) */
+		{ 57 * 4, 4, 0, 1 },		/* one upper word */
+		{ 57 * 4, 6, 0, 2 },		/* the mac@e4 cell, words 57-58 */
 	};
 	struct romem_ctx *ctx = romem_start_bsec(test, romem_emu_seed(test));
 	unsigned int i;

@@ -9,7 +9,8 @@
 #          absent  end to end without any secure world (SiP service absent)
 #          optee   end to end with the emulated OP-TEE bound to a
 #                  linaro,optee-tz node (and the firmware underneath)
-#          demo | optee-demo | bench   what make demo / make bench show
+#          demo | optee-demo | bench | optee-bench
+#                  what make demo / make bench show
 #   ARCH   arm64 (Cortex-A57, EL3 firmware) | arm (Cortex-A7, LPAE,
 #          Monitor-mode firmware); default arm64
 # Exit status 0 when every KUnit case and end-to-end check passed and the
@@ -41,7 +42,7 @@ dtbaddr=0x48000000
 initrd=0x48200000
 # The bench times the kernel users run (no debug detectors), on arm64.
 kind=test
-[ "$mode" = bench ] && kind=${OTP_BENCH_KERNEL:-bench}
+case $mode in *bench) kind=${OTP_BENCH_KERNEL:-bench} ;; esac
 firmware=yes
 [ "$mode" = absent ] && firmware=no
 
@@ -81,7 +82,7 @@ done
 # runs is counted into a timed loop (OTP_BENCH_ICOUNT=0: host time, 2 CPUs).
 smp=2
 clock=
-if [ "$mode" = bench ] && [ "${OTP_BENCH_ICOUNT:-1}" != 0 ]; then
+if [ "${mode%bench}" != "$mode" ] && [ "${OTP_BENCH_ICOUNT:-1}" != 0 ]; then
 	smp=1
 	clock="-icount shift=0,sleep=off"
 fi
@@ -136,7 +137,7 @@ for extra in "$top"/tests/guest-extra/*; do
 done
 # make bench: the guest script, the pread timer, the cell-read module and
 # the kernel's own (in-tree) drivers to compare with.
-if [ "$mode" = bench ]; then
+if [ "${mode%bench}" != "$mode" ]; then
 	mkdir -p "$root/bench/intree"
 	cp "$top"/tests/bench/*.sh "$root/bench/"
 	${cross}gcc -O2 -static -Wall -o "$root/bench/otp-pread" \
@@ -205,7 +206,7 @@ set -e
 [ "$qrc" -eq 124 ] && echo "OTP-HOST: qemu timed out after ${timeout}s" >>"$log"
 
 case $mode in
-demo | optee-demo | bench) exit 0 ;;
+demo | optee-demo | *bench) exit 0 ;;
 esac
 
 # KUnit runs in the check boot only.

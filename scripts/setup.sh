@@ -20,10 +20,11 @@ set -eu
 #               python3-dev and swig for dtschema's pylibfdt, which pip
 #               builds from source (Debian's python3-libfdt is not
 #               registered under that name)
-#   bench       libc6-dev-arm64-cross (the static arm64 pread timer)
+#   bench       libc6-dev-arm64-cross, libc6-dev-armhf-cross (the static
+#               pread timer of the arm64 and arm guests)
 #   packaging   dkms
 pkgs="linux-source-6.1 linux-source-6.12 qemu-system-arm gcc-aarch64-linux-gnu
-gcc-arm-linux-gnueabihf libc6-dev-arm64-cross
+gcc-arm-linux-gnueabihf libc6-dev-arm64-cross libc6-dev-armhf-cross
 device-tree-compiler sparse ccache coccinelle ocaml-nox ocaml-findlib dkms clang
 llvm lld make gcc libc6-dev flex bison bc libssl-dev libelf-dev cpio kmod rsync
 xz-utils file python3 python3-pip python3-dev swig perl gawk"

@@ -22,6 +22,10 @@ lsrc() {
 }
 srcs=$(lsrc 'drivers/*.c' 'drivers/*.h' 'kunit/*.c' 'kunit/*.h' 'tests/modules/*.c')
 dtsrcs=$(lsrc 'kunit/*.dtso' 'tests/dt/*.dtsi')
+# The bench firmware is freestanding C, not kernel code: no readl() or BIT()
+# to use, and it defines its own __noreturn.
+fwsrcs=$(lsrc 'tests/firmware/*.c' 'tests/firmware/*.h')
+fwignore=VOLATILE,BIT_MACRO,PREFER_DEFINED_ATTRIBUTE_MACRO
 out=$top/build/static
 
 tree() {	# tree ARCH KIND -> kernel build dir (cached)
@@ -58,7 +62,15 @@ checkpatch)
 			rc=1
 		fi
 	done
-	[ $rc -eq 0 ] && echo "checkpatch --strict: clean ($(echo $srcs $dtsrcs | wc -w) files)"
+	for f in $fwsrcs; do
+		res=$(perl "$ksrc/scripts/checkpatch.pl" --strict --no-tree --terse \
+			--show-types --ignore "$fwignore" -f "$f" 2>&1) || true
+		if echo "$res" | grep -qE ': (ERROR|WARNING|CHECK):'; then
+			echo "$res"
+			rc=1
+		fi
+	done
+	[ $rc -eq 0 ] && echo "checkpatch --strict: clean ($(echo $srcs $dtsrcs $fwsrcs | wc -w) files)"
 	exit $rc
 	;;
 kernel-doc)

@@ -46,6 +46,13 @@ if [ "$mode" = bench ]; then
 	echo "OTP-GUEST: done"
 	poweroff -f
 fi
+# The OP-TEE bench boot: our STM32 driver through the emulated OP-TEE.
+if [ "$mode" = optee-bench ]; then
+	insmod /modules/optee/otp-optee-emu.ko
+	OTP_BENCH_PTA=1 sh /bench/run.sh
+	echo "OTP-GUEST: done"
+	poweroff -f
+fi
 
 # Consumers first: they must wait for the providers (deferred probe) and
 # bind once the providers are loaded.
@@ -81,10 +88,15 @@ fi
 
 # The OP-TEE boot runs its own end-to-end scripts; they load the emulated
 # OP-TEE themselves, after the providers, so that deferral shows.
-e2edir=/tests/e2e
-[ "$mode" = optee ] && e2edir=/tests/e2e-optee
+# The boot without any secure world runs what depends on it: the STM32
+# scripts (the i.MX ones do not care and run in the check boots).
+e2e=/tests/e2e/*.sh
+case $mode in
+optee) e2e=/tests/e2e-optee/*.sh ;;
+absent) e2e="/tests/e2e/consumers.sh /tests/e2e/stm32-romem.sh" ;;
+esac
 . /tests/e2e/lib.sh
-for t in "$e2edir"/*.sh; do
+for t in $e2e; do
 	case $t in
 	*/lib.sh) continue ;;
 	esac

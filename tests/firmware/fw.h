@@ -31,21 +31,27 @@
 #define FW_FLAVOUR		"AArch64 EL3"
 #define NS_KERNEL		0x40200000UL
 /* arm64 booting.rst: x0 = DTB, x1-x3 = 0 */
-#define NS_BOOT_ARGS		NS_DTB, 0, 0
+#define NS_ARG0			NS_DTB
+#define NS_ARG1			0UL
+#define NS_ARG2			0UL
 /* MPIDR_EL1 (ARM DDI 0487): Aff0 [7:0], Aff1 [15:8], Aff2 [23:16], Aff3 [39:32] */
 #define MPIDR_AFF_ABOVE0	0xff00ffff00UL
 #else
 #define FW_FLAVOUR		"AArch32 Monitor mode"
 #define NS_KERNEL		0x44000000UL
 /* arm booting.rst: r0 = 0, r1 = machine type (~0: none, DT), r2 = DTB */
-#define NS_BOOT_ARGS		0, ~0UL, NS_DTB
+#define NS_ARG0			0UL
+#define NS_ARG1			(~0UL)
+#define NS_ARG2			NS_DTB
 /* MPIDR (ARM DDI 0406C): Aff0 [7:0], Aff1 [15:8], Aff2 [23:16] */
 #define MPIDR_AFF_ABOVE0	0x00ffff00UL
 #endif
 #define MPIDR_AFF0		0xffUL
 
-/* CPUs the firmware starts (more are parked) and 1 << FW_STACK_SHIFT bytes
- * of stack for each; plain numbers, the entry code uses them too. */
+/*
+ * CPUs the firmware starts (more are parked) and 1 << FW_STACK_SHIFT bytes
+ * of stack for each; plain numbers, the entry code uses them too.
+ */
 #define FW_MAX_CPUS		4
 #define FW_STACK_SHIFT		12
 
@@ -119,5 +125,22 @@
 #define BSEC_LOWER_WORDS	32	/* TF-A STM32MP1_UPPER_OTP_START */
 #define BSEC_OPEN_FIRST		57
 #define BSEC_OPEN_LAST		59
+
+#ifndef __ASSEMBLER__
+typedef unsigned int u32;
+
+#define __noreturn		__attribute__((noreturn))
+
+/* monitor.c, called from the entry code */
+void __noreturn fw_main(void);
+void __noreturn fw_secondary(unsigned int cpu);
+void fw_smc(unsigned long *regs);
+void __noreturn fw_panic(unsigned long why);
+
+/* entry-*.S and otp-image.S */
+void __noreturn fw_enter_ns(unsigned long entry, unsigned long arg0,
+			    unsigned long arg1, unsigned long arg2);
+extern const u32 fw_otp_image[BSEC_WORDS];
+#endif
 
 #endif /* OTP_FW_H */

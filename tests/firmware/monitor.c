@@ -9,19 +9,6 @@
  */
 #include "fw.h"
 
-typedef unsigned int u32;
-
-/* entry-*.S and otp-image.S */
-extern const u32 fw_otp_image[BSEC_WORDS];
-void fw_enter_ns(unsigned long entry, unsigned long arg0,
-		 unsigned long arg1, unsigned long arg2)
-	__attribute__((noreturn));
-
-void fw_main(void) __attribute__((noreturn));
-void fw_secondary(unsigned int cpu) __attribute__((noreturn));
-void fw_smc(unsigned long *regs);
-void fw_panic(unsigned long why) __attribute__((noreturn));
-
 /* Where a CPU that PSCI CPU_ON starts goes; written by another CPU. */
 struct fw_cpu_start {
 	volatile unsigned long entry;
@@ -81,7 +68,7 @@ static void gic_init(void)
 	gic_cpu_init();
 }
 
-static void __attribute__((noreturn)) power_gpio(unsigned int line)
+static void __noreturn power_gpio(unsigned int line)
 {
 	mmio_write(VIRT_SECURE_GPIO + GPIO_DIR, 1U << line);
 	mmio_write(VIRT_SECURE_GPIO + GPIO_DATA(line), 1U << line);
@@ -199,13 +186,13 @@ void fw_main(void)
 {
 	gic_init();
 	fw_cpus[0].on = 1;
-	uart_puts("otp-fw: " FW_FLAVOUR " secure monitor: SMCCC 1.1, PSCI 1.0, "
-		  "STM32 BSEC SiP (words 0-31 and 57-59 open); kernel at 0x");
+	uart_puts("otp-fw: " FW_FLAVOUR " secure monitor: SMCCC 1.1, PSCI 1.0, ");
+	uart_puts("STM32 BSEC SiP (words 0-31 and 57-59 open); kernel at 0x");
 	uart_hex(NS_KERNEL);
 	uart_puts(", DTB at 0x");
 	uart_hex(NS_DTB);
 	uart_puts("\n");
-	fw_enter_ns(NS_KERNEL, NS_BOOT_ARGS);
+	fw_enter_ns(NS_KERNEL, NS_ARG0, NS_ARG1, NS_ARG2);
 }
 
 void fw_secondary(unsigned int cpu)

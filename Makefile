@@ -8,7 +8,9 @@
 #   make demo     build the 6.12 test kernel, boot QEMU, show what a user sees
 #   make check    everything that must pass, on 6.1 and 6.12
 #   make bench    time the in-tree drivers against ours in QEMU (6.12)
-#   make qemu KVER=6.12   one kernel's QEMU run (KUnit + end to end)
+#   make qemu KVER=6.12 [MODE=check|absent|optee] [ARCH=arm64|arm]
+#                 one QEMU boot (check: KUnit + end to end, through the
+#                 bench firmware)
 #   make fresh-check      the two commands above on a fresh debootstrapped
 #                         bookworm (root; as long as a cold run)
 #
@@ -18,6 +20,8 @@
 KERNEL_SRC ?= /lib/modules/$(shell uname -r)/build
 KDIR ?= $(KERNEL_SRC)
 KVER ?= 6.12
+MODE ?= check
+ARCH_QEMU ?= $(if $(filter arm,$(ARCH)),arm,arm64)
 
 all: modules
 
@@ -37,7 +41,7 @@ bench:
 	sh scripts/bench.sh
 
 qemu:
-	sh scripts/qemu-test.sh $(KVER)
+	sh scripts/qemu-test.sh $(KVER) $(MODE) $(ARCH_QEMU)
 
 fresh-check:
 	sh scripts/fresh-check.sh

@@ -656,6 +656,15 @@ otp_stm32_romem_register(struct device *dev, const struct otp_stm32_io *io,
 }
 EXPORT_SYMBOL_IF_KUNIT(otp_stm32_romem_register);
 
+#if IS_ENABLED(CONFIG_HAVE_ARM_SMCCC_DISCOVERY)
+/*
+ * The firmware's conduit, read at probe: it is settled (PSCI and SMCCC
+ * discovery) before any module loads, and asking for it on every word
+ * would be a function call per secure read.
+ */
+static enum arm_smccc_conduit otp_stm32_conduit = SMCCC_CONDUIT_NONE;
+#endif
+
 /**
  * otp_stm32_smccc_invoke() - secure call through the firmware's conduit
  * @ops: unused, the conduit is global
@@ -665,8 +674,9 @@ EXPORT_SYMBOL_IF_KUNIT(otp_stm32_romem_register);
  * @a3: third argument
  * @res: raw result registers
  *
- * Uses SMC or HVC as the firmware declared it.  Without a conduit no
- * instruction is issued and the answer is NOT_SUPPORTED.
+ * Uses SMC or HVC as the firmware declared it (SMCCC 1.1: x4-x17 are
+ * preserved, so the call is inlined).  Without a conduit no instruction
+ * is issued and the answer is NOT_SUPPORTED.
  */
 static void otp_stm32_smccc_invoke(const struct otp_stm32_secure_ops *ops,
 				   unsigned long fid, unsigned long a1,
@@ -676,7 +686,18 @@ static void otp_stm32_smccc_invoke(const struct otp_stm32_secure_ops *ops,
 #if IS_ENABLED(CONFIG_HAVE_ARM_SMCCC_DISCOVERY)
 	struct arm_smccc_res smc = { };
 
-	arm_smccc_1_1_invoke(fid, a1, a2, a3, &smc);
+	switch (otp_stm32_conduit) {
+	case SMCCC_CONDUIT_SMC:
+		arm_smccc_1_1_smc(fid, a1, a2, a3, &smc);
+		break;
+	case SMCCC_CONDUIT_HVC:
+		arm_smccc_1_1_hvc(fid, a1, a2, a3, &smc);
+		break;
+	default:
+		res->a0 = OTP_STM32_SIP_NOT_SUPPORTED;
+		res->a1 = 0;
+		return;
+	}
 	res->a0 = smc.a0;
 	res->a1 = smc.a1;
 #else
@@ -793,6 +814,9 @@ static int otp_stm32_romem_bind(struct device *dev, struct resource *res)
 	mmio->io.read = otp_stm32_mmio_read;
 	mmio->io.read_words = otp_stm32_mmio_read_words;
 
+#if IS_ENABLED(CONFIG_HAVE_ARM_SMCCC_DISCOVERY)
+	otp_stm32_conduit = arm_smccc_1_1_get_conduit();
+#endif
 	nvmem = otp_stm32_romem_register(dev, &mmio->io,
 					 desc->bsec ? BSEC_BLOCK_SIZE :
 						      resource_size(res),

@@ -114,7 +114,7 @@ labels = {
     "raw": "nvmem_device_read()",
 }
 provs = {"imx": "i.MX OCOTP", "stm32": "STM32 BSEC"}
-cellnames = {"mac-address": "6 B @ 0x%x", "ts_cal1": "2 B @ 0x5c"}
+cellnames = {"mac-address": "6 B @ 0x%x", "ts_cal1": "2 B @ 0x5c%.0s"}
 
 ratios = []
 samples = []

@@ -6,9 +6,9 @@
 #   ARCH     arm64 | arm
 #   KIND     test   full test kernel (arm64 Image / arm zImage) from
 #                   allnoconfig + scripts/config/{test-kernel,debug}.config
-#                   (+ arm.config for ARCH=arm)
-#            bench  the same kernel without the debug detectors (what users
-#                   run: make bench times on it)
+#                   (+ arm.config, debug-arm.config for ARCH=arm)
+#            bench  the same kernel without the debug detectors, with
+#                   bench.config (what users run: make bench times on it)
 #            clang  LLVM=1 tree prepared for external modules (W=1 checks)
 #            prep   tree prepared for external modules (ARCH=arm compile check)
 #
@@ -34,6 +34,8 @@ esac
 frags=$cfg/test-kernel.config
 case $kind in test | clang) frags="$frags $cfg/debug.config" ;; esac
 case $arch in arm) frags="$frags $cfg/arm.config" ;; esac
+case $kind-$arch in test-arm) frags="$frags $cfg/debug-arm.config" ;; esac
+case $kind in bench) frags="$frags $cfg/bench.config" ;; esac
 
 [ -f "$tarball" ] || { echo "build-kernel: $tarball missing (apt-get install linux-source-$ver)" >&2; exit 1; }
 

@@ -46,7 +46,8 @@ case $mode in *bench) kind=${OTP_BENCH_KERNEL:-bench} ;; esac
 firmware=yes
 [ "$mode" = absent ] && firmware=no
 
-kdir=$("$top/scripts/build-kernel.sh" "$kver" "$arch" "$kind" | tail -n1)
+kdir=$("$top/scripts/build-kernel.sh" "$kver" "$arch" "$kind")
+kdir=$(echo "$kdir" | tail -n1)
 # build-kernel.sh extracts the sources here (kunit.py comes from them).
 ksrc=${OTP_CACHE:-$HOME/.cache/otp-kernels}/src/linux-source-$kver
 

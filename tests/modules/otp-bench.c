@@ -86,16 +86,19 @@ static int otp_bench_match_node(struct device *dev, const void *np)
 }
 
 /*
- * The provider of the first cell of @np and the cell's offset and size,
- * from the cell node's reg.
+ * The provider of the cell named "cell" (the module parameter) of @np and
+ * the cell's offset and size, from the cell node's reg.
  */
 static struct nvmem_device *otp_bench_provider(struct device_node *np,
 					       u32 *offset, u32 *bytes)
 {
 	struct nvmem_device *nvmem = ERR_PTR(-ENODEV);
 	struct device_node *cell_np, *prov_np;
+	int index = of_property_match_string(np, "nvmem-cell-names", cell);
 
-	cell_np = of_parse_phandle(np, "nvmem-cells", 0);
+	if (index < 0)
+		return nvmem;
+	cell_np = of_parse_phandle(np, "nvmem-cells", index);
 	if (!cell_np)
 		return nvmem;
 	prov_np = of_get_parent(cell_np);

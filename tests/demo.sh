@@ -8,6 +8,10 @@ run() {
 	echo
 }
 
+# Kernel messages go to dmesg only from here on, so that they do not cut
+# into the transcript; what matters of them is shown with dmesg.
+dmesg -n 1
+
 echo "======== the providers are loaded (insmod), the kernel says:"
 dmesg | grep -E 'otp-(stm32-romem|imx-ocotp|test-consumer)' | sed 's/^\[[ .0-9]*\] //'
 echo
@@ -18,6 +22,7 @@ echo "(words 32..95 come from the secure monitor: here the bench firmware's SiP"
 echo " service, which opens 57-59 (the MAC at 0xe4 and the board id) and refuses"
 echo " the rest: those read 0, and the kernel log names each refused word once)"
 run "head -n 4 /sys/kernel/debug/otp-stm32-romem/stm32-romem0/locks; grep -E '^word (32|57|58|59|60):' /sys/kernel/debug/otp-stm32-romem/stm32-romem0/locks"
+run "dmesg | grep -c 'refused by secure service'; dmesg | grep 'refused by secure service' | head -n 2 | sed 's/^\\[[ .0-9]*\\] //'"
 
 echo "======== i.MX8M Mini OCOTP: the seed's commands (read-only node)"
 run "od -A x -t x4 /sys/bus/nvmem/devices/imx-ocotp0/nvmem"

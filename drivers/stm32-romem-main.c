@@ -228,8 +228,8 @@ static int otp_stm32_fetch(struct otp_stm32_romem *romem, unsigned int word,
 
 /**
  * otp_stm32_copy_part() - copy some bytes of one fuse word
- * @romem: the OTP block, not served by the pseudo-TA (its partial words
- *	go through otp_stm32_read_bounced())
+ * @romem: the OTP block (with the pseudo-TA only for a lower word: partial
+ *	secure words go through otp_stm32_read_bounced())
  * @word: fuse word
  * @first: first byte of the word to copy
  * @end: byte after the last one to copy, at most 4
@@ -304,8 +304,13 @@ static int otp_stm32_reg_read(void *context, unsigned int offset, void *buf,
 	if (offset > romem->size || bytes > romem->size - offset)
 		return -EINVAL;
 
-	/* One pseudo-TA invocation per read, also for partial words. */
-	if (romem->ta && (skip || bytes % 4))
+	/*
+	 * One pseudo-TA invocation per read, also for partial words: a read
+	 * that starts or ends inside a word and reaches the secure words goes
+	 * through a bounce buffer.  Lower words alone never need it.
+	 */
+	if (romem->ta && (skip || bytes % 4) && bytes &&
+	    (offset + bytes - 1) / 4 >= romem->lower)
 		return otp_stm32_read_bounced(romem, offset, dst, bytes);
 
 	if (skip && bytes) {

@@ -96,6 +96,8 @@ for arch, which, path in runs_logs:
             # the whole 384 bytes: the in-tree driver fails it as a whole
             fails.setdefault((arch, m.group(1), m.group(3)), {})[m.group(2)] = m.group(4)
             continue
+        if re.search(r"OTP-BENCH: error pread imx intree unalign .* len=2:", line):
+            continue	# word_size 4: refused, retimed with 4 bytes (see README)
         m = re.search(r"OTP-BENCH: error (.*)", line)
         if m:
             errors.append("%s: %s" % (arch, m.group(1)))

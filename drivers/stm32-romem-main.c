@@ -109,8 +109,6 @@ static const struct otp_stm32_desc otp_stm32_descs[] = {
  * @ta: session with OP-TEE's BSEC pseudo-TA, NULL when not used
  * @desc: variant description
  * @size: bytes exposed through NVMEM
- * @lower: words read from the BSEC shadow registers (desc->lower, kept
- *	here for the read path)
  * @id: instance number taken from otp_stm32_ida
  * @monitor_absent: the SiP service did not answer at probe time
  * @reported: words whose refusal has been logged already
@@ -129,7 +127,6 @@ struct otp_stm32_romem {
 	struct otp_stm32_ta *ta;
 	const struct otp_stm32_desc *desc;
 	unsigned int size;
-	unsigned int lower;
 	int id;
 	bool monitor_absent;
 	DECLARE_BITMAP(reported, OTP_STM32_MAX_WORDS);
@@ -213,8 +210,8 @@ static int otp_stm32_fetch(struct otp_stm32_romem *romem, unsigned int word,
 		return 0;
 	}
 
-	if (word < romem->lower) {
-		n = min(count, romem->lower - word);
+	if (word < romem->desc->lower) {
+		n = min(count, romem->desc->lower - word);
 		romem->io->read_words(romem->io, BSEC_OTP_DATA(word), n, dst);
 	}
 	if (n < count && romem->ta)
@@ -247,7 +244,7 @@ static void otp_stm32_copy_part(struct otp_stm32_romem *romem,
 
 	if (!romem->desc->bsec)
 		val = io->read(io, 4 * word);
-	else if (word < romem->lower)
+	else if (word < romem->desc->lower)
 		val = io->read(io, BSEC_OTP_DATA(word));
 	else
 		val = otp_stm32_sip_read(romem, word);
@@ -310,7 +307,7 @@ static int otp_stm32_reg_read(void *context, unsigned int offset, void *buf,
 	 * through a bounce buffer.  Lower words alone never need it.
 	 */
 	if (romem->ta && (skip || bytes % 4) && bytes &&
-	    (offset + bytes - 1) / 4 >= romem->lower)
+	    (offset + bytes - 1) / 4 >= romem->desc->lower)
 		return otp_stm32_read_bounced(romem, offset, dst, bytes);
 
 	if (skip && bytes) {
@@ -616,7 +613,6 @@ otp_stm32_romem_register(struct device *dev, const struct otp_stm32_io *io,
 	romem->io = io;
 	romem->sec = sec;
 	romem->desc = &otp_stm32_descs[variant];
-	romem->lower = romem->desc->lower;
 
 	if (romem->desc->bsec) {
 		if (window < BSEC_BLOCK_SIZE)

@@ -47,6 +47,7 @@
 
 #include "otp-compat.h"
 #include "otp-imx-ocotp.h"
+#include "otp-provider.h"
 
 /*
  * Controller registers; CTRL has the usual SET/CLR aliases.  Offsets and
@@ -648,6 +649,7 @@ static DEFINE_IDA(ocotp_ida);
 
 /**
  * struct ocotp_dev - one controller instance
+ * @prov: lifetime: freed with the NVMEM device (otp-provider.h)
  * @dev: device used for logging and managed resources
  * @io: controller registers
  * @clk: controller clock, NULL when the node has none
@@ -656,6 +658,7 @@ static DEFINE_IDA(ocotp_ida);
  * @id: number taken from ocotp_ida for the NVMEM device name
  */
 struct ocotp_dev {
+	struct otp_provider prov;
 	struct device *dev;
 	const struct otp_imx_ocotp_io *io;
 	struct clk *clk;
@@ -841,10 +844,15 @@ static int ocotp_read(void *context, unsigned int offset, void *val,
 	int ret, n;
 	u32 word;
 
+	int idx;
+
 	if (!bytes)
 		return 0;
 	if (offset >= size || bytes > size - offset)
 		return -EINVAL;
+	ret = otp_provider_enter(&ocotp->prov, &idx);
+	if (ret)
+		return ret;
 
 	mutex_lock(&ocotp->lock);
 	ret = clk_prepare_enable(ocotp->clk);
@@ -885,6 +893,7 @@ disable:
 	clk_disable_unprepare(ocotp->clk);
 unlock:
 	mutex_unlock(&ocotp->lock);
+	otp_provider_leave(idx);
 	return ret;
 }
 
@@ -1332,11 +1341,16 @@ static int ocotp_write(void *context, unsigned int offset, void *val,
 {
 	struct ocotp_dev *ocotp = context;
 	struct ocotp_target *t;
-	int ret;
+	int ret, idx;
 
+	ret = otp_provider_enter(&ocotp->prov, &idx);
+	if (ret)
+		return ret;
 	t = ocotp_targets(ocotp, offset, val, bytes);
-	if (IS_ERR(t))
+	if (IS_ERR(t)) {
+		otp_provider_leave(idx);
 		return PTR_ERR(t);
+	}
 
 	mutex_lock(&ocotp->lock);
 	ret = clk_prepare_enable(ocotp->clk);
@@ -1348,6 +1362,7 @@ static int ocotp_write(void *context, unsigned int offset, void *val,
 		clk_disable_unprepare(ocotp->clk);
 	}
 	mutex_unlock(&ocotp->lock);
+	otp_provider_leave(idx);
 
 	kfree(t);
 	return ret;
@@ -1372,11 +1387,14 @@ static int ocotp_reverse(void *priv, void *buf, size_t bytes)
 OTP_NVMEM_CELL_FIXUP(ocotp_reversed_mac_cells, ocotp_cell_reversed,
 		     ocotp_reverse)
 
-static void ocotp_put_id(void *data)
+static void ocotp_release(struct otp_provider *prov)
 {
-	struct ocotp_dev *ocotp = data;
+	struct ocotp_dev *ocotp = container_of(prov, struct ocotp_dev, prov);
 
-	ida_free(&ocotp_ida, ocotp->id);
+	if (ocotp->id >= 0)
+		ida_free(&ocotp_ida, ocotp->id);
+	mutex_destroy(&ocotp->lock);
+	kfree(ocotp);
 }
 
 /**
@@ -1399,31 +1417,34 @@ struct nvmem_device *otp_imx_ocotp_register(struct device *dev,
 					    const char *compatible,
 					    bool read_only)
 {
+	const struct ocotp_soc *soc;
 	struct nvmem_config cfg = { };
 	struct ocotp_dev *ocotp;
-	int ret;
+	int id;
 
-	ocotp = devm_kzalloc(dev, sizeof(*ocotp), GFP_KERNEL);
-	if (!ocotp)
-		return ERR_PTR(-ENOMEM);
-
-	ocotp->soc = compatible ? ocotp_soc_lookup(compatible) : NULL;
-	if (!ocotp->soc) {
+	soc = compatible ? ocotp_soc_lookup(compatible) : NULL;
+	if (!soc) {
 		dev_err(dev, "unknown OCOTP compatible \"%s\"; use one of the fsl,imx*-ocotp strings\n",
 			compatible ?: "");
 		return ERR_PTR(-EINVAL);
 	}
+
+	ocotp = kzalloc(sizeof(*ocotp), GFP_KERNEL);
+	if (!ocotp)
+		return ERR_PTR(-ENOMEM);
+	ocotp->prov.release = ocotp_release;
+	ocotp->soc = soc;
 	ocotp->dev = dev;
 	ocotp->io = io;
 	ocotp->clk = clk;
 	mutex_init(&ocotp->lock);
 
 	ocotp->id = ida_alloc(&ocotp_ida, GFP_KERNEL);
-	if (ocotp->id < 0)
-		return ERR_PTR(ocotp->id);
-	ret = devm_add_action_or_reset(dev, ocotp_put_id, ocotp);
-	if (ret)
-		return ERR_PTR(ret);
+	if (ocotp->id < 0) {
+		id = ocotp->id;
+		ocotp_release(&ocotp->prov);
+		return ERR_PTR(id);
+	}
 
 	cfg.dev = dev;
 	cfg.name = "imx-ocotp";
@@ -1446,7 +1467,7 @@ struct nvmem_device *otp_imx_ocotp_register(struct device *dev,
 	otp_nvmem_legacy_cells(&cfg);
 	ocotp_reversed_mac_cells(&cfg);
 
-	return devm_nvmem_register(dev, &cfg);
+	return otp_provider_register(dev, &cfg, &ocotp->prov);
 }
 EXPORT_SYMBOL_IF_KUNIT(otp_imx_ocotp_register);
 
@@ -1591,7 +1612,20 @@ static struct platform_driver otp_imx_ocotp_driver = {
 		.of_match_table = ocotp_of_match,
 	},
 };
-module_platform_driver(otp_imx_ocotp_driver);
+
+static int __init otp_imx_ocotp_init(void)
+{
+	return platform_driver_register(&otp_imx_ocotp_driver);
+}
+module_init(otp_imx_ocotp_init);
+
+static void __exit otp_imx_ocotp_exit(void)
+{
+	platform_driver_unregister(&otp_imx_ocotp_driver);
+	/* A consumer may have held a cell until just now. */
+	otp_provider_wait_all_released();
+}
+module_exit(otp_imx_ocotp_exit);
 
 MODULE_DESCRIPTION("i.MX6/7/8M On-Chip OTP controller NVMEM provider");
 MODULE_LICENSE("GPL");

@@ -38,6 +38,7 @@
 #include <kunit/visibility.h>
 
 #include "otp-compat.h"
+#include "otp-provider.h"
 #include "otp-stm32-romem.h"
 #include "stm32-bsec-ta.h"
 
@@ -103,6 +104,7 @@ static const struct otp_stm32_desc otp_stm32_descs[] = {
 
 /**
  * struct otp_stm32_romem - one OTP block
+ * @prov: lifetime: freed with the NVMEM device (otp-provider.h)
  * @dev: device that owns the block
  * @io: register access (MMIO, or an emulator under test)
  * @sec: path to the secure monitor's SiP service, NULL for none
@@ -121,6 +123,7 @@ static const struct otp_stm32_desc otp_stm32_descs[] = {
  * single words and bits updated atomically.
  */
 struct otp_stm32_romem {
+	struct otp_provider prov;
 	struct device *dev;
 	const struct otp_stm32_io *io;
 	const struct otp_stm32_secure_ops *sec;
@@ -277,29 +280,15 @@ static int otp_stm32_read_bounced(struct otp_stm32_romem *romem,
 	return ret;
 }
 
-/**
- * otp_stm32_reg_read() - NVMEM read callback
- * @context: the OTP block
- * @offset: first byte, any alignment
- * @buf: destination
- * @bytes: byte count
- *
+/*
  * Fetches every word the byte range touches once; byte k of word n sits at
  * offset 4n + k (little endian).  Whole words go straight into @buf.
- *
- * Return: 0, -EINVAL for a range outside the device, or -EIO when OP-TEE
- * failed (no partial data is returned as valid).
  */
-static int otp_stm32_reg_read(void *context, unsigned int offset, void *buf,
-			      size_t bytes)
+static int otp_stm32_read(struct otp_stm32_romem *romem, unsigned int offset,
+			  u8 *dst, size_t bytes)
 {
-	struct otp_stm32_romem *romem = context;
 	unsigned int word = offset / 4, skip = offset % 4, n;
-	u8 *dst = buf;
 	int ret;
-
-	if (offset > romem->size || bytes > romem->size - offset)
-		return -EINVAL;
 
 	/*
 	 * One pseudo-TA invocation per read, also for partial words: a read
@@ -329,6 +318,33 @@ static int otp_stm32_reg_read(void *context, unsigned int offset, void *buf,
 		otp_stm32_copy_part(romem, word, 0, bytes, dst);
 
 	return 0;
+}
+
+/**
+ * otp_stm32_reg_read() - NVMEM read callback
+ * @context: the OTP block
+ * @offset: first byte, any alignment
+ * @buf: destination
+ * @bytes: byte count
+ *
+ * Return: 0, -EINVAL for a range outside the device, -ENODEV once the
+ * block's device has gone (a consumer still holds a cell), or -EIO when
+ * OP-TEE failed (no partial data is returned as valid).
+ */
+static int otp_stm32_reg_read(void *context, unsigned int offset, void *buf,
+			      size_t bytes)
+{
+	struct otp_stm32_romem *romem = context;
+	int ret, idx;
+
+	if (offset > romem->size || bytes > romem->size - offset)
+		return -EINVAL;
+	ret = otp_provider_enter(&romem->prov, &idx);
+	if (ret)
+		return ret;
+	ret = otp_stm32_read(romem, offset, buf, bytes);
+	otp_provider_leave(idx);
+	return ret;
 }
 
 /* Lock and status registers shown in debugfs, in display order */
@@ -496,11 +512,14 @@ static void otp_stm32_debugfs_remove(void *data)
 	debugfs_remove_recursive(romem->debugfs);
 }
 
-static void otp_stm32_id_free(void *data)
+static void otp_stm32_release(struct otp_provider *prov)
 {
-	struct otp_stm32_romem *romem = data;
+	struct otp_stm32_romem *romem =
+		container_of(prov, struct otp_stm32_romem, prov);
 
-	ida_free(&otp_stm32_ida, romem->id);
+	if (romem->id >= 0)
+		ida_free(&otp_stm32_ida, romem->id);
+	kfree(romem);
 }
 
 /**
@@ -605,40 +624,41 @@ otp_stm32_romem_register(struct device *dev, const struct otp_stm32_io *io,
 	if (!io || variant >= ARRAY_SIZE(otp_stm32_descs))
 		return ERR_PTR(-EINVAL);
 
-	romem = devm_kzalloc(dev, sizeof(*romem), GFP_KERNEL);
+	romem = kzalloc(sizeof(*romem), GFP_KERNEL);
 	if (!romem)
 		return ERR_PTR(-ENOMEM);
-
+	romem->prov.release = otp_stm32_release;
+	romem->id = -1;
 	romem->dev = dev;
 	romem->io = io;
 	romem->sec = sec;
 	romem->desc = &otp_stm32_descs[variant];
 
+	ret = -EINVAL;
 	if (romem->desc->bsec) {
 		if (window < BSEC_BLOCK_SIZE)
-			return ERR_PTR(-EINVAL);
+			goto fail;
 		romem->size = romem->desc->words * 4;
 		ret = otp_stm32_secure_setup(romem, use_ta);
 		if (ret)
-			return ERR_PTR(ret);
+			goto fail;
 	} else {
 		if (!window || window % 4)
-			return ERR_PTR(-EINVAL);
+			goto fail;
 		romem->size = window;
 	}
 
-	romem->id = ida_alloc(&otp_stm32_ida, GFP_KERNEL);
-	if (romem->id < 0)
-		return ERR_PTR(romem->id);
-	ret = devm_add_action_or_reset(dev, otp_stm32_id_free, romem);
-	if (ret)
-		return ERR_PTR(ret);
+	ret = ida_alloc(&otp_stm32_ida, GFP_KERNEL);
+	if (ret < 0)
+		goto fail;
+	romem->id = ret;
 
 	cfg.id = romem->id;
 	cfg.size = romem->size;
 	cfg.priv = romem;
 	otp_nvmem_legacy_cells(&cfg);
-	nvmem = devm_nvmem_register(dev, &cfg);
+	/* From here on @romem goes with the NVMEM device. */
+	nvmem = otp_provider_register(dev, &cfg, &romem->prov);
 	if (IS_ERR(nvmem))
 		return nvmem;
 
@@ -654,6 +674,10 @@ otp_stm32_romem_register(struct device *dev, const struct otp_stm32_io *io,
 	}
 
 	return nvmem;
+
+fail:
+	otp_stm32_release(&romem->prov);
+	return ERR_PTR(ret);
 }
 EXPORT_SYMBOL_IF_KUNIT(otp_stm32_romem_register);
 
@@ -872,6 +896,8 @@ module_init(otp_stm32_romem_init);
 static void __exit otp_stm32_romem_exit(void)
 {
 	platform_driver_unregister(&otp_stm32_romem_driver);
+	/* A consumer may have held a cell until just now. */
+	otp_provider_wait_all_released();
 	debugfs_remove_recursive(otp_stm32_debugfs_root);
 	ida_destroy(&otp_stm32_ida);
 }

@@ -189,6 +189,7 @@ static int soc_fuse_addr(const struct test_soc *soc, unsigned int pos)
 }
 
 struct test_inst {
+	struct device *dev;
 	struct nvmem_device *nvmem;
 	struct ocotp_emu *emu;
 	int err;
@@ -290,6 +291,7 @@ static int harness_probe(struct platform_device *pdev)
 				       ro);
 	if (IS_ERR(nvmem))
 		return inst->err = PTR_ERR(nvmem);
+	inst->dev = hdev;
 	inst->nvmem = nvmem;
 	inst->emu = emu;
 	inst->err = 0;
@@ -1966,6 +1968,52 @@ static void device_ids_reused(struct kunit *test)
 	KUNIT_EXPECT_STREQ(test, nvmem_dev_name(ctx->ro.nvmem), first[1]);
 }
 
+static int match_dev_name(struct device *dev, const void *name)
+{
+	return !strcmp(dev_name(dev), name);
+}
+
+/*
+ * A consumer holds the NVMEM device while its provider goes away (the
+ * harness device is unbound, its emulator freed with it).  The nvmem core
+ * keeps the device and goes on calling the provider: every access must
+ * answer -ENODEV without reaching the freed emulator (KASAN watches), and
+ * the name stays taken until the holder lets go.
+ */
+static void held_across_removal(struct kunit *test)
+{
+	struct test_ctx *ctx = ocotp_start(test);
+	struct nvmem_device *held, *again;
+	struct device *hdev = ctx->rw.dev;
+	u32 val = 0;
+	char name[32];
+
+	strscpy(name, nvmem_dev_name(ctx->rw.nvmem), sizeof(name));
+	held = nvmem_device_find(name, match_dev_name);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, held);
+	KUNIT_EXPECT_EQ(test, nvmem_device_read(held, 4 * 37, 4, &val), 4);
+	KUNIT_EXPECT_EQ(test, val, seed_words[37]);
+
+	device_release_driver(hdev);
+	memset(&ctx->rw, 0, sizeof(ctx->rw));
+	KUNIT_EXPECT_EQ(test, nvmem_device_read(held, 4 * 37, 4, &val), -ENODEV);
+	val = 0x00100000;
+	KUNIT_EXPECT_EQ(test, nvmem_device_write(held, 4 * 24, 4, &val),
+			-ENODEV);
+
+	/* The controller binds again beside the held device, renamed. */
+	KUNIT_EXPECT_EQ(test, device_attach(hdev), 1);
+	KUNIT_ASSERT_EQ(test, ctx->rw.err, 0);
+	KUNIT_EXPECT_STRNEQ(test, nvmem_dev_name(ctx->rw.nvmem), name);
+
+	/* Letting go releases the old device and its name. */
+	nvmem_device_put(held);
+	again = nvmem_device_find(name, match_dev_name);
+	KUNIT_EXPECT_TRUE(test, IS_ERR(again));
+	if (!IS_ERR(again))
+		nvmem_device_put(again);
+}
+
 static struct kunit_case ocotp_dt_cases[] = {
 	KUNIT_CASE(read_only_node),
 	KUNIT_CASE(mac_cell_byte_order),
@@ -1973,6 +2021,7 @@ static struct kunit_case ocotp_dt_cases[] = {
 	KUNIT_CASE(bad_dt_probe_fails),
 	KUNIT_CASE(hostile_cells),
 	KUNIT_CASE(device_ids_reused),
+	KUNIT_CASE(held_across_removal),
 	{}
 };
 

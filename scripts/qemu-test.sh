@@ -120,6 +120,7 @@ cp "$bb" "$root/bin/busybox"
 ln -s busybox "$root/bin/sh"
 cp "$top/tests/guest-init.sh" "$root/init"
 cp "$top/scripts/otp" "$root/bin/otp"
+${cross}gcc -O2 -static -Wall -o "$root/bin/fail-nth" "$top/tests/e2e/fail-nth.c"
 chmod +x "$root/init"
 cp "$out"/mod/drivers/*.ko "$root/modules/drivers/"
 mkdir -p "$root/modules/consumer" "$root/modules/optee"
@@ -159,6 +160,8 @@ depmod -b "$root" "$krel"
 # boot loader would add (the firmware passes the DTB on untouched).
 cmdline="console=ttyAMA0 otp.mode=$mode panic=-1 kmemleak=on kunit.enable=1"
 [ "$firmware" = yes ] && cmdline="$cmdline otp.monitor=1"
+# OTP_ONLY=faults.sh (or a KUnit module's file name): that one alone.
+[ -n "${OTP_ONLY:-}" ] && cmdline="$cmdline otp.only=$OTP_ONLY"
 {
 	cat "$out/virt.dts"
 	for f in $dtsi; do

@@ -62,6 +62,46 @@ expect_ok teardown-imx-module-back test -e "$nv"
 expect_ok teardown-imx-module-cycles test "$ok" -gt 0
 echo "# imx: $ok rmmod/insmod cycles with a reader"
 
+# A consumer that holds an NVMEM device across its provider's unbind: the
+# nvmem core keeps the device, its sysfs file and its callbacks until the
+# consumer lets go (otp-provider.h).  Every access in between must fail
+# with ENODEV, and programming must reach no register.  The holder takes
+# "imx-ocotp1" by name (tests/dt/consumers.dtsi), the writable node.
+holder=otp-holder-imx
+rwdev=7f020000.ocotp-ctrl
+imxdrv=$plat/drivers/otp-imx-ocotp
+# HW_OCOTP_DATA of the writable node (as in faults.sh: i.MX 8M Mini RM,
+# U-Boot arch-imx8m/imx-regs.h struct ocotp_regs, offset 0x20).
+rw_data=0x7f020020
+rwnv=/sys/bus/nvmem/devices/imx-ocotp1
+expect_eq held-device-is-rw-node "$(readlink "$rwnv/of_node" | sed 's,.*/,,')" ocotp-ctrl@7f020000
+want=$(dd if="$rwnv/nvmem" bs=1 skip=144 count=6 2>/dev/null | od -v -A n -t x1 | sed 's/^ //; s/ /:/g')
+echo otp-test-consumer > "$plat/devices/$holder/driver_override"
+echo "$holder" > "$cons/bind"
+expect_eq held-read-bound "$(cat "$plat/devices/$holder/held")" "$want"
+expect_fail held-pins-module rmmod otp_imx_ocotp
+echo "$rwdev" > "$imxdrv/unbind"
+expect_eq held-read-after-unbind "$(cat "$plat/devices/$holder/held")" "error -19"
+expect_ok held-sysfs-file-stays test -e "$rwnv/nvmem"
+expect_fail held-sysfs-read-refused dd if="$rwnv/nvmem" of=/dev/null bs=4 count=1
+data_before=$(devmem $rw_data 32)
+devmem $rw_data 32 0
+# shellcheck disable=SC2028 # printf expands the escapes
+expect_fail held-sysfs-write-refused sh -c "printf '\x78\x56\x34\x12' | dd of=$rwnv/nvmem bs=4 seek=24 count=1 conv=notrunc"
+expect_eq held-nothing-programmed "$(devmem $rw_data 32)" 0x00000000
+devmem $rw_data 32 "$data_before"
+# The provider binds again beside the held device, under another name.
+echo "$rwdev" > "$imxdrv/bind"
+expect_ok held-rebind test -e "$plat/devices/$rwdev/driver"
+expect_eq held-rebind-new-name "$(ls -d /sys/bus/nvmem/devices/imx-ocotp* | wc -l)" 5
+# Letting go releases the old device, its state and its name.
+echo "$holder" > "$cons/unbind"
+echo > "$plat/devices/$holder/driver_override"
+expect_fail held-old-device-released test -e "$rwnv"
+echo "$rwdev" > "$imxdrv/unbind"
+echo "$rwdev" > "$imxdrv/bind"
+expect_eq held-name-back "$(readlink "$rwnv/of_node" | sed 's,.*/,,')" ocotp-ctrl@7f020000
+
 for c in otp-consumer-imx otp-consumer-stm32; do
 	[ -e "$plat/devices/$c/driver" ] || echo "$c" > "$cons/bind"
 done

@@ -8,6 +8,14 @@
  * with any of "mac-address", "ts_cal1", "ts_cal2", "vrefint",
  * "part_number". With "otp-test,hold-cell" naming one of them, the cell
  * stays held while the device is bound, pinning its provider.
+ *
+ * A holder node (compatible "otp-test,holder", bound only on request
+ * through driver_override) takes an NVMEM device by name instead,
+ * "otp-test,hold-device" = "imx-ocotp1", the way non-DT consumers do (no
+ * device link ties it to the provider), and its "held" attribute reads
+ * "otp-test,hold-range" = <offset bytes> on demand: the bytes
+ * ("00:04:9f:...") or "error <errno>", also after the provider's device
+ * has been unbound.
  */
 
 #include <linux/device.h>
@@ -29,6 +37,8 @@ struct otp_consumer {
 	int cal_err[ARRAY_SIZE(otp_consumer_u16_cells)];
 	u8 part;
 	int part_err;
+	struct nvmem_device *held;
+	u32 range[2];
 };
 
 static bool otp_consumer_has_cell(struct device *dev, const char *name)
@@ -73,8 +83,25 @@ static ssize_t values_show(struct device *dev, struct device_attribute *attr,
 }
 static DEVICE_ATTR_RO(values);
 
+static ssize_t held_show(struct device *dev, struct device_attribute *attr,
+			 char *buf)
+{
+	struct otp_consumer *c = dev_get_drvdata(dev);
+	u8 val[16];
+	int ret;
+
+	if (!c->held)
+		return sysfs_emit(buf, "error %d\n", -ENOENT);
+	ret = nvmem_device_read(c->held, c->range[0], c->range[1], val);
+	if (ret < 0)
+		return sysfs_emit(buf, "error %d\n", ret);
+	return sysfs_emit(buf, "%*phC\n", ret, val);
+}
+static DEVICE_ATTR_RO(held);
+
 static struct attribute *otp_consumer_attrs[] = {
 	&dev_attr_values.attr,
+	&dev_attr_held.attr,
 	NULL
 };
 ATTRIBUTE_GROUPS(otp_consumer);
@@ -121,6 +148,18 @@ static int otp_consumer_probe(struct platform_device *pdev)
 		if (IS_ERR(cell))
 			return dev_err_probe(cdev, PTR_ERR(cell), "cannot hold cell %s\n", hold);
 		dev_info(cdev, "holding cell %s\n", hold);
+	}
+
+	if (!of_property_read_string(cdev->of_node, "otp-test,hold-device", &hold)) {
+		if (of_property_read_u32_array(cdev->of_node, "otp-test,hold-range",
+					       c->range, 2) ||
+		    c->range[1] > 16)
+			return dev_err_probe(cdev, -EINVAL, "bad otp-test,hold-range\n");
+		c->held = devm_nvmem_device_get(cdev, hold);
+		if (IS_ERR(c->held))
+			return dev_err_probe(cdev, PTR_ERR(c->held),
+					     "cannot hold NVMEM device %s\n", hold);
+		dev_info(cdev, "holding NVMEM device %s\n", hold);
 	}
 
 	platform_set_drvdata(pdev, c);

@@ -1,0 +1,145 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Provider state that lives exactly as long as its NVMEM device.
+ *
+ * The nvmem core (drivers/nvmem/core.c, 6.1 and 6.12) keeps an NVMEM
+ * device, its sysfs file and its reg_read/reg_write callbacks alive while
+ * a consumer holds one of its cells: nvmem_unregister() only drops the
+ * registration's reference, and the core calls the callbacks with the
+ * provider's priv until the last cell is put.  A provider unbound under
+ * such a consumer must therefore neither free what priv points to nor let
+ * a callback reach registers, clocks or sessions it has released.
+ *
+ * Each provider embeds a struct otp_provider in its state and registers
+ * through otp_provider_register():
+ *  - the state is freed when the NVMEM device is released: a devres action
+ *    on that device, which the driver core runs from device_release()
+ *    once the last reference (the consumer's) is gone;
+ *  - the callbacks run between otp_provider_enter() and
+ *    otp_provider_leave(), an SRCU read section; removal marks the state
+ *    gone and waits for the callbacks in flight, before the provider's
+ *    other device-managed resources are released.  Later calls get
+ *    -ENODEV.
+ *  - module exit waits until every state of the module has been freed.
+ *
+ * Included by one file of each module: the SRCU domain and the count are
+ * the module's own.
+ */
+#ifndef OTP_PROVIDER_H
+#define OTP_PROVIDER_H
+
+#include <linux/atomic.h>
+#include <linux/device.h>
+#include <linux/nvmem-consumer.h>
+#include <linux/nvmem-provider.h>
+#include <linux/srcu.h>
+#include <linux/wait_bit.h>
+
+/**
+ * struct otp_provider - lifetime of one provider's state
+ * @nvmem: the NVMEM device
+ * @gone: the provider has been removed; callbacks answer -ENODEV
+ * @release: frees the state this is embedded in
+ */
+struct otp_provider {
+	struct nvmem_device *nvmem;
+	bool gone;
+	void (*release)(struct otp_provider *prov);
+};
+
+DEFINE_STATIC_SRCU(otp_provider_srcu);
+static atomic_t otp_provider_live = ATOMIC_INIT(0);
+
+/**
+ * otp_provider_enter() - start an NVMEM callback
+ * @prov: the provider
+ * @idx: SRCU index to hand to otp_provider_leave()
+ *
+ * Return: 0, or -ENODEV once the provider has been removed (then the
+ * section is already left).
+ */
+static inline int otp_provider_enter(struct otp_provider *prov, int *idx)
+{
+	*idx = srcu_read_lock(&otp_provider_srcu);
+	if (likely(!READ_ONCE(prov->gone)))
+		return 0;
+	srcu_read_unlock(&otp_provider_srcu, *idx);
+	return -ENODEV;
+}
+
+static inline void otp_provider_leave(int idx)
+{
+	srcu_read_unlock(&otp_provider_srcu, idx);
+}
+
+/* devres action of the NVMEM device: the last reference to it is gone. */
+static void otp_provider_released(void *data)
+{
+	struct otp_provider *prov = data;
+
+	prov->release(prov);
+	if (atomic_dec_and_test(&otp_provider_live))
+		wake_up_var(&otp_provider_live);
+}
+
+/* devres action of the provider's device, on unbind. */
+static void otp_provider_remove(void *data)
+{
+	struct otp_provider *prov = data;
+	struct nvmem_device *nvmem = prov->nvmem;
+
+	WRITE_ONCE(prov->gone, true);
+	synchronize_srcu(&otp_provider_srcu);
+	/* May free @prov, when no consumer holds a cell. */
+	nvmem_unregister(nvmem);
+}
+
+/**
+ * otp_provider_register() - register an NVMEM device tied to @prov
+ * @dev: the provider's device (@cfg->dev)
+ * @cfg: NVMEM configuration; @cfg->priv is the state embedding @prov
+ * @prov: lifetime of that state, @prov->release set
+ *
+ * Takes ownership of the state: on failure it has been released, on
+ * success it is released with the NVMEM device.  Register @prov after
+ * every device-managed resource the callbacks use, so that removal stops
+ * the callbacks before those go.
+ *
+ * Return: the NVMEM device, or an ERR_PTR().
+ */
+static struct nvmem_device *otp_provider_register(struct device *dev,
+						  const struct nvmem_config *cfg,
+						  struct otp_provider *prov)
+{
+	struct nvmem_device *nvmem;
+	struct device *ndev;
+	int ret;
+
+	nvmem = nvmem_register(cfg);
+	if (IS_ERR(nvmem)) {
+		prov->release(prov);
+		return nvmem;
+	}
+	/* The core names the NVMEM device and makes it a child of @dev. */
+	ndev = device_find_child_by_name(dev, nvmem_dev_name(nvmem));
+	ret = ndev ? devm_add_action(ndev, otp_provider_released, prov) :
+		     -ENODEV;
+	put_device(ndev);
+	if (ret) {
+		nvmem_unregister(nvmem);
+		prov->release(prov);
+		return ERR_PTR(ret);
+	}
+	atomic_inc(&otp_provider_live);
+	prov->nvmem = nvmem;
+	ret = devm_add_action_or_reset(dev, otp_provider_remove, prov);
+	return ret ? ERR_PTR(ret) : nvmem;
+}
+
+/* Module exit, after the driver is unregistered. */
+static inline void otp_provider_wait_all_released(void)
+{
+	wait_var_event(&otp_provider_live, !atomic_read(&otp_provider_live));
+}
+
+#endif /* OTP_PROVIDER_H */

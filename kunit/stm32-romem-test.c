@@ -466,6 +466,48 @@ static void romem_cells_read_back(struct kunit *test)
 				    "mac byte %u", i);
 }
 
+static int romem_match_nvmem_name(struct device *dev, const void *name)
+{
+	return !strcmp(dev_name(dev), name);
+}
+
+/*
+ * A consumer holds the NVMEM device while the provider is unbound.  The
+ * nvmem core keeps the device and goes on calling the provider: every read
+ * must answer -ENODEV and reach neither the registers nor the secure
+ * monitor, and the name stays taken until the holder lets go.
+ */
+static void romem_held_across_unbind(struct kunit *test)
+{
+	struct romem_ctx *ctx = romem_start_bsec(test, romem_emu_seed(test));
+	struct bsec_emu *emu = ctx->emu;
+	struct nvmem_device *held, *again;
+	unsigned int reads, calls;
+	char name[32];
+	u8 buf[8];
+	u32 val = 0;
+
+	strscpy(name, nvmem_dev_name(ctx->nvmem), sizeof(name));
+	held = nvmem_device_find(name, romem_match_nvmem_name);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, held);
+	KUNIT_EXPECT_EQ(test, nvmem_device_read(held, 4 * 57, 4, &val), 4);
+	KUNIT_EXPECT_EQ(test, val, romem_upper_word(57));
+
+	device_release_driver(ctx->dev);
+	reads = emu->reg_reads;
+	calls = emu->smc_calls;
+	KUNIT_EXPECT_EQ(test, nvmem_device_read(held, 4 * 57, 4, &val), -ENODEV);
+	KUNIT_EXPECT_EQ(test, nvmem_device_read(held, 0, 8, buf), -ENODEV);
+	KUNIT_EXPECT_EQ(test, emu->reg_reads, reads);
+	KUNIT_EXPECT_EQ(test, emu->smc_calls, calls);
+
+	nvmem_device_put(held);
+	again = nvmem_device_find(name, romem_match_nvmem_name);
+	KUNIT_EXPECT_TRUE(test, IS_ERR(again));
+	if (!IS_ERR(again))
+		nvmem_device_put(again);
+}
+
 /* ---------------------------------------------------------------------- */
 /* Nothing can be written */
 
@@ -998,6 +1040,7 @@ static struct kunit_case romem_dt_cases[] = {
 	KUNIT_CASE(romem_cells_read_back),
 	KUNIT_CASE(romem_not_writable),
 	KUNIT_CASE(romem_force_ro_cleared),
+	KUNIT_CASE(romem_held_across_unbind),
 	KUNIT_CASE_PARAM(romem_bad_dt_refused, romem_bad_dt_gen_params),
 	{ }
 };

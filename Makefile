@@ -40,10 +40,14 @@ bench:
 	sh scripts/setup.sh
 	sh scripts/bench.sh
 
+soak:
+	sh scripts/setup.sh
+	sh scripts/soak.sh
+
 qemu:
 	sh scripts/qemu-test.sh $(KVER) $(MODE) $(ARCH_QEMU)
 
 fresh-check:
 	sh scripts/fresh-check.sh
 
-.PHONY: all modules modules_install clean demo check bench qemu fresh-check
+.PHONY: all modules modules_install clean demo check bench soak qemu fresh-check

@@ -23,6 +23,7 @@ mode=${2:-check}
 arch=${3:-arm64}
 top=$(cd "$(dirname "$0")/.." && pwd)
 timeout=${OTP_QEMU_TIMEOUT:-900}
+[ "${2:-}" = soak ] && timeout=${OTP_QEMU_TIMEOUT:-7200}
 mem=1024
 case $arch in
 arm64)
@@ -103,7 +104,7 @@ dtc -q -I dtb -O dts -o "$out/virt.dts" "$out/virt.dtb"
 dtsi="$top/tests/dt/*.dtsi"
 case $mode in
 optee*) dtsi="$dtsi $top/tests/dt/optee/*.dtsi" ;;
-check | absent) dtsi="$dtsi $top/tests/dt/check/*.dtsi" ;;
+check | absent | soak) dtsi="$dtsi $top/tests/dt/check/*.dtsi" ;;
 esac
 
 # 4. Initramfs: busybox, our modules, tests and data.
@@ -162,6 +163,8 @@ cmdline="console=ttyAMA0 otp.mode=$mode panic=-1 kmemleak=on kunit.enable=1"
 [ "$firmware" = yes ] && cmdline="$cmdline otp.monitor=1"
 # OTP_ONLY=faults.sh (or a KUnit module's file name): that one alone.
 [ -n "${OTP_ONLY:-}" ] && cmdline="$cmdline otp.only=$OTP_ONLY"
+# make soak: OTP_SOAK_CYCLES teardown cycles per provider (default 1000).
+[ "$mode" = soak ] && cmdline="$cmdline otp.cycles=${OTP_SOAK_CYCLES:-1000}"
 {
 	cat "$out/virt.dts"
 	for f in $dtsi; do

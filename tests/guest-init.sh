@@ -31,6 +31,11 @@ for arg in $(cat /proc/cmdline); do
 	otp.mode=*) mode=${arg#otp.mode=} ;;
 	otp.monitor=1) OTP_MONITOR=1 ;;
 	otp.only=*) only=${arg#otp.only=} ;;
+	otp.cycles=*)
+		OTP_TEARDOWN_CYCLES=${arg#otp.cycles=}
+		OTP_TEARDOWN_MODULE_CYCLES=$OTP_TEARDOWN_CYCLES
+		export OTP_TEARDOWN_CYCLES OTP_TEARDOWN_MODULE_CYCLES
+		;;
 	esac
 done
 export OTP_MONITOR
@@ -98,6 +103,7 @@ e2e=/tests/e2e/*.sh
 case $mode in
 optee) e2e=/tests/e2e-optee/*.sh ;;
 absent) e2e="/tests/e2e/consumers.sh /tests/e2e/stm32-romem.sh" ;;
+soak) e2e="/tests/e2e/faults.sh /tests/e2e/teardown.sh" ;;
 esac
 . /tests/e2e/lib.sh
 for t in $e2e; do

@@ -1,0 +1,51 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# make soak: the long variants of the reliability checks, on the 6.12 test
+# kernels (KASAN, lockdep, kmemleak, fault injection), arm64 and ARM,
+# through the bench firmware: the fail-nth walks (tests/e2e/faults.sh) and
+# OTP_SOAK_CYCLES (default 1000) unbind/bind cycles per provider with two
+# readers, as many rmmod/insmod cycles with a reader, and the held-device
+# checks (tests/e2e/teardown.sh).  Prints its figures as a table; the last
+# line is "N passed, N failed" as in make check.
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top" || exit 1
+out=$top/build
+mkdir -p "$out"
+for a in arm64 arm; do
+	scripts/build-kernel.sh 6.12 "$a" test > /dev/null || exit 1
+done
+passed=0
+failed=0
+table=$out/soak.md
+{
+	echo "| kernel | check | figure |"
+	echo "|---|---|---|"
+} > "$table"
+for a in arm64 arm; do
+	log=$out/qemu-6.12-soak-$a.log
+	t=$(date +%s)
+	sh scripts/qemu-test.sh 6.12 soak "$a" > "$log" 2>&1
+	t=$(( $(date +%s) - t ))
+	tag=6.12; [ "$a" = arm ] && tag=6.12-arm
+	console=$out/$tag/console-soak.log
+	res=$(grep '^RESULT ' "$log" | tail -n1)
+	grep '^FAIL ' "$log"
+	p=$(echo "$res" | sed -n 's/.*passed=\([0-9]*\).*/\1/p')
+	f=$(echo "$res" | sed -n 's/.*failed=\([0-9]*\).*/\1/p')
+	[ -n "$p" ] || { p=0; f=1; echo "FAIL soak $a: no result (see $log)"; }
+	passed=$((passed + p))
+	failed=$((failed + f))
+	reports=$(grep -c '^FAIL .*console:' "$log")
+	{
+		grep -a '^# faults: .*points=' "$console" |
+			sed "s/^# faults: \([^:]*\): \(.*\)/| 6.12 $a | fail-nth walk, \1 | \2 |/"
+		grep -a '^# .*: [0-9]* unbind/bind cycles\|^# imx: [0-9]* rmmod/insmod' "$console" |
+			sed "s/^# \(.*\)/| 6.12 $a | teardown | \1 |/"
+		echo "| 6.12 $a | kernel reports (KASAN, lockdep, kmemleak, BUG, WARNING) | $reports |"
+		echo "| 6.12 $a | checks | $p passed, $f failed, ${t}s |"
+	} >> "$table"
+done
+cat "$table"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

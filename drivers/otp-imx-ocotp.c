@@ -844,17 +844,16 @@ static int ocotp_read(void *context, unsigned int offset, void *val,
 	int ret, n;
 	u32 word;
 
-	int idx;
-
 	if (!bytes)
 		return 0;
 	if (offset >= size || bytes > size - offset)
 		return -EINVAL;
-	ret = otp_provider_enter(&ocotp->prov, &idx);
-	if (ret)
-		return ret;
 
 	mutex_lock(&ocotp->lock);
+	if (READ_ONCE(ocotp->prov.gone)) {
+		ret = -ENODEV;
+		goto unlock;
+	}
 	ret = clk_prepare_enable(ocotp->clk);
 	if (ret) {
 		dev_err(ocotp->dev, "cannot enable the OCOTP clock (%d); check the clocks property\n",
@@ -893,7 +892,6 @@ disable:
 	clk_disable_unprepare(ocotp->clk);
 unlock:
 	mutex_unlock(&ocotp->lock);
-	otp_provider_leave(idx);
 	return ret;
 }
 
@@ -1341,18 +1339,19 @@ static int ocotp_write(void *context, unsigned int offset, void *val,
 {
 	struct ocotp_dev *ocotp = context;
 	struct ocotp_target *t;
-	int ret, idx;
+	int ret;
 
-	ret = otp_provider_enter(&ocotp->prov, &idx);
-	if (ret)
-		return ret;
+	mutex_lock(&ocotp->lock);
+	if (READ_ONCE(ocotp->prov.gone)) {
+		mutex_unlock(&ocotp->lock);
+		return -ENODEV;
+	}
 	t = ocotp_targets(ocotp, offset, val, bytes);
 	if (IS_ERR(t)) {
-		otp_provider_leave(idx);
+		mutex_unlock(&ocotp->lock);
 		return PTR_ERR(t);
 	}
 
-	mutex_lock(&ocotp->lock);
 	ret = clk_prepare_enable(ocotp->clk);
 	if (ret) {
 		dev_err(ocotp->dev, "cannot enable the OCOTP clock (%d); check the clocks property\n",
@@ -1362,7 +1361,6 @@ static int ocotp_write(void *context, unsigned int offset, void *val,
 		clk_disable_unprepare(ocotp->clk);
 	}
 	mutex_unlock(&ocotp->lock);
-	otp_provider_leave(idx);
 
 	kfree(t);
 	return ret;
@@ -1386,6 +1384,15 @@ static int ocotp_reverse(void *priv, void *buf, size_t bytes)
 
 OTP_NVMEM_CELL_FIXUP(ocotp_reversed_mac_cells, ocotp_cell_reversed,
 		     ocotp_reverse)
+
+/* Removal: the read and write callbacks test @gone under the lock. */
+static void ocotp_quiesce(struct otp_provider *prov)
+{
+	struct ocotp_dev *ocotp = container_of(prov, struct ocotp_dev, prov);
+
+	mutex_lock(&ocotp->lock);
+	mutex_unlock(&ocotp->lock);
+}
 
 static void ocotp_release(struct otp_provider *prov)
 {
@@ -1433,6 +1440,7 @@ struct nvmem_device *otp_imx_ocotp_register(struct device *dev,
 	if (!ocotp)
 		return ERR_PTR(-ENOMEM);
 	ocotp->prov.release = ocotp_release;
+	ocotp->prov.quiesce = ocotp_quiesce;
 	ocotp->soc = soc;
 	ocotp->dev = dev;
 	ocotp->io = io;

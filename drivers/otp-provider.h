@@ -15,11 +15,12 @@
  *  - the state is freed when the NVMEM device is released: a devres action
  *    on that device, which the driver core runs from device_release()
  *    once the last reference (the consumer's) is gone;
- *  - the callbacks run between otp_provider_enter() and
- *    otp_provider_leave(), an SRCU read section; removal marks the state
- *    gone and waits for the callbacks in flight, before the provider's
- *    other device-managed resources are released.  Later calls get
- *    -ENODEV.
+ *  - removal marks the state gone and waits for the callbacks in flight,
+ *    before the provider's other device-managed resources are released;
+ *    later calls get -ENODEV.  The callbacks run between
+ *    otp_provider_enter() and otp_provider_leave(), an SRCU read section,
+ *    unless the provider serialises them under a lock of its own: then it
+ *    tests @gone under that lock and gives a @quiesce that takes it.
  *  - module exit waits until every state of the module has been freed.
  *
  * Included by one file of each module: the SRCU domain and the count are
@@ -40,11 +41,14 @@
  * @nvmem: the NVMEM device
  * @gone: the provider has been removed; callbacks answer -ENODEV
  * @release: frees the state this is embedded in
+ * @quiesce: waits for the callbacks in flight, for a provider that runs
+ *	them under its own lock; NULL: they use otp_provider_enter()
  */
 struct otp_provider {
 	struct nvmem_device *nvmem;
 	bool gone;
 	void (*release)(struct otp_provider *prov);
+	void (*quiesce)(struct otp_provider *prov);
 };
 
 DEFINE_STATIC_SRCU(otp_provider_srcu);
@@ -89,7 +93,10 @@ static void otp_provider_remove(void *data)
 	struct nvmem_device *nvmem = prov->nvmem;
 
 	WRITE_ONCE(prov->gone, true);
-	synchronize_srcu(&otp_provider_srcu);
+	if (prov->quiesce)
+		prov->quiesce(prov);
+	else
+		synchronize_srcu(&otp_provider_srcu);
 	/* May free @prov, when no consumer holds a cell. */
 	nvmem_unregister(nvmem);
 }

@@ -237,25 +237,33 @@ static u32 romem_read_word(struct kunit *test, struct romem_ctx *ctx,
 /* ---------------------------------------------------------------------- */
 /* Every (offset, length) pair, one parameter per first word */
 
-static const u8 romem_sweep_slots[BSEC_EMU_WORDS];
+/*
+ * Start offsets in groups of ROMEM_SWEEP_WORDS words, one device per group:
+ * creating the device costs more than its thousands of reads.  The shadow
+ * and secure words (32 and 64) fall in whole groups.
+ */
+#define ROMEM_SWEEP_WORDS	8
+static const u8 romem_sweep_slots[BSEC_EMU_WORDS / ROMEM_SWEEP_WORDS];
 
 static const void *romem_sweep_gen(const void *prev, char *desc)
 {
 	const u8 *slot = prev ? (const u8 *)prev + 1 : romem_sweep_slots;
-	unsigned int word = slot - romem_sweep_slots;
+	unsigned int word = (slot - romem_sweep_slots) * ROMEM_SWEEP_WORDS;
 
-	if (word >= BSEC_EMU_WORDS)
+	if (slot >= romem_sweep_slots + ARRAY_SIZE(romem_sweep_slots))
 		return NULL;
 	snprintf(desc, KUNIT_PARAM_DESC_SIZE,
-		 "offsets 0x%03x-0x%03x (word %u, %s), every length", word * 4,
-		 word * 4 + 3, word,
+		 "offsets 0x%03x-0x%03x (words %u-%u, %s), every length",
+		 word * 4, (word + ROMEM_SWEEP_WORDS) * 4 - 1, word,
+		 word + ROMEM_SWEEP_WORDS - 1,
 		 word < BSEC_EMU_SHADOWED ? "shadow" : "secure");
 	return slot;
 }
 
 static void romem_read_every_range(struct kunit *test)
 {
-	unsigned int word = (const u8 *)test->param_value - romem_sweep_slots;
+	unsigned int word = ((const u8 *)test->param_value - romem_sweep_slots) *
+			    ROMEM_SWEEP_WORDS;
 	struct romem_ctx *ctx;
 	unsigned int offset, len;
 	u8 *buf;
@@ -264,7 +272,8 @@ static void romem_read_every_range(struct kunit *test)
 	buf = kunit_kzalloc(test, ROMEM_SIZE, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, buf);
 
-	for (offset = word * 4; offset < word * 4 + 4; offset++) {
+	for (offset = word * 4; offset < (word + ROMEM_SWEEP_WORDS) * 4;
+	     offset++) {
 		for (len = 1; len <= ROMEM_SIZE - offset; len++)
 			if (!romem_range_matches(test, ctx, buf, offset, len))
 				return;

@@ -6,13 +6,15 @@
 # OTP_SOAK_CYCLES (default 1000) unbind/bind cycles per provider with two
 # readers, as many rmmod/insmod cycles with a reader, and the held-device
 # checks (tests/e2e/teardown.sh).  Prints its figures as a table; the last
-# line is "N passed, N failed" as in make check.
+# line is "N passed, N failed" as in make check.  OTP_SOAK_ARCHS (default
+# "arm64 arm") picks the kernels, OTP_OUT the output directory.
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 1
-out=$top/build
+out=${OTP_OUT:-$top/build}
+archs=${OTP_SOAK_ARCHS:-arm64 arm}
 mkdir -p "$out"
-for a in arm64 arm; do
+for a in $archs; do
 	scripts/build-kernel.sh 6.12 "$a" test > /dev/null || exit 1
 done
 passed=0
@@ -22,7 +24,7 @@ table=$out/soak.md
 	echo "| kernel | check | figure |"
 	echo "|---|---|---|"
 } > "$table"
-for a in arm64 arm; do
+for a in $archs; do
 	log=$out/qemu-6.12-soak-$a.log
 	t=$(date +%s)
 	sh scripts/qemu-test.sh 6.12 soak "$a" > "$log" 2>&1

@@ -850,7 +850,7 @@ static int ocotp_read(void *context, unsigned int offset, void *val,
 		return -EINVAL;
 
 	mutex_lock(&ocotp->lock);
-	if (READ_ONCE(ocotp->prov.gone)) {
+	if (otp_provider_gone(&ocotp->prov)) {
 		ret = -ENODEV;
 		goto unlock;
 	}
@@ -1342,7 +1342,7 @@ static int ocotp_write(void *context, unsigned int offset, void *val,
 	int ret;
 
 	mutex_lock(&ocotp->lock);
-	if (READ_ONCE(ocotp->prov.gone)) {
+	if (otp_provider_gone(&ocotp->prov)) {
 		mutex_unlock(&ocotp->lock);
 		return -ENODEV;
 	}

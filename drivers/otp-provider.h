@@ -15,16 +15,23 @@
  *  - the state is freed when the NVMEM device is released: a devres action
  *    on that device, which the driver core runs from device_release()
  *    once the last reference (the consumer's) is gone;
- *  - removal marks the state gone and waits for the callbacks in flight,
- *    before the provider's other device-managed resources are released;
- *    later calls get -ENODEV.  The callbacks run between
- *    otp_provider_enter() and otp_provider_leave(), an SRCU read section,
- *    unless the provider serialises them under a lock of its own: then it
- *    tests @gone under that lock and gives a @quiesce that takes it.
+ *  - removal marks the state gone before the provider's other
+ *    device-managed resources are released; later callbacks see it
+ *    (otp_provider_gone()) and answer -ENODEV.  A callback already past
+ *    that test must still be safe, in one of two ways:
+ *    - the provider serialises its callbacks under a lock of its own, tests
+ *      @gone under that lock, and gives a @quiesce that takes the lock, so
+ *      that removal waits for the callback in flight;
+ *    - or everything the callbacks touch lives until @release (register
+ *      mappings, sessions' memory), and @quiesce closes what must go at
+ *      unbind (a session with a device that may go next) under the lock
+ *      its users take.  No other wait is needed: a callback always runs
+ *      for a holder of the NVMEM device (an open sysfs file, which
+ *      device_del() drains, or a consumer's reference), so the state
+ *      cannot be released under it.
  *  - module exit waits until every state of the module has been freed.
  *
- * Included by one file of each module: the SRCU domain and the count are
- * the module's own.
+ * Included by one file of each module: the count is the module's own.
  */
 #ifndef OTP_PROVIDER_H
 #define OTP_PROVIDER_H
@@ -33,7 +40,6 @@
 #include <linux/device.h>
 #include <linux/nvmem-consumer.h>
 #include <linux/nvmem-provider.h>
-#include <linux/srcu.h>
 #include <linux/wait_bit.h>
 
 /**
@@ -41,8 +47,9 @@
  * @nvmem: the NVMEM device
  * @gone: the provider has been removed; callbacks answer -ENODEV
  * @release: frees the state this is embedded in
- * @quiesce: waits for the callbacks in flight, for a provider that runs
- *	them under its own lock; NULL: they use otp_provider_enter()
+ * @quiesce: called at removal once @gone is set: stops the callbacks in
+ *	flight from reaching what the unbind releases (takes the lock they
+ *	run under, closes sessions under theirs); may be NULL
  */
 struct otp_provider {
 	struct nvmem_device *nvmem;
@@ -51,29 +58,17 @@ struct otp_provider {
 	void (*quiesce)(struct otp_provider *prov);
 };
 
-DEFINE_STATIC_SRCU(otp_provider_srcu);
 static atomic_t otp_provider_live = ATOMIC_INIT(0);
 
 /**
- * otp_provider_enter() - start an NVMEM callback
+ * otp_provider_gone() - has the provider been removed?
  * @prov: the provider
- * @idx: SRCU index to hand to otp_provider_leave()
  *
- * Return: 0, or -ENODEV once the provider has been removed (then the
- * section is already left).
+ * Return: true once removal has started: the callback must answer -ENODEV.
  */
-static inline int otp_provider_enter(struct otp_provider *prov, int *idx)
+static inline bool otp_provider_gone(const struct otp_provider *prov)
 {
-	*idx = srcu_read_lock(&otp_provider_srcu);
-	if (likely(!READ_ONCE(prov->gone)))
-		return 0;
-	srcu_read_unlock(&otp_provider_srcu, *idx);
-	return -ENODEV;
-}
-
-static inline void otp_provider_leave(int idx)
-{
-	srcu_read_unlock(&otp_provider_srcu, idx);
+	return READ_ONCE(prov->gone);
 }
 
 /* devres action of the NVMEM device: the last reference to it is gone. */
@@ -95,8 +90,6 @@ static void otp_provider_remove(void *data)
 	WRITE_ONCE(prov->gone, true);
 	if (prov->quiesce)
 		prov->quiesce(prov);
-	else
-		synchronize_srcu(&otp_provider_srcu);
 	/* May free @prov, when no consumer holds a cell. */
 	nvmem_unregister(nvmem);
 }

@@ -71,6 +71,9 @@ struct otp_stm32_secure_ops {
  *	offset @reg and store each at @dst + 4 * i, least significant byte
  *	first (@dst needs no alignment).  An NVMEM read of the shadowed words
  *	is one call, as cheap as a loop of loads.
+ * @release: called when the block is freed, which is when its NVMEM device
+ *	is released, after its device may have been unbound (NULL: the
+ *	accessors outlive the block)
  *
  * Each callback gets the io pointer back, so an implementation embeds the
  * struct in its own context.  Reads have no side effects and cannot fail;
@@ -80,6 +83,7 @@ struct otp_stm32_io {
 	u32 (*read)(const struct otp_stm32_io *io, unsigned int reg);
 	void (*read_words)(const struct otp_stm32_io *io, unsigned int reg,
 			   unsigned int count, void *dst);
+	void (*release)(const struct otp_stm32_io *io);
 };
 
 struct nvmem_device *

@@ -3,11 +3,13 @@
  * OP-TEE backend of the STM32 OTP provider: the BSEC pseudo-TA, reached
  * through the kernel's TEE client API.
  *
- * One TEE context and one session are kept for the device's lifetime, and
+ * One TEE context and one session are kept while the device is bound, and
  * a whole NVMEM read is one invocation for the range of words it covers.
  * Keeping them is safe because the device is made a consumer of the OP-TEE
  * device (a device link): OP-TEE cannot go away, which would wait for
- * every context to be closed, before this device has been unbound.
+ * every context to be closed, before this device has been unbound.  The
+ * unbind closes them under the session lock; the struct itself stays until
+ * the OTP block is freed, so that a late reader finds it closed.
  *
  * PTA ABI: OP-TEE lib/libutee/include/pta_stm32mp_bsec.h and
  * core/pta/stm32mp/bsec_pta.c (optee_os d5001fe0): a read of a word that
@@ -40,7 +42,8 @@ static const char bsec_ta_uuid[] = "94cf71ad-80e6-40b5-a7c6-3dc501eb2803";
  * @ctx: TEE context
  * @shm: shared buffer, as large as the whole OTP area
  * @session: session id
- * @lock: serialises the use of @shm
+ * @lock: serialises the use of @shm and the closing
+ * @closed: the device was unbound; the context is closed
  * @invocations: invocations made so far
  */
 struct otp_stm32_ta {
@@ -49,6 +52,7 @@ struct otp_stm32_ta {
 	struct tee_shm *shm;
 	u32 session;
 	struct mutex lock; /* one invocation at a time on @shm */
+	bool closed;
 	unsigned long invocations;
 };
 
@@ -58,14 +62,34 @@ static int otp_stm32_ta_match(struct tee_ioctl_version_data *ver,
 	return ver->impl_id == TEE_IMPL_ID_OPTEE;
 }
 
-static void otp_stm32_ta_close(void *data)
+/**
+ * otp_stm32_ta_close() - close a session with the pseudo-TA
+ * @ta: the session; closing it again does nothing
+ *
+ * Waits for the invocation in flight; later reads get -ENODEV.  Called when
+ * the OTP device is unbound, before OP-TEE itself may go.
+ */
+void otp_stm32_ta_close(struct otp_stm32_ta *ta)
 {
-	struct otp_stm32_ta *ta = data;
-
-	if (!IS_ERR_OR_NULL(ta->shm))
+	mutex_lock(&ta->lock);
+	if (!ta->closed) {
+		ta->closed = true;
 		tee_shm_free(ta->shm);
-	tee_client_close_session(ta->ctx, ta->session);
-	tee_client_close_context(ta->ctx);
+		tee_client_close_session(ta->ctx, ta->session);
+		tee_client_close_context(ta->ctx);
+	}
+	mutex_unlock(&ta->lock);
+}
+
+/**
+ * otp_stm32_ta_free() - close a session if needed, and free it
+ * @ta: a session returned by otp_stm32_ta_open(), that no reader can reach
+ */
+void otp_stm32_ta_free(struct otp_stm32_ta *ta)
+{
+	otp_stm32_ta_close(ta);
+	mutex_destroy(&ta->lock);
+	kfree(ta);
 }
 
 /**
@@ -107,10 +131,12 @@ static int otp_stm32_ta_link(struct device *dev)
 
 /**
  * otp_stm32_ta_open() - open a session with the BSEC pseudo-TA
- * @dev: OTP device; the session is closed when it is unbound
+ * @dev: OTP device, made a consumer of the OP-TEE device
  * @words: number of OTP words the device has
  *
- * Return: the session, ERR_PTR(-EPROBE_DEFER) while no OP-TEE device is
+ * Return: the session, which the caller closes with otp_stm32_ta_close()
+ * when @dev is unbound and frees with otp_stm32_ta_free() once no reader
+ * can reach it, ERR_PTR(-EPROBE_DEFER) while no OP-TEE device is
  * registered yet, or another ERR_PTR() (logged).
  */
 struct otp_stm32_ta *otp_stm32_ta_open(struct device *dev, unsigned int words)
@@ -120,7 +146,7 @@ struct otp_stm32_ta *otp_stm32_ta_open(struct device *dev, unsigned int words)
 	uuid_t ta_id;
 	int ret;
 
-	ta = devm_kzalloc(dev, sizeof(*ta), GFP_KERNEL);
+	ta = kzalloc(sizeof(*ta), GFP_KERNEL);
 	if (!ta)
 		return ERR_PTR(-ENOMEM);
 	ta->dev = dev;
@@ -130,41 +156,49 @@ struct otp_stm32_ta *otp_stm32_ta_open(struct device *dev, unsigned int words)
 	if (IS_ERR(ta->ctx)) {
 		ret = PTR_ERR(ta->ctx);
 		if (ret == -ENOENT)
-			return ERR_PTR(dev_err_probe(dev, -EPROBE_DEFER,
-						     "waiting for OP-TEE's TEE device\n"));
-		dev_err(dev, "cannot open an OP-TEE context (%d)\n", ret);
-		return ERR_PTR(ret);
+			ret = dev_err_probe(dev, -EPROBE_DEFER,
+					    "waiting for OP-TEE's TEE device\n");
+		else
+			dev_err(dev, "cannot open an OP-TEE context (%d)\n", ret);
+		goto free;
 	}
 
 	ret = uuid_parse(bsec_ta_uuid, &ta_id);
-	if (ret) {
-		tee_client_close_context(ta->ctx);
-		return ERR_PTR(ret);
-	}
+	if (ret)
+		goto close_context;
 	export_uuid(arg.uuid, &ta_id);
 	arg.clnt_login = TEE_IOCTL_LOGIN_REE_KERNEL;
 	ret = tee_client_open_session(ta->ctx, &arg, NULL);
 	if (ret < 0 || arg.ret) {
 		dev_err(dev, "OP-TEE refused a session with the BSEC pseudo-TA (%d, TEE result 0x%x); build OP-TEE with its BSEC PTA (CFG_STM32_BSEC_PTA)\n",
 			ret, arg.ret);
-		tee_client_close_context(ta->ctx);
-		return ERR_PTR(-ENODEV);
+		ret = -ENODEV;
+		goto close_context;
 	}
 	ta->session = arg.session;
 
-	ret = devm_add_action_or_reset(dev, otp_stm32_ta_close, ta);
-	if (ret)
-		return ERR_PTR(ret);
-
 	ta->shm = tee_shm_alloc_kernel_buf(ta->ctx, 4 * words);
 	if (IS_ERR(ta->shm)) {
-		dev_err(dev, "cannot allocate %u bytes of OP-TEE shared memory (%ld)\n",
-			4 * words, PTR_ERR(ta->shm));
-		return ERR_CAST(ta->shm);
+		ret = PTR_ERR(ta->shm);
+		dev_err(dev, "cannot allocate %u bytes of OP-TEE shared memory (%d)\n",
+			4 * words, ret);
+		tee_client_close_session(ta->ctx, ta->session);
+		goto close_context;
 	}
 
 	ret = otp_stm32_ta_link(dev);
-	return ret ? ERR_PTR(ret) : ta;
+	if (ret) {
+		otp_stm32_ta_free(ta);
+		return ERR_PTR(ret);
+	}
+	return ta;
+
+close_context:
+	tee_client_close_context(ta->ctx);
+free:
+	mutex_destroy(&ta->lock);
+	kfree(ta);
+	return ERR_PTR(ret);
 }
 
 /**
@@ -177,7 +211,8 @@ struct otp_stm32_ta *otp_stm32_ta_open(struct device *dev, unsigned int words)
  *
  * One invocation.  Nothing is stored unless it succeeded.
  *
- * Return: 0, or -EIO (logged, rate limited) when OP-TEE failed.
+ * Return: 0, -ENODEV once the device has been unbound, or -EIO (logged,
+ * rate limited) when OP-TEE failed.
  */
 int otp_stm32_ta_read(struct otp_stm32_ta *ta, unsigned int word,
 		      unsigned int count, u32 access, void *dst)
@@ -201,6 +236,10 @@ int otp_stm32_ta_read(struct otp_stm32_ta *ta, unsigned int word,
 	int ret;
 
 	mutex_lock(&ta->lock);
+	if (ta->closed) {
+		mutex_unlock(&ta->lock);
+		return -ENODEV;
+	}
 	ta->invocations++;
 	ret = tee_client_invoke_func(ta->ctx, &arg, param);
 	buf = tee_shm_get_va(ta->shm, 0);

@@ -31,6 +31,8 @@ struct otp_stm32_ta;
 #if IS_ENABLED(CONFIG_TEE)
 struct device_node *otp_stm32_optee_node(void);
 struct otp_stm32_ta *otp_stm32_ta_open(struct device *dev, unsigned int words);
+void otp_stm32_ta_close(struct otp_stm32_ta *ta);
+void otp_stm32_ta_free(struct otp_stm32_ta *ta);
 int otp_stm32_ta_read(struct otp_stm32_ta *ta, unsigned int word,
 		      unsigned int count, u32 access, void *dst);
 unsigned long otp_stm32_ta_invocations(struct otp_stm32_ta *ta);
@@ -45,6 +47,14 @@ static inline struct otp_stm32_ta *otp_stm32_ta_open(struct device *dev,
 						     unsigned int words)
 {
 	return ERR_PTR(-EOPNOTSUPP);
+}
+
+static inline void otp_stm32_ta_close(struct otp_stm32_ta *ta)
+{
+}
+
+static inline void otp_stm32_ta_free(struct otp_stm32_ta *ta)
+{
 }
 
 static inline int otp_stm32_ta_read(struct otp_stm32_ta *ta, unsigned int word,

@@ -335,16 +335,12 @@ static int otp_stm32_reg_read(void *context, unsigned int offset, void *buf,
 			      size_t bytes)
 {
 	struct otp_stm32_romem *romem = context;
-	int ret, idx;
 
 	if (offset > romem->size || bytes > romem->size - offset)
 		return -EINVAL;
-	ret = otp_provider_enter(&romem->prov, &idx);
-	if (ret)
-		return ret;
-	ret = otp_stm32_read(romem, offset, buf, bytes);
-	otp_provider_leave(idx);
-	return ret;
+	if (otp_provider_gone(&romem->prov))
+		return -ENODEV;
+	return otp_stm32_read(romem, offset, buf, bytes);
 }
 
 /* Lock and status registers shown in debugfs, in display order */
@@ -512,11 +508,25 @@ static void otp_stm32_debugfs_remove(void *data)
 	debugfs_remove_recursive(romem->debugfs);
 }
 
+/* Unbind: OP-TEE may go next, so the session closes now. */
+static void otp_stm32_quiesce(struct otp_provider *prov)
+{
+	struct otp_stm32_romem *romem =
+		container_of(prov, struct otp_stm32_romem, prov);
+
+	if (romem->ta)
+		otp_stm32_ta_close(romem->ta);
+}
+
 static void otp_stm32_release(struct otp_provider *prov)
 {
 	struct otp_stm32_romem *romem =
 		container_of(prov, struct otp_stm32_romem, prov);
 
+	if (romem->io->release)
+		romem->io->release(romem->io);
+	if (!IS_ERR_OR_NULL(romem->ta))
+		otp_stm32_ta_free(romem->ta);
 	if (romem->id >= 0)
 		ida_free(&otp_stm32_ida, romem->id);
 	kfree(romem);
@@ -586,7 +596,8 @@ static int otp_stm32_secure_setup(struct otp_stm32_romem *romem, bool use_ta)
 /**
  * otp_stm32_romem_register() - set up an OTP block given its accessors
  * @dev: device owning the block; devres of @dev releases everything
- * @io: 32-bit register access to the block
+ * @io: 32-bit register access to the block; the block owns it from this
+ *	call on (on failure too) and calls @io->release when it is freed
  * @window: bytes @io covers.  For BSEC at least the 0x400-byte register
  *	block; for the F4 area the data words, a non-zero multiple of 4.
  * @sec: secure monitor access, only used for BSEC without @use_ta (may be
@@ -621,13 +632,17 @@ otp_stm32_romem_register(struct device *dev, const struct otp_stm32_io *io,
 	struct nvmem_device *nvmem;
 	int ret;
 
-	if (!io || variant >= ARRAY_SIZE(otp_stm32_descs))
+	if (!io)
 		return ERR_PTR(-EINVAL);
-
+	ret = -EINVAL;
+	if (variant >= ARRAY_SIZE(otp_stm32_descs))
+		goto drop_io;
+	ret = -ENOMEM;
 	romem = kzalloc(sizeof(*romem), GFP_KERNEL);
 	if (!romem)
-		return ERR_PTR(-ENOMEM);
+		goto drop_io;
 	romem->prov.release = otp_stm32_release;
+	romem->prov.quiesce = otp_stm32_quiesce;
 	romem->id = -1;
 	romem->dev = dev;
 	romem->io = io;
@@ -677,6 +692,11 @@ otp_stm32_romem_register(struct device *dev, const struct otp_stm32_io *io,
 
 fail:
 	otp_stm32_release(&romem->prov);
+	return ERR_PTR(ret);
+
+drop_io:
+	if (io->release)
+		io->release(io);
 	return ERR_PTR(ret);
 }
 EXPORT_SYMBOL_IF_KUNIT(otp_stm32_romem_register);
@@ -803,6 +823,21 @@ static void otp_stm32_mmio_read_words(const struct otp_stm32_io *io,
 		put_unaligned_le32(readl_relaxed(src + 4 * i), dst + 4 * i);
 }
 
+/*
+ * The mapping goes with the block, when its NVMEM device is released, so
+ * that a read that passed the "gone" test just before an unbind still
+ * reads mapped registers.  The region is the device's and is released at
+ * unbind, so that the device can bind again.
+ */
+static void otp_stm32_mmio_release(const struct otp_stm32_io *io)
+{
+	struct otp_stm32_mmio *mmio =
+		container_of(io, struct otp_stm32_mmio, io);
+
+	iounmap(mmio->base);
+	kfree(mmio);
+}
+
 /* The board runs OP-TEE: its DT has an available OP-TEE node. */
 static bool otp_stm32_has_optee(void)
 {
@@ -830,14 +865,22 @@ static int otp_stm32_romem_bind(struct device *dev, struct resource *res)
 	if (ret)
 		return ret;
 
-	mmio = devm_kzalloc(dev, sizeof(*mmio), GFP_KERNEL);
+	if (!devm_request_mem_region(dev, res->start, resource_size(res),
+				     dev_name(dev))) {
+		dev_err(dev, "registers %pR are in use by another driver\n", res);
+		return -EBUSY;
+	}
+	mmio = kzalloc(sizeof(*mmio), GFP_KERNEL);
 	if (!mmio)
 		return -ENOMEM;
-	mmio->base = devm_ioremap_resource(dev, res);
-	if (IS_ERR(mmio->base))
-		return PTR_ERR(mmio->base);
+	mmio->base = ioremap(res->start, resource_size(res));
+	if (!mmio->base) {
+		kfree(mmio);
+		return -ENOMEM;
+	}
 	mmio->io.read = otp_stm32_mmio_read;
 	mmio->io.read_words = otp_stm32_mmio_read_words;
+	mmio->io.release = otp_stm32_mmio_release;
 
 #if IS_ENABLED(CONFIG_HAVE_ARM_SMCCC_DISCOVERY)
 	otp_stm32_conduit = arm_smccc_1_1_get_conduit();

@@ -16,18 +16,23 @@ skipped=0
 summary=$out/check-summary.txt
 [ "${1:-}" = static ] || : > "$summary"
 
+tally() {	# tally NAME RC : count one gate, show its log when it failed
+	log=$out/gate-$1.log
+	if [ "$2" = 0 ]; then
+		passed=$((passed + 1))
+		echo "PASS $1" | tee -a "$summary"
+	else
+		failed=$((failed + 1))
+		echo "FAIL $1 (see $log)" | tee -a "$summary"
+		tail -n 20 "$log" | sed 's/^/    /'
+	fi
+}
+
 gate() {	# gate NAME CMD... : one pass or one fail, log in build/gate-NAME.log
 	name=$1
 	shift
-	log=$out/gate-$name.log
-	if "$@" >"$log" 2>&1; then
-		passed=$((passed + 1))
-		echo "PASS $name" | tee -a "$summary"
-	else
-		failed=$((failed + 1))
-		echo "FAIL $name (see $log)" | tee -a "$summary"
-		tail -n 20 "$log" | sed 's/^/    /'
-	fi
+	"$@" >"$out/gate-$name.log" 2>&1
+	tally "$name" $?
 }
 
 static="checkpatch kernel-doc sparse w1-gcc w1-clang coccicheck arm32 dt-bindings packaging"
@@ -103,15 +108,7 @@ done
 
 # Static gates: one pass or one fail each, log in build/gate-NAME.log.
 for g in $static; do
-	rc=$(awk -v g="$g" '$1 == g { print $2 }' "$out/static-gates.txt")
-	if [ "$rc" = 0 ]; then
-		passed=$((passed + 1))
-		echo "PASS $g" | tee -a "$summary"
-	else
-		failed=$((failed + 1))
-		echo "FAIL $g (see $out/gate-$g.log)" | tee -a "$summary"
-		tail -n 20 "$out/gate-$g.log" | sed 's/^/    /'
-	fi
+	tally "$g" "$(awk -v g="$g" '$1 == g { print $2 }' "$out/static-gates.txt")"
 done
 
 echo "check took $(( $(date +%s) - t0 ))s"

@@ -12,10 +12,6 @@
 plat=/sys/bus/platform
 dbg=/sys/kernel/debug
 cons=$plat/drivers/otp-test-consumer
-# i.MX8MM OCOTP HW_OCOTP_DATA, the word the controller programs: offset
-# 0x20 (i.MX 8M Mini reference manual; U-Boot arch-imx8m/imx-regs.h,
-# struct ocotp_regs) of the writable node at 0x7f020000 (tests/dt).
-rw_data=0x7f020020
 
 if [ ! -e /proc/thread-self/fail-nth ] || [ ! -d $dbg/failslab ]; then
 	e2e_fail faults-kernel "no fail-nth or failslab: the test kernel lacks scripts/config/debug.config's fault injection"
@@ -73,20 +69,15 @@ probe stm32 otp-stm32-romem 7f000000.efuse $stm32 128
 walk imx-read "imx read of 1024 bytes" read $imx 1024
 walk stm32-read "stm32 read of 384 bytes" read $stm32 384
 
-rw=
-for d in /sys/bus/nvmem/devices/imx-ocotp*; do
-	case $(readlink "$d/of_node") in
-	*ocotp-ctrl@7f020000) rw=$d/nvmem ;;
-	esac
-done
+rw=$(imx_rw_device)
 if [ -n "$rw" ]; then
-	data_before=$(devmem $rw_data 32)
-	walk imx-write "imx write of word 24" write "$rw" 0x60 0x12345678 $rw_data
+	data_before=$(devmem $imx_rw_data 32)
+	walk imx-write "imx write of word 24" write "$rw/nvmem" 0x60 0x12345678 $imx_rw_data
 	# The run without a fault programs: the check above can see it.
 	expect_eq faults-imx-write-programs-last "${res##*data=}" 0x12345678
-	devmem $rw_data 32 "$data_before"
+	devmem $imx_rw_data 32 "$data_before"
 else
-	e2e_fail faults-imx-write "no imx-ocotp device for ocotp-ctrl@7f020000"
+	e2e_fail faults-imx-write "no imx-ocotp device for $imx_rw_node"
 fi
 
 # The modules unload and load again after all that.

@@ -52,14 +52,9 @@ expect_fail imx-ocotp-ro-write sh -c "printf '\\x78\\x56\\x34\\x12' | dd of=/sys
 expect_eq imx-ocotp-ro-unchanged "$(od -A x -t x4 "$ro/nvmem" | expand_dump)" "$expected"
 
 # The writable node.
-rw=
-for d in /sys/bus/nvmem/devices/imx-ocotp*; do
-	case $(readlink "$d/of_node") in
-	*ocotp-ctrl@7f020000) rw=$d ;;
-	esac
-done
+rw=$(imx_rw_device)
 if [ -z "$rw" ]; then
-	e2e_fail imx-ocotp-rw-device "no imx-ocotp device for ocotp-ctrl@7f020000"
+	e2e_fail imx-ocotp-rw-device "no imx-ocotp device for $imx_rw_node"
 	return 0 2>/dev/null || exit 0
 fi
 e2e_ok imx-ocotp-rw-device

@@ -44,6 +44,22 @@ expect_fail() {
 	fi
 }
 
+# The writable i.MX node of tests/dt and its HW_OCOTP_DATA register, the
+# word the controller programs: offset 0x20 (i.MX 8M Mini reference manual;
+# U-Boot arch-imx8m/imx-regs.h, struct ocotp_regs).
+imx_rw_node=ocotp-ctrl@7f020000
+imx_rw_data=0x7f020020
+
+# imx_rw_device: the NVMEM device directory of the writable node (empty
+# when it is not registered)
+imx_rw_device() {
+	for d in /sys/bus/nvmem/devices/imx-ocotp*; do
+		case $(readlink "$d/of_node") in
+		*/"$imx_rw_node") echo "$d" && return ;;
+		esac
+	done
+}
+
 # expand_dump: read "ADDR: w w w w" / "ADDR w w w w" lines (hexdump, od, with
 # "*" repeat markers) and print one word per line for the whole range up to
 # the final address line.  Works for the seed's hexdump and od formats.

@@ -18,12 +18,8 @@ expect_rc() {	# expect_rc NAME WANT CMD...
 	fi
 }
 
-rw=
-for d in /sys/bus/nvmem/devices/imx-ocotp*; do
-	case $(readlink "$d/of_node") in
-	*ocotp-ctrl@7f020000) rw=${d##*/} ;;
-	esac
-done
+rw=$(imx_rw_device)
+rw=${rw##*/}
 
 # Each command runs once (a busybox process costs milliseconds under
 # QEMU); what it printed is shown and checked.
@@ -71,5 +67,5 @@ if [ -n "$rw" ]; then
 	otp write --yes "$rw" 24 0x12345678
 	expect_rc otp-write-verify-fails 6 otp write --yes "$rw" 24 0x12345678
 else
-	e2e_fail otp-writable-node "no imx-ocotp device for ocotp-ctrl@7f020000"
+	e2e_fail otp-writable-node "no imx-ocotp device for $imx_rw_node"
 fi

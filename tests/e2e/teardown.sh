@@ -71,11 +71,8 @@ echo "# imx: $ok rmmod/insmod cycles with a reader"
 holder=otp-holder-imx
 rwdev=7f020000.ocotp-ctrl
 imxdrv=$plat/drivers/otp-imx-ocotp
-# HW_OCOTP_DATA of the writable node (as in faults.sh: i.MX 8M Mini RM,
-# U-Boot arch-imx8m/imx-regs.h struct ocotp_regs, offset 0x20).
-rw_data=0x7f020020
 rwnv=/sys/bus/nvmem/devices/imx-ocotp1
-expect_eq held-device-is-rw-node "$(readlink "$rwnv/of_node" | sed 's,.*/,,')" ocotp-ctrl@7f020000
+expect_eq held-device-is-rw-node "$(readlink "$rwnv/of_node" | sed 's,.*/,,')" "$imx_rw_node"
 want=$(dd if="$rwnv/nvmem" bs=1 skip=144 count=6 2>/dev/null | od -v -A n -t x1 | sed 's/^ //; s/ /:/g')
 echo otp-test-consumer > "$plat/devices/$holder/driver_override"
 echo "$holder" > "$cons/bind"
@@ -85,12 +82,12 @@ echo "$rwdev" > "$imxdrv/unbind"
 expect_eq held-read-after-unbind "$(cat "$plat/devices/$holder/held")" "error -19"
 expect_ok held-sysfs-file-stays test -e "$rwnv/nvmem"
 expect_fail held-sysfs-read-refused dd if="$rwnv/nvmem" of=/dev/null bs=4 count=1
-data_before=$(devmem $rw_data 32)
-devmem $rw_data 32 0
+data_before=$(devmem $imx_rw_data 32)
+devmem $imx_rw_data 32 0
 # shellcheck disable=SC2028 # printf expands the escapes
 expect_fail held-sysfs-write-refused sh -c "printf '\x78\x56\x34\x12' | dd of=$rwnv/nvmem bs=4 seek=24 count=1 conv=notrunc"
-expect_eq held-nothing-programmed "$(devmem $rw_data 32)" 0x00000000
-devmem $rw_data 32 "$data_before"
+expect_eq held-nothing-programmed "$(devmem $imx_rw_data 32)" 0x00000000
+devmem $imx_rw_data 32 "$data_before"
 # The provider binds again beside the held device, under another name.
 echo "$rwdev" > "$imxdrv/bind"
 expect_ok held-rebind test -e "$plat/devices/$rwdev/driver"
@@ -101,7 +98,7 @@ echo > "$plat/devices/$holder/driver_override"
 expect_fail held-old-device-released test -e "$rwnv"
 echo "$rwdev" > "$imxdrv/unbind"
 echo "$rwdev" > "$imxdrv/bind"
-expect_eq held-name-back "$(readlink "$rwnv/of_node" | sed 's,.*/,,')" ocotp-ctrl@7f020000
+expect_eq held-name-back "$(readlink "$rwnv/of_node" | sed 's,.*/,,')" "$imx_rw_node"
 
 for c in otp-consumer-imx otp-consumer-stm32; do
 	[ -e "$plat/devices/$c/driver" ] || echo "$c" > "$cons/bind"

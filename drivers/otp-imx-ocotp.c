@@ -740,24 +740,22 @@ static u32 ocotp_shadow(struct ocotp_dev *ocotp, const struct ocotp_span *span,
 
 /*
  * Shadows of up to @count words from position @pos, all in @span, stored
- * little-endian at @dst; stops after a read-locked word, whose ERROR is
- * cleared at once.  Returns the number of words stored or -EIO.
+ * little-endian at @dst, in one accessor call (which clears the ERROR of
+ * a read-locked word at once).  Returns the number of words stored or
+ * -EIO.
  */
 static int ocotp_shadows(struct ocotp_dev *ocotp, const struct ocotp_span *span,
 			 unsigned int pos, unsigned int count, u8 *dst)
 {
-	unsigned int n;
 	int ret;
 
 	count = min(count, span->pos + span->count - pos);
 	if (ocotp->soc->ded)
 		count = 1;
-	n = ocotp->io->read_shadows(ocotp->io, ocotp_span_shadow(span, pos),
-				    count, dst);
-	if (get_unaligned_le32(dst + 4 * (n - 1)) == OTP_IMX_OCOTP_LOCKED)
-		ocotp_clear_error(ocotp);
-	ret = ocotp_check_ded(ocotp, pos + n - 1);
-	return ret ?: n;
+	ocotp->io->read_shadows(ocotp->io, ocotp_span_shadow(span, pos),
+				count, dst, ocotp->soc->ctrl->error);
+	ret = ocotp_check_ded(ocotp, pos + count - 1);
+	return ret ?: count;
 }
 
 /*
@@ -827,9 +825,9 @@ static int ocotp_wait_idle(struct ocotp_dev *ocotp, u32 also)
  *
  * Reads the shadow of every word the range touches, once.  Whole words go
  * straight into @val, one call to the register accessors per run of
- * consecutive shadows as long as no word is read-locked.  A read-locked
- * word reads 0xbadabada and raises ERROR, which is cleared straight away
- * so that later accesses are accepted.  A position with no fuse behind it
+ * consecutive shadows.  A read-locked word reads 0xbadabada and raises
+ * ERROR, which is cleared straight away so that later accesses are
+ * accepted.  A position with no fuse behind it
  * (a hole in the fuse map) reads 0.
  *
  * Return: 0 or a negative errno.
@@ -1506,25 +1504,25 @@ static void ocotp_mmio_write(const struct otp_imx_ocotp_io *io,
 }
 
 /*
- * The hot path of every NVMEM read.  Relaxed loads: nothing in memory
- * depends on their order, and the device keeps them in order with the
- * CTRL accesses around them.
+ * The hot path of every NVMEM read.  Relaxed accesses: nothing in memory
+ * depends on their order, and the device keeps accesses to its own
+ * registers in order, so ERROR is clear before the next shadow read.
  */
-static unsigned int ocotp_mmio_read_shadows(const struct otp_imx_ocotp_io *io,
-					    unsigned int reg,
-					    unsigned int count, void *dst)
+static void ocotp_mmio_read_shadows(const struct otp_imx_ocotp_io *io,
+				    unsigned int reg, unsigned int count,
+				    void *dst, u32 error)
 {
-	void __iomem *addr = ocotp_mmio_base(io) + reg;
+	void __iomem *base = ocotp_mmio_base(io);
+	void __iomem *addr = base + reg;
 	unsigned int i;
 	u32 v;
 
 	for (i = 0; i < count; i++, addr += OCOTP_SHADOW_STEP) {
 		v = readl_relaxed(addr);
 		put_unaligned_le32(v, dst + 4 * i);
-		if (v == OTP_IMX_OCOTP_LOCKED)
-			return i + 1;
+		if (unlikely(v == OTP_IMX_OCOTP_LOCKED))
+			writel_relaxed(error, base + OCOTP_CTRL_CLR);
 	}
-	return count;
 }
 
 /* Bytes of register space the SoC's shadows need from the block's start. */

@@ -22,11 +22,11 @@ struct nvmem_device;
  * @write: write @val to the 32-bit register at byte offset @reg
  * @read_shadows: read @count shadow registers starting at byte offset
  *	@reg, one every 0x10 bytes, storing each at @dst + 4 * i, least
- *	significant byte first (@dst needs no alignment).  Stops right after
- *	a register that reads OTP_IMX_OCOTP_LOCKED, so that the caller can
- *	clear ERROR before the next shadow read.  Returns the number of
- *	registers stored, at least 1.  A run of fuse words whose shadows are
- *	consecutive is one call, as cheap as a loop of loads.
+ *	significant byte first (@dst needs no alignment).  A register that
+ *	reads OTP_IMX_OCOTP_LOCKED has raised ERROR, which blocks the next
+ *	shadow read: the accessor clears it straight away by writing @error
+ *	to CTRL_CLR.  A run of fuse words whose shadows are consecutive is
+ *	one call, as cheap as a loop of loads.
  *
  * Each callback gets the io pointer back, so an implementation embeds the
  * struct in its own context.  Register accesses cannot fail; the caller
@@ -36,9 +36,9 @@ struct otp_imx_ocotp_io {
 	u32 (*read)(const struct otp_imx_ocotp_io *io, unsigned int reg);
 	void (*write)(const struct otp_imx_ocotp_io *io, unsigned int reg,
 		      u32 val);
-	unsigned int (*read_shadows)(const struct otp_imx_ocotp_io *io,
-				     unsigned int reg, unsigned int count,
-				     void *dst);
+	void (*read_shadows)(const struct otp_imx_ocotp_io *io,
+			     unsigned int reg, unsigned int count, void *dst,
+			     u32 error);
 };
 
 struct nvmem_device *otp_imx_ocotp_register(struct device *dev,

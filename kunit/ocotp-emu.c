@@ -410,10 +410,14 @@ static void emu_io_write(const struct otp_imx_ocotp_io *io, unsigned int reg,
 	emu_reg_write(to_emu(io), reg, val);
 }
 
-/* One register read per word, each with its side effects, as on the bus. */
-static unsigned int emu_io_read_shadows(const struct otp_imx_ocotp_io *io,
-					unsigned int reg, unsigned int count,
-					void *dst)
+/*
+ * One register read per word, each with its side effects, as on the bus;
+ * after a read-locked word, the write of @error to CTRL_CLR that the
+ * accessor contract asks for (it clears ERROR only if @error is the bit).
+ */
+static void emu_io_read_shadows(const struct otp_imx_ocotp_io *io,
+				unsigned int reg, unsigned int count, void *dst,
+				u32 error)
 {
 	struct ocotp_emu *emu = to_emu(io);
 	unsigned int i;
@@ -424,9 +428,8 @@ static unsigned int emu_io_read_shadows(const struct otp_imx_ocotp_io *io,
 		v = emu_reg_read(emu, reg + EMU_SHADOW_STEP * i);
 		put_unaligned_le32(v, (u8 *)dst + 4 * i);
 		if (v == OCOTP_EMU_LOCKED)
-			return i + 1;
+			emu_reg_write(emu, EMU_CTRL_CLR, error);
 	}
-	return count;
 }
 
 /**

@@ -52,6 +52,24 @@ pread_row() {	# pread_row PROVIDER IMPL SHAPE FILE OFF LEN ITERS
 	return 1
 }
 
+# only_bench_device NVMEM-FILE PROVIDER IMPL: unbind the driver's other
+# devices.  A cell lookup walks the NVMEM devices on the bus, and ours
+# binds nodes the in-tree driver cannot (the i.MX node without a clock):
+# both implementations are timed with the same devices on the bus.
+only_bench_device() {
+	pdev=$(readlink -f "$(dirname "$1")/..")
+	drv=$(readlink -f "$pdev/driver")
+	for d in "$drv"/*; do
+		case $(readlink -f "$d") in
+		"$pdev") continue ;;
+		/sys/devices/*) ;;
+		*) continue ;;
+		esac
+		echo "${d##*/}" > "$drv/unbind"
+		echo "OTP-BENCH: $2 $3: unbound ${d##*/}, not timed"
+	done
+}
+
 # bench PROVIDER IMPL KO MODNAME NODE WHOLE WORD_OFF CELLNODE CELL
 bench() {
 	prov=$1 impl=$2 ko=$3 mod=$4 node=$5 whole=$6 woff=$7 cnode=$8 cell=$9
@@ -66,6 +84,7 @@ bench() {
 		return
 	}
 	echo "OTP-BENCH: device $prov $impl $f"
+	only_bench_device "$f" "$prov" "$impl"
 	echo "OTP-BENCH: dump $prov $impl md5=$(dd if="$f" bs="$whole" count=1 2>/dev/null | md5sum | cut -d' ' -f1)"
 
 	pread_row "$prov" "$impl" whole "$f" 0 "$whole" "$big_iters"

@@ -58,6 +58,21 @@ if [ -z "$rw" ]; then
 	return 0 2>/dev/null || exit 0
 fi
 e2e_ok imx-ocotp-rw-device
+
+# A read-locked word raises ERROR, which the provider clears before the
+# next shadow read by writing the ERROR bit to HW_OCOTP_CTRL_CLR (offset
+# 0x8; ERROR is bit 9 on the i.MX8MQ/8MM: i.MX 8M Mini RM, HW_OCOTP_CTRL;
+# U-Boot drivers/misc/mxc_ocotp.c, BM_CTRL_ERROR).  The RAM image keeps the
+# last value written there.  Word 16 is read-locked in the seed, 37 is not.
+ctrl_clr=0x7f020008
+devmem $ctrl_clr 32 0
+dd if="$rw/nvmem" of=/dev/null bs=4 skip=37 count=1 2>/dev/null
+expect_eq imx-ocotp-open-word-no-clear "$(devmem $ctrl_clr 32)" 0x00000000
+dd if="$rw/nvmem" of=/dev/null bs=4 skip=16 count=1 2>/dev/null
+expect_eq imx-ocotp-locked-word-clears-error "$(devmem $ctrl_clr 32)" 0x00000200
+devmem $ctrl_clr 32 0
+dd if="$rw/nvmem" of=/dev/null bs=4 skip=14 count=4 2>/dev/null
+expect_eq imx-ocotp-locked-run-clears-error "$(devmem $ctrl_clr 32)" 0x00000200
 expect_eq imx-ocotp-mode-rw "$(stat -c %a "$rw/nvmem")" 644
 
 # rw_write WORD BYTES: write the printf-escaped BYTES at WORD; prints

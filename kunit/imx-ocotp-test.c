@@ -1961,6 +1961,12 @@ static void device_ids_reused(struct kunit *test)
 	strscpy(first[1], nvmem_dev_name(ctx->ro.nvmem), sizeof(first[1]));
 	KUNIT_EXPECT_STRNEQ(test, first[0], first[1]);
 	KUNIT_ASSERT_EQ(test, of_overlay_remove(&ovcs), 0);
+	/*
+	 * The ids come free when the NVMEM devices are released: at once, or
+	 * 1 to 4 s later under DEBUG_KOBJECT_RELEASE (lib/kobject.c).
+	 */
+	if (IS_ENABLED(CONFIG_DEBUG_KOBJECT_RELEASE))
+		msleep(5000);
 
 	memset(&ctx->rw, 0, sizeof(ctx->rw));
 	memset(&ctx->ro, 0, sizeof(ctx->ro));

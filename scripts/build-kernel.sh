@@ -7,6 +7,9 @@
 #   KIND     test   full test kernel (arm64 Image / arm zImage) from
 #                   allnoconfig + scripts/config/{test-kernel,debug}.config
 #                   (+ arm.config, debug-arm.config for ARCH=arm)
+#            hunt   the test kernel with more detectors: hunt.config
+#                   (UBSAN, KFENCE, DEBUG_OBJECTS, DEBUG_LIST, PROVE_RCU,
+#                   DEBUG_KOBJECT_RELEASE); make soak boots it
 #            bench  the same kernel without the debug detectors, with
 #                   bench.config (what users run: make bench times on it)
 #            clang  LLVM=1 tree prepared for external modules (W=1 checks)
@@ -32,10 +35,11 @@ esac
 
 # The Kconfig fragment of this kind, merged into one file.
 frags=$cfg/test-kernel.config
-case $kind in test | clang) frags="$frags $cfg/debug.config" ;; esac
+case $kind in test | hunt | clang) frags="$frags $cfg/debug.config" ;; esac
 case $arch in arm) frags="$frags $cfg/arm.config" ;; esac
-case $kind-$arch in test-arm) frags="$frags $cfg/debug-arm.config" ;; esac
+case $kind-$arch in test-arm | hunt-arm) frags="$frags $cfg/debug-arm.config" ;; esac
 case $kind in bench) frags="$frags $cfg/bench.config" ;; esac
+case $kind in hunt) frags="$frags $cfg/hunt.config" ;; esac
 
 [ -f "$tarball" ] || { echo "build-kernel: $tarball missing (apt-get install linux-source-$ver)" >&2; exit 1; }
 
@@ -79,7 +83,7 @@ clang)
 esac
 
 case $kind in
-test|bench|clang)
+test|hunt|bench|clang)
 	KCONFIG_ALLCONFIG=$frag mk allnoconfig >&2
 	# Every requested symbol must have survived Kconfig's dependency solving.
 	grep -E '^CONFIG_[A-Z0-9_]+=' "$frag" | while IFS= read -r line; do
@@ -99,7 +103,7 @@ prep)
 esac
 
 case $kind in
-test|bench)
+test|hunt|bench)
 	echo "build-kernel: building linux-$ver $arch $kind ($out)" >&2
 	image=Image
 	[ "$arch" = arm ] && image=zImage

@@ -24,6 +24,11 @@ SPLATS = [
     ("panic", re.compile(r"Kernel panic")),
     ("sleep-in-atomic", re.compile(r"sleeping function called from invalid context")),
     ("call-trace", re.compile(r"^\s*Call trace:")),
+    # The hunt kernel's detectors (scripts/config/hunt.config); KFENCE
+    # reports start with "BUG: KFENCE:".
+    ("UBSAN", re.compile(r"UBSAN:")),
+    ("debugobjects", re.compile(r"ODEBUG:")),
+    ("list-debug", re.compile(r"list_(add|del) corruption")),
 ]
 
 # Lines that mention the detectors without reporting anything.

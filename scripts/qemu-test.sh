@@ -13,6 +13,8 @@
 #                  what make demo / make bench show
 #   ARCH   arm64 (Cortex-A57, EL3 firmware) | arm (Cortex-A7, LPAE,
 #          Monitor-mode firmware); default arm64
+# OTP_KERNEL_KIND=hunt boots the hunt kernel (scripts/build-kernel.sh: more
+# detectors) instead of the test kernel; outputs then in build/KVER[-arm]-hunt.
 # Exit status 0 when every KUnit case and end-to-end check passed and the
 # console stayed clean.  The last line is "RESULT KVER passed=N failed=N".
 # Outputs in build/KVER (arm64) or build/KVER-arm.
@@ -36,13 +38,14 @@ arm)
 	;;
 *) echo "qemu-test: unknown arch $arch" >&2; exit 2 ;;
 esac
+kind=${OTP_KERNEL_KIND:-test}
+[ "$kind" = test ] || tag=$tag-$kind
 out=${OTP_OUT:-$top/build}/$tag
 # Firmware boots: the DTB and the initrd above the first 128 MiB of RAM;
 # the kernel addresses (kaddr) and dtbaddr are those of tests/firmware/fw.h.
 dtbaddr=0x48000000
 initrd=0x48200000
 # The bench times the kernel users run (no debug detectors), on arm64.
-kind=test
 case $mode in *bench) kind=${OTP_BENCH_KERNEL:-bench} ;; esac
 firmware=yes
 [ "$mode" = absent ] && firmware=no
@@ -165,6 +168,9 @@ cmdline="console=ttyAMA0 otp.mode=$mode panic=-1 kmemleak=on kunit.enable=1"
 [ -n "${OTP_ONLY:-}" ] && cmdline="$cmdline otp.only=$OTP_ONLY"
 # make soak: OTP_SOAK_CYCLES teardown cycles per provider (default 1000).
 [ "$mode" = soak ] && cmdline="$cmdline otp.cycles=${OTP_SOAK_CYCLES:-1000}"
+# The hunt kernel releases kobjects 1 to 4 s late (DEBUG_KOBJECT_RELEASE):
+# the guest waits that long where a released name must come back.
+[ "$kind" = hunt ] && cmdline="$cmdline otp.settle=5"
 {
 	cat "$out/virt.dts"
 	for f in $dtsi; do

@@ -5,18 +5,25 @@
 # through the bench firmware: the fail-nth walks (tests/e2e/faults.sh) and
 # OTP_SOAK_CYCLES (default 1000) unbind/bind cycles per provider with two
 # readers, as many rmmod/insmod cycles with a reader, and the held-device
-# checks (tests/e2e/teardown.sh).  Prints its figures as a table; the last
-# line is "N passed, N failed" as in make check.  OTP_SOAK_ARCHS (default
-# "arm64 arm") picks the kernels, OTP_OUT the output directory.
+# checks (tests/e2e/teardown.sh).  Then the whole check boot (every KUnit
+# case and every end-to-end script) once more on the hunt kernel (6.12
+# arm64, scripts/config/hunt.config: UBSAN, KFENCE, DEBUG_OBJECTS,
+# DEBUG_LIST, PROVE_RCU, DEBUG_KOBJECT_RELEASE on top of the test kernel's
+# detectors).  Prints its figures as a table; the last line is "N passed,
+# N failed" as in make check.  OTP_SOAK_ARCHS (default "arm64 arm") picks
+# the kernels, OTP_SOAK_HUNT=0 leaves the hunt boot out, OTP_OUT sets the
+# output directory.
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 1
 out=${OTP_OUT:-$top/build}
 archs=${OTP_SOAK_ARCHS:-arm64 arm}
 mkdir -p "$out"
+hunt=${OTP_SOAK_HUNT:-1}
 for a in $archs; do
 	scripts/build-kernel.sh 6.12 "$a" test > /dev/null || exit 1
 done
+[ "$hunt" = 0 ] || scripts/build-kernel.sh 6.12 arm64 hunt > /dev/null || exit 1
 passed=0
 failed=0
 table=$out/soak.md
@@ -48,6 +55,24 @@ for a in $archs; do
 		echo "| 6.12 $a | checks | $p passed, $f failed, ${t}s |"
 	} >> "$table"
 done
+if [ "$hunt" != 0 ]; then
+	log=$out/qemu-6.12-hunt-check-arm64.log
+	t=$(date +%s)
+	OTP_KERNEL_KIND=hunt sh scripts/qemu-test.sh 6.12 check arm64 > "$log" 2>&1
+	t=$(( $(date +%s) - t ))
+	res=$(grep '^RESULT ' "$log" | tail -n1)
+	grep '^FAIL ' "$log"
+	p=$(echo "$res" | sed -n 's/.*passed=\([0-9]*\).*/\1/p')
+	f=$(echo "$res" | sed -n 's/.*failed=\([0-9]*\).*/\1/p')
+	[ -n "$p" ] || { p=0; f=1; echo "FAIL hunt: no result (see $log)"; }
+	passed=$((passed + p))
+	failed=$((failed + f))
+	reports=$(grep -c '^FAIL .*console:' "$log")
+	{
+		echo "| 6.12 arm64 hunt | kernel reports (the above, UBSAN, KFENCE, ODEBUG, list debugging) | $reports |"
+		echo "| 6.12 arm64 hunt | check boot: every KUnit case and end-to-end script | $p passed, $f failed, ${t}s |"
+	} >> "$table"
+fi
 cat "$table"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

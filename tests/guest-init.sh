@@ -23,6 +23,8 @@ ln -sf /proc/self/fd/2 /dev/stderr
 # OTP_MONITOR.
 # otp.only=NAME (OTP_ONLY of scripts/qemu-test.sh): run only the e2e
 # script or KUnit module of that name, for working on one of them.
+# otp.settle=SECONDS: the kernel releases kobjects late (the hunt kernel);
+# lib.sh's settle waits that long.
 mode=check
 OTP_MONITOR=0
 only=
@@ -31,6 +33,7 @@ for arg in $(cat /proc/cmdline); do
 	otp.mode=*) mode=${arg#otp.mode=} ;;
 	otp.monitor=1) OTP_MONITOR=1 ;;
 	otp.only=*) only=${arg#otp.only=} ;;
+	otp.settle=*) OTP_SETTLE=${arg#otp.settle=} && export OTP_SETTLE ;;
 	otp.cycles=*)
 		OTP_TEARDOWN_CYCLES=${arg#otp.cycles=}
 		OTP_TEARDOWN_MODULE_CYCLES=$OTP_TEARDOWN_CYCLES

@@ -15,9 +15,11 @@
  * whole-device read, a one-word write.  After each run:
  *
  *   bind: either the bind failed with an errno and left nothing behind (the
- *   device unbound, no NVMEM file), or it worked and the first CHECKLEN
- *   bytes of NVMEM read as before the walk.  The device is unbound before
- *   each run.
+ *   device unbound, no NVMEM device under it), or it worked and the first
+ *   CHECKLEN bytes of its NVMEM device read as NVMEM did before the walk.
+ *   The NVMEM device is looked up under DEVICE, whatever its name: a
+ *   kernel that delays releases (DEBUG_KOBJECT_RELEASE) gives a device
+ *   bound again soon a new one.  The device is unbound before each run.
  *
  *   read: the read failed with an errno, or returned the data of a run
  *   without a fault.
@@ -36,6 +38,7 @@
  * Exit status 0 when the walk ran, 2 on bad usage or set-up failure.
  * Built static for the QEMU guest by scripts/qemu-test.sh.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -128,9 +131,32 @@ static void write_str(const char *path, const char *s)
 	close(fd);
 }
 
+/* The nvmem file of the NVMEM device under platform device @dev, if any. */
+static int dev_nvmem(const char *dev, char *path, size_t size)
+{
+	char dir[256];
+	struct dirent *e;
+	int found = 0;
+	DIR *d;
+
+	snprintf(dir, sizeof(dir), "/sys/bus/platform/devices/%s", dev);
+	d = opendir(dir);
+	if (!d)
+		return 0;
+	while (!found && (e = readdir(d))) {
+		if (e->d_type != DT_DIR || e->d_name[0] == '.')
+			continue;
+		snprintf(path, size, "%s/%s/nvmem", dir, e->d_name);
+		found = !access(path, F_OK);
+	}
+	closedir(d);
+	return found;
+}
+
 static int walk_bind(const char *drv, const char *dev, const char *nvmem,
 		     size_t len)
 {
+	char now[1024];
 	unsigned char want[MAX_BYTES], got[MAX_BYTES];
 	char bind[256], unbind[256], link[256];
 	unsigned int n;
@@ -164,9 +190,13 @@ static int walk_bind(const char *drv, const char *dev, const char *nvmem,
 		points++;
 		if (rc == (long)strlen(dev)) {
 			survived++;
-			rc = read_file(nvmem, got, len);
+			if (!dev_nvmem(dev, now, sizeof(now))) {
+				anomaly(n, "bound, but no NVMEM device");
+				continue;
+			}
+			rc = read_file(now, got, len);
 			if (rc != (long)len || memcmp(got, want, len))
-				anomaly(n, "bound, but %s reads %s", nvmem,
+				anomaly(n, "bound, but %s reads %s", now,
 					rc < 0 ? strerror(-rc) : "other data");
 		} else {
 			refused++;
@@ -174,8 +204,8 @@ static int walk_bind(const char *drv, const char *dev, const char *nvmem,
 				anomaly(n, "bind wrote %ld bytes", rc);
 			if (!access(link, F_OK))
 				anomaly(n, "bind failed (%ld) but the device is bound", rc);
-			if (!access(nvmem, F_OK))
-				anomaly(n, "bind failed (%ld) but %s is left", rc, nvmem);
+			if (dev_nvmem(dev, now, sizeof(now)))
+				anomaly(n, "bind failed (%ld) but %s is left", rc, now);
 		}
 	}
 	if (n > MAX_POINTS)

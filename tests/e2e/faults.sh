@@ -66,6 +66,8 @@ stm32_before=$(hexof $stm32)
 # would log every refused word again for each new instance.
 probe imx otp-imx-ocotp 7f010000.ocotp-ctrl $imx 1024
 probe stm32 otp-stm32-romem 7f000000.efuse $stm32 128
+rebind_named otp-imx-ocotp 7f010000.ocotp-ctrl "${imx%/nvmem}"
+rebind_named otp-stm32-romem 7f000000.efuse "${stm32%/nvmem}"
 walk imx-read "imx read of 1024 bytes" read $imx 1024
 walk stm32-read "stm32 read of 384 bytes" read $stm32 384
 

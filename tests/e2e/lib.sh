@@ -44,6 +44,27 @@ expect_fail() {
 	fi
 }
 
+# settle: wait until devices released late have let go of their names.  A
+# kernel with DEBUG_KOBJECT_RELEASE (the hunt kernel of make soak) releases
+# a kobject 1 to 4 s after its last put (lib/kobject.c), and a provider's
+# NVMEM id is freed with the release of its NVMEM device, so a device bound
+# again soon gets a new name there.  /init sets OTP_SETTLE from the kernel
+# command line on that kernel only; elsewhere this does not wait.
+settle() {
+	[ "${OTP_SETTLE:-0}" -gt 0 ] && sleep "$OTP_SETTLE"
+	return 0
+}
+
+# rebind_named DRIVER DEVICE NVMEM-DIR: make DEVICE bound to DRIVER under
+# the name NVMEM-DIR again after unbind/bind cycles (unbind it, let the
+# releases finish, bind it); nothing to do when the name is there.
+rebind_named() {
+	[ -e "$3" ] && return 0
+	echo "$2" > "/sys/bus/platform/drivers/$1/unbind" 2>/dev/null
+	settle
+	echo "$2" > "/sys/bus/platform/drivers/$1/bind"
+}
+
 # The writable i.MX node of tests/dt and its HW_OCOTP_DATA register, the
 # word the controller programs: offset 0x20 (i.MX 8M Mini reference manual;
 # U-Boot arch-imx8m/imx-regs.h, struct ocotp_regs).

@@ -654,6 +654,7 @@ static DEFINE_IDA(ocotp_ida);
  * @io: controller registers
  * @clk: controller clock, NULL when the node has none
  * @soc: SoC description
+ * @size: bytes of the NVMEM device: the SoC's banks of fuse words
  * @lock: serialises every access sequence on this controller
  * @id: number taken from ocotp_ida for the NVMEM device name
  */
@@ -663,6 +664,7 @@ struct ocotp_dev {
 	const struct otp_imx_ocotp_io *io;
 	struct clk *clk;
 	const struct ocotp_soc *soc;
+	unsigned int size;
 	struct mutex lock; /* one access sequence at a time */
 	int id;
 };
@@ -836,7 +838,7 @@ static int ocotp_read(void *context, unsigned int offset, void *val,
 		      size_t bytes)
 {
 	struct ocotp_dev *ocotp = context;
-	unsigned int size = ocotp->soc->banks * ocotp->soc->bank_words * 4;
+	unsigned int size = ocotp->size;
 	unsigned int pos = offset / 4, skip = offset % 4, len, i;
 	u8 *dst = val;
 	int ret, n;
@@ -1277,7 +1279,7 @@ static struct ocotp_target *ocotp_targets(struct ocotp_dev *ocotp,
 					  size_t bytes)
 {
 	const struct ocotp_soc *soc = ocotp->soc;
-	unsigned int size = soc->banks * soc->bank_words * 4;
+	unsigned int size = ocotp->size;
 	unsigned int unit = 4 * soc->prog_words, i, pos;
 	struct ocotp_target *t;
 
@@ -1440,6 +1442,7 @@ struct nvmem_device *otp_imx_ocotp_register(struct device *dev,
 	ocotp->prov.release = ocotp_release;
 	ocotp->prov.quiesce = ocotp_quiesce;
 	ocotp->soc = soc;
+	ocotp->size = soc->banks * soc->bank_words * 4;
 	ocotp->dev = dev;
 	ocotp->io = io;
 	ocotp->clk = clk;
@@ -1457,7 +1460,7 @@ struct nvmem_device *otp_imx_ocotp_register(struct device *dev,
 	cfg.id = ocotp->id;
 	cfg.owner = THIS_MODULE;
 	cfg.type = NVMEM_TYPE_OTP;
-	cfg.size = ocotp->soc->banks * ocotp->soc->bank_words * 4;
+	cfg.size = ocotp->size;
 	cfg.word_size = 1;
 	cfg.stride = 1;
 	cfg.priv = ocotp;

@@ -167,7 +167,7 @@ static const char *otp_stm32_sip_reason(u32 code)
  */
 static u32 otp_stm32_sip_read(struct otp_stm32_romem *romem, unsigned int word)
 {
-	struct otp_stm32_smc_res res = { };
+	struct otp_stm32_smc_res res;
 	u32 status;
 
 	if (romem->monitor_absent)
@@ -203,8 +203,9 @@ static u32 otp_stm32_sip_read(struct otp_stm32_romem *romem, unsigned int word)
  * Return: 0, or -EIO when OP-TEE failed (nothing of the secure words is
  * stored then).
  */
-static int otp_stm32_fetch(struct otp_stm32_romem *romem, unsigned int word,
-			   unsigned int count, u8 *dst)
+static __always_inline int otp_stm32_fetch(struct otp_stm32_romem *romem,
+					    unsigned int word,
+					    unsigned int count, u8 *dst)
 {
 	unsigned int n = 0;
 
@@ -238,9 +239,10 @@ static int otp_stm32_fetch(struct otp_stm32_romem *romem, unsigned int word,
  * One register value or one SiP call, no buffer.
  * Context: process context.
  */
-static void otp_stm32_copy_part(struct otp_stm32_romem *romem,
-				unsigned int word, unsigned int first,
-				unsigned int end, u8 *dst)
+static __always_inline void otp_stm32_copy_part(struct otp_stm32_romem *romem,
+						unsigned int word,
+						unsigned int first,
+						unsigned int end, u8 *dst)
 {
 	const struct otp_stm32_io *io = romem->io;
 	u32 val;

@@ -10,7 +10,9 @@
  * to refuse it or to be absent altogether.
  */
 
+#include <linux/delay.h>
 #include <linux/kernel.h>
+#include <linux/spinlock.h>
 #include <linux/string.h>
 
 #include "bsec-emu.h"
@@ -82,11 +84,10 @@ static void emu_store_shadow(struct bsec_emu *emu, unsigned int word, u32 val)
 		emu->regs[(BSEC_EMU_DATA_REG + 4 * word) / 4] = val;
 }
 
-static void emu_smc(const struct otp_stm32_secure_ops *ops,
-		    unsigned long fid, unsigned long a1, unsigned long a2,
-		    unsigned long a3, struct otp_stm32_smc_res *res)
+static void emu_smc_locked(struct bsec_emu *emu, unsigned long fid,
+			   unsigned long a1, unsigned long a2, unsigned long a3,
+			   struct otp_stm32_smc_res *res)
 {
-	struct bsec_emu *emu = container_of(ops, struct bsec_emu, ops);
 	unsigned int word = a2;
 
 	emu->smc_calls++;
@@ -134,6 +135,20 @@ static void emu_smc(const struct otp_stm32_secure_ops *ops,
 	}
 }
 
+static void emu_smc(const struct otp_stm32_secure_ops *ops,
+		    unsigned long fid, unsigned long a1, unsigned long a2,
+		    unsigned long a3, struct otp_stm32_smc_res *res)
+{
+	struct bsec_emu *emu = container_of(ops, struct bsec_emu, ops);
+	unsigned long flags;
+
+	spin_lock_irqsave(&emu->lock, flags);
+	if (emu->smc_delay_us)
+		udelay(emu->smc_delay_us);
+	emu_smc_locked(emu, fid, a1, a2, a3, res);
+	spin_unlock_irqrestore(&emu->lock, flags);
+}
+
 /**
  * bsec_emu_init() - power up an emulated BSEC
  * @emu: emulator to initialise
@@ -148,6 +163,7 @@ void bsec_emu_init(struct bsec_emu *emu, const u32 *words)
 	unsigned int i;
 
 	memset(emu, 0, sizeof(*emu));
+	spin_lock_init(&emu->lock);
 	emu->io.read = emu_io_read;
 	emu->io.read_words = emu_io_read_words;
 	emu->ops.invoke = emu_smc;
@@ -169,6 +185,7 @@ void bsec_emu_init_f4(struct bsec_emu *emu, const u32 *words,
 		      unsigned int nwords)
 {
 	memset(emu, 0, sizeof(*emu));
+	spin_lock_init(&emu->lock);
 	nwords = min_t(unsigned int, nwords, BSEC_EMU_F4_MAX_SIZE / 4);
 	emu->io.read = emu_io_read;
 	emu->io.read_words = emu_io_read_words;

@@ -7,6 +7,7 @@
 #ifndef BSEC_EMU_H
 #define BSEC_EMU_H
 
+#include <linux/spinlock.h>
 #include <linux/types.h>
 
 #include "otp-stm32-romem.h"
@@ -37,6 +38,10 @@
  * @refuse: per word, the non-zero status the monitor answers instead of
  *	serving the word
  * @monitor_absent: no secure monitor, every call is NOT_SUPPORTED
+ * @smc_delay_us: time every secure call takes (a monitor that answers
+ *	slowly), busy-waited inside the monitor's lock
+ * @lock: the monitor handles one call at a time, as TF-A serialises its
+ *	BSEC accesses
  * @reg_reads: register reads through @io
  * @stray: reads outside the window or not on a register
  * @io_calls: calls of the register accessors (a bulk read is one)
@@ -53,6 +58,8 @@ struct bsec_emu {
 	u32 fuses[BSEC_EMU_WORDS];
 	u32 refuse[BSEC_EMU_WORDS];
 	bool monitor_absent;
+	unsigned int smc_delay_us;
+	spinlock_t lock; /* one secure call at a time */
 	unsigned int reg_reads;
 	unsigned int stray;
 	unsigned int io_calls;

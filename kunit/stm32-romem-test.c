@@ -12,9 +12,12 @@
 #include <kunit/test.h>
 #include <linux/device.h>
 #include <linux/err.h>
+#include <linux/completion.h>
+#include <linux/delay.h>
 #include <linux/fs.h>
 #include <linux/gfp.h>
 #include <linux/kernel.h>
+#include <linux/kthread.h>
 #include <linux/module.h>
 #include <linux/nvmem-consumer.h>
 #include <linux/of.h>
@@ -25,6 +28,7 @@
 #include <linux/sysfs.h>
 
 #include "bsec-emu.h"
+#include "otp-compat.h"
 #include "otp-kunit.h"
 #include "otp-stm32-romem.h"
 
@@ -395,6 +399,138 @@ static void romem_monitor_absent(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, emu->smc_calls, 0);
 	KUNIT_EXPECT_EQ(test, emu->secret_reads, 0);
 	KUNIT_EXPECT_EQ(test, emu->reg_reads, BSEC_EMU_SHADOWED);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Readers against a slow monitor while the secure world programs words */
+
+#define ROMEM_CONC_READERS	8
+#define ROMEM_CONC_STEPS	24
+#define ROMEM_CONC_WORD		60	/* and the next one: upper words */
+#define ROMEM_CONC_DELAY_US	50
+
+/* SiP program function of the monitor, for the secure world's own writes */
+#define ROMEM_SIP_BSEC		0x82001003UL
+#define ROMEM_SIP_PROG_OTP	2
+
+/**
+ * struct romem_conc_reader - one reader thread
+ * @nvmem: the device under test
+ * @done: set when the programmer has finished
+ * @reads: reads made
+ * @bad: words that were never a state of their fuse word
+ * @backwards: words that lost bits against an earlier read
+ * @partial_bad: two-byte reads that match no state of the word
+ * @errors: failed reads
+ * @exited: the thread has finished
+ */
+struct romem_conc_reader {
+	struct nvmem_device *nvmem;
+	bool *done;
+	unsigned int reads, bad, backwards, partial_bad, errors;
+	struct completion exited;
+};
+
+/* The states of a word: bits 0..k-1 set, for k = 0..ROMEM_CONC_STEPS. */
+static bool romem_conc_state(u32 v)
+{
+	return !(v & (v + 1)) && v <= GENMASK(ROMEM_CONC_STEPS - 1, 0);
+}
+
+/* Bytes 1-2 of some state of the word. */
+static bool romem_conc_partial(u16 v)
+{
+	unsigned int k;
+
+	for (k = 0; k <= ROMEM_CONC_STEPS; k++)
+		if (v == (u16)((k ? GENMASK(k - 1, 0) : 0) >> 8))
+			return true;
+	return false;
+}
+
+static int romem_conc_read_fn(void *data)
+{
+	struct romem_conc_reader *r = data;
+	u32 last[2] = { }, v;
+	unsigned int i;
+	u8 buf[8];
+
+	while (!READ_ONCE(*r->done)) {
+		if (nvmem_device_read(r->nvmem, ROMEM_CONC_WORD * 4, 8, buf) != 8 ||
+		    nvmem_device_read(r->nvmem, (ROMEM_CONC_WORD + 1) * 4 + 1, 2,
+				      buf + 8 - 2) != 2) {
+			r->errors++;
+			continue;
+		}
+		r->reads++;
+		for (i = 0; i < 2; i++) {
+			v = get_unaligned_le32(buf + 4 * i);
+			r->bad += !romem_conc_state(v);
+			r->backwards += hweight32(v) < hweight32(last[i]);
+			last[i] = v;
+		}
+		r->partial_bad += !romem_conc_partial(get_unaligned_le16(buf + 6));
+		cond_resched();
+	}
+	complete(&r->exited);
+	return 0;
+}
+
+/*
+ * Eight readers read two upper words (and two bytes inside the second)
+ * through a monitor that takes 50 us per call, while the secure world
+ * programs one more bit of each word per step.  Every word read must be a
+ * state the fuse word had, never fewer bits than an earlier read, and the
+ * two bytes one state's bytes: one secure call per word, no word pieced
+ * together from two.
+ */
+static void romem_concurrent_slow_monitor(struct kunit *test)
+{
+	struct bsec_emu *emu = romem_emu_seed(test);
+	struct otp_stm32_smc_res res;
+	struct romem_conc_reader *r;
+	struct romem_ctx *ctx;
+	struct task_struct *t;
+	unsigned int i, w, n = 0;
+	bool done = false;
+
+	emu->fuses[ROMEM_CONC_WORD] = 0;
+	emu->fuses[ROMEM_CONC_WORD + 1] = 0;
+	emu->smc_delay_us = ROMEM_CONC_DELAY_US;
+	ctx = romem_start_bsec(test, emu);
+	r = kunit_kcalloc(test, ROMEM_CONC_READERS, sizeof(*r), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, r);
+	for (i = 0; i < ROMEM_CONC_READERS; i++) {
+		r[i].nvmem = ctx->nvmem;
+		r[i].done = &done;
+		init_completion(&r[i].exited);
+		t = kthread_run(romem_conc_read_fn, &r[i], "romem-reader/%u", i);
+		if (IS_ERR(t))
+			break;
+		n++;
+	}
+	KUNIT_EXPECT_EQ(test, n, ROMEM_CONC_READERS);
+	for (i = 0; i < ROMEM_CONC_STEPS; i++) {
+		for (w = 0; w < 2; w++) {
+			emu->ops.invoke(&emu->ops, ROMEM_SIP_BSEC,
+					ROMEM_SIP_PROG_OTP, ROMEM_CONC_WORD + w,
+					BIT(i), &res);
+			KUNIT_EXPECT_EQ(test, res.a0, 0);
+		}
+		msleep(10);
+	}
+	WRITE_ONCE(done, true);
+	for (i = 0; i < n; i++) {
+		wait_for_completion(&r[i].exited);
+		KUNIT_EXPECT_GT(test, r[i].reads, 0);
+		KUNIT_EXPECT_EQ(test, r[i].bad, 0);
+		KUNIT_EXPECT_EQ(test, r[i].backwards, 0);
+		KUNIT_EXPECT_EQ(test, r[i].partial_bad, 0);
+		KUNIT_EXPECT_EQ(test, r[i].errors, 0);
+		kunit_info(test, "reader %u: %u reads\n", i, r[i].reads);
+	}
+	KUNIT_EXPECT_EQ(test, romem_read_word(test, ctx, ROMEM_CONC_WORD + 1),
+			GENMASK(ROMEM_CONC_STEPS - 1, 0));
 }
 
 /* ---------------------------------------------------------------------- */
@@ -1035,6 +1171,7 @@ static struct kunit_case romem_secure_cases[] = {
 			 romem_refusal_gen_params),
 	KUNIT_CASE(romem_monitor_absent),
 	KUNIT_CASE(romem_debugfs_locks),
+	KUNIT_CASE(romem_concurrent_slow_monitor),
 	{ }
 };
 

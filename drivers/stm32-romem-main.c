@@ -154,6 +154,17 @@ static const char *otp_stm32_sip_reason(u32 code)
 	}
 }
 
+/* A refusal: logged once per word, remembered for debugfs. */
+static void __cold otp_stm32_sip_refused(struct otp_stm32_romem *romem,
+					  unsigned int word, u32 status)
+{
+	WRITE_ONCE(romem->refusal[word], status);
+	if (!test_and_set_bit(word, romem->reported))
+		dev_warn(romem->dev,
+			 "OTP word %u refused by secure service (%s, 0x%08x), reads as 0\n",
+			 word, otp_stm32_sip_reason(status), status);
+}
+
 /**
  * otp_stm32_sip_read() - fetch one word from the secure monitor
  * @romem: the OTP block
@@ -165,7 +176,8 @@ static const char *otp_stm32_sip_reason(u32 code)
  * Context: process context.
  * Return: the word, 0 when the monitor is absent or refuses it.
  */
-static u32 otp_stm32_sip_read(struct otp_stm32_romem *romem, unsigned int word)
+static inline u32 otp_stm32_sip_read(struct otp_stm32_romem *romem,
+				     unsigned int word)
 {
 	struct otp_stm32_smc_res res;
 	u32 status;
@@ -176,17 +188,14 @@ static u32 otp_stm32_sip_read(struct otp_stm32_romem *romem, unsigned int word)
 	romem->sec->invoke(romem->sec, OTP_STM32_SIP_BSEC,
 			  OTP_STM32_SIP_READ_SHADOW, word, 0, &res);
 	status = lower_32_bits(res.a0);
-	if (status == OTP_STM32_SIP_OK) {
-		WRITE_ONCE(romem->refusal[word], 0);
-		return lower_32_bits(res.a1);
+	if (unlikely(status != OTP_STM32_SIP_OK)) {
+		otp_stm32_sip_refused(romem, word, status);
+		return 0;
 	}
-
-	WRITE_ONCE(romem->refusal[word], status);
-	if (!test_and_set_bit(word, romem->reported))
-		dev_warn(romem->dev,
-			 "OTP word %u refused by secure service (%s, 0x%08x), reads as 0\n",
-			 word, otp_stm32_sip_reason(status), status);
-	return 0;
+	/* Served again after a refusal (debugfs shows the current state). */
+	if (unlikely(READ_ONCE(romem->refusal[word])))
+		WRITE_ONCE(romem->refusal[word], 0);
+	return lower_32_bits(res.a1);
 }
 
 /**

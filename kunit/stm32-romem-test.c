@@ -405,7 +405,7 @@ static void romem_monitor_absent(struct kunit *test)
 /* Readers against a slow monitor while the secure world programs words */
 
 #define ROMEM_CONC_READERS	8
-#define ROMEM_CONC_STEPS	24
+#define ROMEM_CONC_STEPS	8	/* bits per byte */
 #define ROMEM_CONC_WORD		60	/* and the next one: upper words */
 #define ROMEM_CONC_DELAY_US	50
 
@@ -431,19 +431,37 @@ struct romem_conc_reader {
 	struct completion exited;
 };
 
-/* The states of a word: bits 0..k-1 set, for k = 0..ROMEM_CONC_STEPS. */
-static bool romem_conc_state(u32 v)
+/*
+ * The value of word ROMEM_CONC_WORD + @w after @k steps: one more bit in
+ * every byte per step, from bit 0 up in the first word and from bit 7 down
+ * in the second.  A step changes all four bytes, so a word pieced together
+ * from two states is none, nor is a value put in the other word's place.
+ */
+static u32 romem_conc_value(unsigned int w, unsigned int k)
 {
-	return !(v & (v + 1)) && v <= GENMASK(ROMEM_CONC_STEPS - 1, 0);
+	u8 byte = 0;
+
+	if (k)
+		byte = w ? GENMASK(7, 8 - k) : GENMASK(k - 1, 0);
+	return byte * 0x01010101U;
 }
 
-/* Bytes 1-2 of some state of the word. */
+/* A state word @w had; its step count in @k. */
+static bool romem_conc_state(unsigned int w, u32 v, unsigned int *k)
+{
+	for (*k = 0; *k <= ROMEM_CONC_STEPS; (*k)++)
+		if (v == romem_conc_value(w, *k))
+			return true;
+	return false;
+}
+
+/* Bytes 1-2 of a state of the second word. */
 static bool romem_conc_partial(u16 v)
 {
 	unsigned int k;
 
 	for (k = 0; k <= ROMEM_CONC_STEPS; k++)
-		if (v == (u16)((k ? GENMASK(k - 1, 0) : 0) >> 8))
+		if (v == (u16)(romem_conc_value(1, k) >> 8))
 			return true;
 	return false;
 }
@@ -451,25 +469,27 @@ static bool romem_conc_partial(u16 v)
 static int romem_conc_read_fn(void *data)
 {
 	struct romem_conc_reader *r = data;
-	u32 last[2] = { }, v;
-	unsigned int i;
-	u8 buf[8];
+	unsigned int last[2] = { }, i, k;
+	u8 buf[10];
 
 	while (!READ_ONCE(*r->done)) {
 		if (nvmem_device_read(r->nvmem, ROMEM_CONC_WORD * 4, 8, buf) != 8 ||
 		    nvmem_device_read(r->nvmem, (ROMEM_CONC_WORD + 1) * 4 + 1, 2,
-				      buf + 8 - 2) != 2) {
+				      buf + 8) != 2) {
 			r->errors++;
 			continue;
 		}
 		r->reads++;
 		for (i = 0; i < 2; i++) {
-			v = get_unaligned_le32(buf + 4 * i);
-			r->bad += !romem_conc_state(v);
-			r->backwards += hweight32(v) < hweight32(last[i]);
-			last[i] = v;
+			if (!romem_conc_state(i, get_unaligned_le32(buf + 4 * i),
+					      &k)) {
+				r->bad++;
+				continue;
+			}
+			r->backwards += k < last[i];
+			last[i] = k;
 		}
-		r->partial_bad += !romem_conc_partial(get_unaligned_le16(buf + 6));
+		r->partial_bad += !romem_conc_partial(get_unaligned_le16(buf + 8));
 		cond_resched();
 	}
 	complete(&r->exited);
@@ -479,10 +499,11 @@ static int romem_conc_read_fn(void *data)
 /*
  * Eight readers read two upper words (and two bytes inside the second)
  * through a monitor that takes 50 us per call, while the secure world
- * programs one more bit of each word per step.  Every word read must be a
- * state the fuse word had, never fewer bits than an earlier read, and the
- * two bytes one state's bytes: one secure call per word, no word pieced
- * together from two.
+ * programs one more bit in each byte per step (romem_conc_value()).  Every
+ * word read must be a state that fuse word had, never an earlier state
+ * than a previous read saw, and the two bytes one state's bytes: one
+ * secure call per word, no word pieced together from two calls or taken
+ * from the other word.
  */
 static void romem_concurrent_slow_monitor(struct kunit *test)
 {
@@ -514,10 +535,10 @@ static void romem_concurrent_slow_monitor(struct kunit *test)
 		for (w = 0; w < 2; w++) {
 			emu->ops.invoke(&emu->ops, ROMEM_SIP_BSEC,
 					ROMEM_SIP_PROG_OTP, ROMEM_CONC_WORD + w,
-					BIT(i), &res);
+					romem_conc_value(w, i + 1), &res);
 			KUNIT_EXPECT_EQ(test, res.a0, 0);
 		}
-		msleep(10);
+		msleep(25);
 	}
 	WRITE_ONCE(done, true);
 	for (i = 0; i < n; i++) {
@@ -529,8 +550,10 @@ static void romem_concurrent_slow_monitor(struct kunit *test)
 		KUNIT_EXPECT_EQ(test, r[i].errors, 0);
 		kunit_info(test, "reader %u: %u reads\n", i, r[i].reads);
 	}
+	KUNIT_EXPECT_EQ(test, romem_read_word(test, ctx, ROMEM_CONC_WORD),
+			romem_conc_value(0, ROMEM_CONC_STEPS));
 	KUNIT_EXPECT_EQ(test, romem_read_word(test, ctx, ROMEM_CONC_WORD + 1),
-			GENMASK(ROMEM_CONC_STEPS - 1, 0));
+			romem_conc_value(1, ROMEM_CONC_STEPS));
 }
 
 /* ---------------------------------------------------------------------- */

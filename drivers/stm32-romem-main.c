@@ -156,7 +156,7 @@ static const char *otp_stm32_sip_reason(u32 code)
 
 /* A refusal: logged once per word, remembered for debugfs. */
 static void __cold otp_stm32_sip_refused(struct otp_stm32_romem *romem,
-					  unsigned int word, u32 status)
+					 unsigned int word, u32 status)
 {
 	WRITE_ONCE(romem->refusal[word], status);
 	if (!test_and_set_bit(word, romem->reported))
@@ -213,8 +213,8 @@ static inline u32 otp_stm32_sip_read(struct otp_stm32_romem *romem,
  * stored then).
  */
 static __always_inline int otp_stm32_fetch(struct otp_stm32_romem *romem,
-					    unsigned int word,
-					    unsigned int count, u8 *dst)
+					   unsigned int word,
+					   unsigned int count, u8 *dst)
 {
 	unsigned int n = 0;
 

@@ -313,7 +313,7 @@ static struct platform_driver harness_driver = {
 
 static int harness_suite_init(struct kunit_suite *suite)
 {
-	return otp_kunit_register_harness(&harness_driver);
+	return otp_kunit_register_harness(&harness_driver, suite);
 }
 
 static void harness_suite_exit(struct kunit_suite *suite)
@@ -1952,7 +1952,7 @@ static void device_ids_reused(struct kunit *test)
 						sizeof(imx_ocotp_test_dtbo),
 						&ovcs), 0);
 	if (ctx->rw.err || ctx->ro.err) {
-		of_overlay_remove(&ovcs);
+		otp_kunit_overlay_remove(&ovcs);
 		KUNIT_FAIL(test, "probe failed: %d %d", ctx->rw.err,
 			   ctx->ro.err);
 		return;
@@ -1960,7 +1960,7 @@ static void device_ids_reused(struct kunit *test)
 	strscpy(first[0], nvmem_dev_name(ctx->rw.nvmem), sizeof(first[0]));
 	strscpy(first[1], nvmem_dev_name(ctx->ro.nvmem), sizeof(first[1]));
 	KUNIT_EXPECT_STRNEQ(test, first[0], first[1]);
-	KUNIT_ASSERT_EQ(test, of_overlay_remove(&ovcs), 0);
+	KUNIT_ASSERT_EQ(test, otp_kunit_overlay_remove(&ovcs), 0);
 	/*
 	 * The ids come free when the NVMEM devices are released: at once, or
 	 * 1 to 4 s later under DEBUG_KOBJECT_RELEASE (lib/kobject.c).

@@ -7,6 +7,8 @@
 #define OTP_KUNIT_H
 
 #include <kunit/test.h>
+#include <linux/delay.h>
+#include <linux/jiffies.h>
 #include <linux/of.h>
 #include <linux/of_platform.h>
 #include <linux/platform_device.h>
@@ -17,11 +19,64 @@ struct otp_kunit_overlay {
 	int ovcs_id;
 };
 
+/* Wait until nothing but the tree (and @held) refers to @np's subtree. */
+static inline void otp_kunit_wait_node_free(struct device_node *np,
+					    unsigned int held,
+					    unsigned long deadline)
+{
+	struct device_node *child;
+
+	while (kref_read(&np->kobj.kref) > 1 + held &&
+	       time_before(jiffies, deadline))
+		msleep(20);
+	for_each_child_of_node(np, child)
+		otp_kunit_wait_node_free(child, 1, deadline);
+}
+
+/**
+ * otp_kunit_overlay_remove() - remove an overlay applied by a test
+ * @ovcs_id: its changeset id
+ *
+ * of_overlay_remove() unregisters the devices made from the overlay's nodes
+ * and checks at once that nothing refers to the nodes any more.  A kernel
+ * with DEBUG_KOBJECT_RELEASE releases a device, and its reference on its
+ * node, up to 4 s after it is unregistered (lib/kobject.c): there the
+ * devices made from the test's nodes (named otp-kunit*, under the root) go
+ * first, and their release is waited for (at most 20 s: a device waits
+ * for its children's release before its own is queued).
+ *
+ * Return: what of_overlay_remove() returned.
+ */
+static inline int otp_kunit_overlay_remove(int *ovcs_id)
+{
+	unsigned long deadline = jiffies + 20 * HZ;
+	struct device_node *root, *np;
+	struct platform_device *pdev;
+
+	if (!IS_ENABLED(CONFIG_DEBUG_KOBJECT_RELEASE))
+		return of_overlay_remove(ovcs_id);
+	root = of_find_node_by_path("/");
+	for_each_child_of_node(root, np) {
+		if (!of_node_name_prefix(np, "otp-kunit"))
+			continue;
+		pdev = of_find_device_by_node(np);
+		if (pdev) {
+			of_platform_device_destroy(&pdev->dev, NULL);
+			put_device(&pdev->dev);
+		}
+	}
+	for_each_child_of_node(root, np)
+		if (of_node_name_prefix(np, "otp-kunit"))
+			otp_kunit_wait_node_free(np, 1, deadline);
+	of_node_put(root);
+	return of_overlay_remove(ovcs_id);
+}
+
 static inline void otp_kunit_overlay_free(struct kunit_resource *res)
 {
 	struct otp_kunit_overlay *ov = res->data;
 
-	of_overlay_remove(&ov->ovcs_id);
+	otp_kunit_overlay_remove(&ov->ovcs_id);
 	kfree(ov);
 }
 
@@ -78,16 +133,24 @@ static inline struct platform_device *otp_kunit_find_pdev(const char *path)
 /**
  * otp_kunit_register_harness() - register a suite's harness driver
  * @drv: the harness platform driver
+ * @suite: the suite, whose name the driver takes
  *
  * Up to 6.2 (and in Debian's 6.1) KUnit runs a module's suites while the
  * module is still COMING, before its sysfs object exists, so a driver that
  * names the module as owner cannot be registered then.  The harness lives
  * only while its suite runs, so it needs no owner on any kernel.
  *
+ * Each suite registers the driver under its own name: a driver's sysfs
+ * directory goes with the release of its kobject, which a kernel with
+ * DEBUG_KOBJECT_RELEASE delays by up to 4 s (lib/kobject.c), so the next
+ * suite could not register the same name yet.
+ *
  * Return: 0 or the errno from driver registration.
  */
-static inline int otp_kunit_register_harness(struct platform_driver *drv)
+static inline int otp_kunit_register_harness(struct platform_driver *drv,
+					     struct kunit_suite *suite)
 {
+	drv->driver.name = suite->name;
 	return __platform_driver_register(drv, NULL);
 }
 

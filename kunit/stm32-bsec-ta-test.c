@@ -160,11 +160,12 @@ static struct platform_driver ta_optee_driver = {
 
 static int ta_suite_init(struct kunit_suite *suite)
 {
-	int ret = otp_kunit_register_harness(&ta_bsec_driver);
+	int ret = otp_kunit_register_harness(&ta_bsec_driver, suite);
 
 	if (ret)
 		return ret;
-	ret = otp_kunit_register_harness(&ta_optee_driver);
+	/* One suite: its own name, no owner (otp_kunit_register_harness()). */
+	ret = __platform_driver_register(&ta_optee_driver, NULL);
 	if (ret)
 		platform_driver_unregister(&ta_bsec_driver);
 	return ret;

@@ -1165,7 +1165,7 @@ static void romem_bad_dt_refused(struct kunit *test)
  */
 static int romem_suite_init(struct kunit_suite *suite)
 {
-	return otp_kunit_register_harness(&romem_harness_driver);
+	return otp_kunit_register_harness(&romem_harness_driver, suite);
 }
 
 static void romem_suite_exit(struct kunit_suite *suite)

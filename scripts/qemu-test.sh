@@ -40,6 +40,8 @@ arm)
 esac
 kind=${OTP_KERNEL_KIND:-test}
 [ "$kind" = test ] || tag=$tag-$kind
+# The hunt kernel waits out late releases in every test: slower.
+[ "$kind" = hunt ] && timeout=${OTP_QEMU_TIMEOUT:-3600}
 out=${OTP_OUT:-$top/build}/$tag
 # Firmware boots: the DTB and the initrd above the first 128 MiB of RAM;
 # the kernel addresses (kaddr) and dtbaddr are those of tests/firmware/fw.h.

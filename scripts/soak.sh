@@ -31,21 +31,29 @@ table=$out/soak.md
 	echo "| kernel | check | figure |"
 	echo "|---|---|---|"
 } > "$table"
-for a in $archs; do
-	log=$out/qemu-6.12-soak-$a.log
+# boot NAME LOG KIND ARGS...: one QEMU boot (scripts/qemu-test.sh ARGS) on
+# the KIND kernel, its log in LOG; adds its counts and sets p, f, t
+# (seconds) and reports.
+boot() {
+	name=$1 log=$2 kind=$3
+	shift 3
 	t=$(date +%s)
-	sh scripts/qemu-test.sh 6.12 soak "$a" > "$log" 2>&1
+	OTP_KERNEL_KIND=$kind sh scripts/qemu-test.sh "$@" > "$log" 2>&1
 	t=$(( $(date +%s) - t ))
-	tag=6.12; [ "$a" = arm ] && tag=6.12-arm
-	console=$out/$tag/console-soak.log
 	res=$(grep '^RESULT ' "$log" | tail -n1)
 	grep '^FAIL ' "$log"
 	p=$(echo "$res" | sed -n 's/.*passed=\([0-9]*\).*/\1/p')
 	f=$(echo "$res" | sed -n 's/.*failed=\([0-9]*\).*/\1/p')
-	[ -n "$p" ] || { p=0; f=1; echo "FAIL soak $a: no result (see $log)"; }
+	[ -n "$p" ] || { p=0; f=1; echo "FAIL $name: no result (see $log)"; }
 	passed=$((passed + p))
 	failed=$((failed + f))
 	reports=$(grep -c '^FAIL .*console:' "$log")
+}
+
+for a in $archs; do
+	boot "soak $a" "$out/qemu-6.12-soak-$a.log" test 6.12 soak "$a"
+	tag=6.12; [ "$a" = arm ] && tag=6.12-arm
+	console=$out/$tag/console-soak.log
 	{
 		grep -a '^# faults: .*points=' "$console" |
 			sed "s/^# faults: \([^:]*\): \(.*\)/| 6.12 $a | fail-nth walk, \1 | \2 |/"
@@ -56,18 +64,7 @@ for a in $archs; do
 	} >> "$table"
 done
 if [ "$hunt" != 0 ]; then
-	log=$out/qemu-6.12-hunt-check-arm64.log
-	t=$(date +%s)
-	OTP_KERNEL_KIND=hunt sh scripts/qemu-test.sh 6.12 check arm64 > "$log" 2>&1
-	t=$(( $(date +%s) - t ))
-	res=$(grep '^RESULT ' "$log" | tail -n1)
-	grep '^FAIL ' "$log"
-	p=$(echo "$res" | sed -n 's/.*passed=\([0-9]*\).*/\1/p')
-	f=$(echo "$res" | sed -n 's/.*failed=\([0-9]*\).*/\1/p')
-	[ -n "$p" ] || { p=0; f=1; echo "FAIL hunt: no result (see $log)"; }
-	passed=$((passed + p))
-	failed=$((failed + f))
-	reports=$(grep -c '^FAIL .*console:' "$log")
+	boot hunt "$out/qemu-6.12-hunt-check-arm64.log" hunt 6.12 check arm64
 	{
 		echo "| 6.12 arm64 hunt | kernel reports (the above, UBSAN, KFENCE, ODEBUG, list debugging) | $reports |"
 		echo "| 6.12 arm64 hunt | check boot: every KUnit case and end-to-end script | $p passed, $f failed, ${t}s |"

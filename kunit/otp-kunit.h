@@ -26,9 +26,14 @@ static inline void otp_kunit_wait_node_free(struct device_node *np,
 {
 	struct device_node *child;
 
-	while (kref_read(&np->kobj.kref) > 1 + held &&
-	       time_before(jiffies, deadline))
+	while (kref_read(&np->kobj.kref) > 1 + held) {
+		if (time_after(jiffies, deadline)) {
+			pr_info("otp-kunit: %pOF still has %u references\n", np,
+				kref_read(&np->kobj.kref));
+			break;
+		}
 		msleep(20);
+	}
 	for_each_child_of_node(np, child)
 		otp_kunit_wait_node_free(child, 1, deadline);
 }

@@ -507,6 +507,45 @@ static void ta_optee_goes_away(struct kunit *test)
 	put_device(&bsec->dev);
 }
 
+static int ta_match_name(struct device *dev, const void *name)
+{
+	return !strcmp(dev_name(dev), name);
+}
+
+/*
+ * A consumer holds the NVMEM device while OP-TEE, and with it the BSEC,
+ * goes away: the session is closed at the unbind all the same, and a read
+ * through the held device gets -ENODEV without reaching OP-TEE (the
+ * closed session is tested under its lock; KASAN watches the memory).
+ */
+static void ta_held_across_optee_removal(struct kunit *test)
+{
+	struct ta_ctx *ctx = test->priv;
+	struct nvmem_device *held;
+	struct platform_device *tee;
+	unsigned long invocations;
+	char name[32];
+	u8 buf[8];
+
+	ta_prepare(test, &ta_geometries[0]);
+	ta_start(test);
+	strscpy(name, nvmem_dev_name(ctx->nvmem), sizeof(name));
+	held = nvmem_device_find(name, ta_match_name);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, held);
+	KUNIT_EXPECT_EQ(test, nvmem_device_read(held, 57 * 4, 6, buf), 6);
+
+	tee = otp_kunit_find_pdev(TA_OPTEE_PATH);
+	KUNIT_ASSERT_NOT_NULL(test, tee);
+	device_release_driver(&tee->dev);
+	put_device(&tee->dev);
+	KUNIT_EXPECT_EQ(test, ctx->optee->sessions_closed, 1);
+	invocations = ctx->optee->invocations;
+	KUNIT_EXPECT_EQ(test, nvmem_device_read(held, 57 * 4, 6, buf), -ENODEV);
+	KUNIT_EXPECT_EQ(test, nvmem_device_read(held, 0, 4, buf), -ENODEV);
+	KUNIT_EXPECT_EQ(test, ctx->optee->invocations, invocations);
+	nvmem_device_put(held);
+}
+
 static ssize_t ta_read_file(const char *path, char *buf, size_t len)
 {
 	struct file *f = filp_open(path, O_RDONLY, 0);
@@ -569,6 +608,7 @@ static struct kunit_case ta_cases[] = {
 	KUNIT_CASE(ta_session_refused),
 	KUNIT_CASE(ta_only_without_optee),
 	KUNIT_CASE(ta_optee_goes_away),
+	KUNIT_CASE(ta_held_across_optee_removal),
 	KUNIT_CASE(ta_debugfs),
 	{}
 };

@@ -10,14 +10,14 @@
 # arm64, scripts/config/hunt.config: UBSAN, KFENCE, DEBUG_OBJECTS,
 # DEBUG_LIST, PROVE_RCU, DEBUG_KOBJECT_RELEASE on top of the test kernel's
 # detectors).  Prints its figures as a table; the last line is "N passed,
-# N failed" as in make check.  OTP_SOAK_ARCHS (default "arm64 arm") picks
+# N failed" as in make check.  OTP_SOAK_ARCHS (default "arm64 arm"; empty: none) picks
 # the kernels, OTP_SOAK_HUNT=0 leaves the hunt boot out, OTP_OUT sets the
 # output directory.
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 1
 out=${OTP_OUT:-$top/build}
-archs=${OTP_SOAK_ARCHS:-arm64 arm}
+archs=${OTP_SOAK_ARCHS-arm64 arm}
 mkdir -p "$out"
 hunt=${OTP_SOAK_HUNT:-1}
 for a in $archs; do

@@ -7,8 +7,8 @@
 #define OTP_KUNIT_H
 
 #include <kunit/test.h>
-#include <linux/delay.h>
-#include <linux/jiffies.h>
+#include <linux/completion.h>
+#include <linux/device.h>
 #include <linux/of.h>
 #include <linux/of_platform.h>
 #include <linux/platform_device.h>
@@ -19,24 +19,13 @@ struct otp_kunit_overlay {
 	int ovcs_id;
 };
 
-/* Wait until nothing but the tree (and @held) refers to @np's subtree. */
-static inline void otp_kunit_wait_node_free(struct device_node *np,
-					    unsigned int held,
-					    unsigned long deadline)
+/* devres action of a deleted device: it has been released. */
+static inline void otp_kunit_released(void *done)
 {
-	struct device_node *child;
-
-	while (kref_read(&np->kobj.kref) > 1 + held) {
-		if (time_after(jiffies, deadline)) {
-			pr_info("otp-kunit: %pOF still has %u references\n", np,
-				kref_read(&np->kobj.kref));
-			break;
-		}
-		msleep(20);
-	}
-	for_each_child_of_node(np, child)
-		otp_kunit_wait_node_free(child, 1, deadline);
+	complete(done);
 }
+
+#define OTP_KUNIT_MAX_DEVS	8
 
 /**
  * otp_kunit_overlay_remove() - remove an overlay applied by a test
@@ -44,19 +33,22 @@ static inline void otp_kunit_wait_node_free(struct device_node *np,
  *
  * of_overlay_remove() unregisters the devices made from the overlay's nodes
  * and checks at once that nothing refers to the nodes any more.  A kernel
- * with DEBUG_KOBJECT_RELEASE releases a device, and its reference on its
- * node, up to 4 s after it is unregistered (lib/kobject.c): there the
- * devices made from the test's nodes (named otp-kunit*, under the root) go
- * first, and their release is waited for (at most 20 s: a device waits
- * for its children's release before its own is queued).
+ * with DEBUG_KOBJECT_RELEASE releases a device, and its references on its
+ * node and its parent's, 0.25 to 1 s after its last put (lib/kobject.c),
+ * and a device goes only after its children and its device links.  There
+ * the platform devices made from the test's nodes (named otp-kunit*, under
+ * the root) are deleted first, each with a devres action that
+ * device_release() runs, and their release is waited for (a message after
+ * 30 s).
  *
  * Return: what of_overlay_remove() returned.
  */
 static inline int otp_kunit_overlay_remove(int *ovcs_id)
 {
-	unsigned long deadline = jiffies + 20 * HZ;
+	struct completion done[OTP_KUNIT_MAX_DEVS];
 	struct device_node *root, *np;
 	struct platform_device *pdev;
+	unsigned int n = 0, i;
 
 	if (!IS_ENABLED(CONFIG_DEBUG_KOBJECT_RELEASE))
 		return of_overlay_remove(ovcs_id);
@@ -65,15 +57,27 @@ static inline int otp_kunit_overlay_remove(int *ovcs_id)
 		if (!of_node_name_prefix(np, "otp-kunit"))
 			continue;
 		pdev = of_find_device_by_node(np);
-		if (pdev) {
-			of_platform_device_destroy(&pdev->dev, NULL);
-			put_device(&pdev->dev);
+		if (!pdev)
+			continue;
+		of_platform_device_destroy(&pdev->dev, NULL);
+		/* Only a deleted device is sure to run the action at release. */
+		if (!device_is_registered(&pdev->dev) &&
+		    n < OTP_KUNIT_MAX_DEVS) {
+			init_completion(&done[n]);
+			if (!devm_add_action(&pdev->dev, otp_kunit_released,
+					     &done[n]))
+				n++;
 		}
+		put_device(&pdev->dev);
 	}
-	for_each_child_of_node(root, np)
-		if (of_node_name_prefix(np, "otp-kunit"))
-			otp_kunit_wait_node_free(np, 1, deadline);
 	of_node_put(root);
+	for (i = 0; i < n; i++) {
+		if (wait_for_completion_timeout(&done[i], 30 * HZ))
+			continue;
+		/* The action still points at done[i]: keep waiting. */
+		pr_info("otp-kunit: a device of the overlay is not released after 30 s\n");
+		wait_for_completion(&done[i]);
+	}
 	return of_overlay_remove(ovcs_id);
 }
 

@@ -1907,7 +1907,7 @@ static void hostile_cells(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, otp_kunit_overlay_apply(test, imx_ocotp_cells_bad_dtbo,
 						      sizeof(imx_ocotp_cells_bad_dtbo)),
 			0);
-	np = of_find_node_by_path("/kunit-hostile-consumer");
+	np = of_find_node_by_path("/otp-kunit-hostile-consumer");
 	KUNIT_ASSERT_NOT_NULL(test, np);
 	for (i = 0; i < ARRAY_SIZE(cells); i++) {
 		cell = of_nvmem_cell_get(np, cells[i].name);

@@ -10,9 +10,13 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 kdir=$("$top/scripts/build-kernel.sh" 6.12 arm64 test | tail -n1)
 ksrc=${OTP_CACHE:-$HOME/.cache/otp-kernels}/src/linux-source-6.12
 kver=$(cat "$kdir/include/config/kernel.release")
-out=$top/build/packaging
-rm -rf "$out"
+# Outside the clone, so that ccache (which keys on absolute source paths)
+# hits from one clone to the next; a lock keeps two runs apart.
+out=${OTP_CACHE:-$HOME/.cache/otp-kernels}/packaging
 mkdir -p "$out"
+exec 9>"$out.lock"
+flock 9
+find "$out" -mindepth 1 -delete
 export ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu-
 export CCACHE_DIR=${CCACHE_DIR:-$HOME/.cache/ccache}
 

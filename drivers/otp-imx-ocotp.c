@@ -1590,9 +1590,13 @@ static int ocotp_bind(struct device *dev, struct resource *res)
 	struct nvmem_device *nvmem;
 	struct clk *clk;
 
+	/* Bound through driver_override to a node that is not an OCOTP. */
 	match = of_match_device(ocotp_of_match, dev);
-	if (!match)
+	if (!match) {
+		dev_err(dev, "%pOF is no OCOTP this driver knows: its compatible must be one of the fsl,imx*-ocotp strings\n",
+			dev->of_node);
 		return -ENODEV;
+	}
 
 	io = ocotp_map(dev, res, match->data);
 	if (IS_ERR(io))

@@ -40,6 +40,7 @@
 #include <linux/device.h>
 #include <linux/nvmem-consumer.h>
 #include <linux/nvmem-provider.h>
+#include <linux/of.h>
 #include <linux/wait_bit.h>
 
 /**
@@ -94,14 +95,62 @@ static void otp_provider_remove(void *data)
 	nvmem_unregister(nvmem);
 }
 
+/*
+ * A fixed cell's reg is one 32-bit offset and one 32-bit size: the nvmem
+ * binding (Documentation/devicetree/bindings/nvmem/nvmem.yaml, and
+ * layouts/fixed-layout.yaml from 6.5) makes #address-cells and
+ * #size-cells const 1, and the core (nvmem_add_cells_from_dt(), 6.1 and
+ * 6.12) takes the first two numbers of reg whatever they say.  Under
+ * other values a cell would read other bytes than its author meant, so
+ * such a node is refused.  Absent properties are left to the DT checkers.
+ */
+static int otp_provider_check_cell_node(struct device *dev,
+					struct device_node *np)
+{
+	struct device_node *child;
+	bool cells = false;
+	u32 ac = 1, sc = 1;
+
+	for_each_child_of_node(np, child)
+		cells |= !!of_find_property(child, "reg", NULL);
+	if (!cells)
+		return 0;
+	of_property_read_u32(np, "#address-cells", &ac);
+	of_property_read_u32(np, "#size-cells", &sc);
+	if (ac == 1 && sc == 1)
+		return 0;
+	dev_err(dev, "%pOF: #address-cells = <%u> and #size-cells = <%u>, but NVMEM cells are <offset size>: set both to <1> in the device tree\n",
+		np, ac, sc);
+	return -EINVAL;
+}
+
+/* The provider's node and its fixed layout, if it has one. */
+static int otp_provider_check_cells(struct device *dev)
+{
+	struct device_node *layout;
+	int ret;
+
+	ret = otp_provider_check_cell_node(dev, dev->of_node);
+	if (ret)
+		return ret;
+	layout = of_get_child_by_name(dev->of_node, "nvmem-layout");
+	if (!layout)
+		return 0;
+	ret = otp_provider_check_cell_node(dev, layout);
+	of_node_put(layout);
+	return ret;
+}
+
 /**
  * otp_provider_register() - register an NVMEM device tied to @prov
  * @dev: the provider's device (@cfg->dev)
  * @cfg: NVMEM configuration; @cfg->priv is the state embedding @prov
  * @prov: lifetime of that state, @prov->release set
  *
- * Takes ownership of the state: on failure it has been released, on
- * success it is released with the NVMEM device.  Register @prov after
+ * Refuses a node whose cells the core would read at other offsets than
+ * meant (otp_provider_check_cells()).  Takes ownership of the state: on
+ * failure it has been released, on success it is released with the NVMEM
+ * device.  Register @prov after
  * every device-managed resource the callbacks use, so that removal stops
  * the callbacks before those go.
  *
@@ -115,6 +164,11 @@ static struct nvmem_device *otp_provider_register(struct device *dev,
 	struct device *ndev;
 	int ret;
 
+	ret = otp_provider_check_cells(dev);
+	if (ret) {
+		prov->release(prov);
+		return ERR_PTR(ret);
+	}
 	nvmem = nvmem_register(cfg);
 	if (IS_ERR(nvmem)) {
 		prov->release(prov);

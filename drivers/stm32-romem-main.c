@@ -869,8 +869,12 @@ static int otp_stm32_romem_bind(struct device *dev, struct resource *res)
 	struct nvmem_device *nvmem;
 	int ret;
 
-	if (!desc)
+	/* Bound through driver_override to a node that is not a BSEC/OTP. */
+	if (!desc) {
+		dev_err(dev, "%pOF is no STM32 OTP this driver knows: its compatible must be st,stm32mp15-bsec, st,stm32mp13-bsec, st,stm32mp25-bsec or st,stm32f4-otp\n",
+			dev->of_node);
 		return -ENODEV;
+	}
 
 	ret = otp_stm32_check_reg(dev, res, desc);
 	if (ret)

@@ -38,6 +38,7 @@
 #include "imx-ocotp-test.dtbo.h"
 #include "imx-ocotp-bad.dtbo.h"
 #include "imx-ocotp-cells-bad.dtbo.h"
+#include "imx-ocotp-addrcells-bad.dtbo.h"
 
 #define NODE_RW		"/otp-kunit-ocotp"
 #define NODE_CONSUMER	"/otp-kunit-ocotp-consumer"
@@ -1941,6 +1942,25 @@ static void hostile_cells(struct kunit *test)
 		   ARRAY_SIZE(cells));
 }
 
+/*
+ * Cells written for #address-cells = <2> or #size-cells = <2>: the core
+ * would take (0, 0x90) as offset and size of each.  Both nodes are
+ * refused, with no NVMEM device left behind.
+ */
+static void hostile_address_cells(struct kunit *test)
+{
+	struct test_ctx *ctx = test->priv;
+
+	KUNIT_ASSERT_EQ(test,
+			otp_kunit_overlay_apply(test, imx_ocotp_addrcells_bad_dtbo,
+						sizeof(imx_ocotp_addrcells_bad_dtbo)),
+			0);
+	KUNIT_EXPECT_EQ(test, ctx->rw.err, -EINVAL);
+	KUNIT_EXPECT_NULL(test, ctx->rw.nvmem);
+	KUNIT_EXPECT_EQ(test, ctx->ro.err, -EINVAL);
+	KUNIT_EXPECT_NULL(test, ctx->ro.nvmem);
+}
+
 /* Device numbers come from an IDA and are given back on unbind. */
 static void device_ids_reused(struct kunit *test)
 {
@@ -2027,6 +2047,7 @@ static struct kunit_case ocotp_dt_cases[] = {
 	KUNIT_CASE(mac_cell_unaligned_8mp),
 	KUNIT_CASE(bad_dt_probe_fails),
 	KUNIT_CASE(hostile_cells),
+	KUNIT_CASE(hostile_address_cells),
 	KUNIT_CASE(device_ids_reused),
 	KUNIT_CASE(held_across_removal),
 	{}

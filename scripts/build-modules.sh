@@ -9,7 +9,9 @@
 # so a fresh clone then hits the cache the last clone filled.  The work
 # directory takes OUTDIR's state first and gives it back after, so a build
 # is incremental exactly when OUTDIR already held one; a lock keeps two
-# builds of the same NAME apart.
+# builds of the same NAME apart.  The object files keep the work
+# directory's paths (debug info, .cmd files); the module lists are
+# rewritten to OUTDIR's.
 # usage: scripts/build-modules.sh KDIR ARCH OUTDIR [extra make args...]
 set -eu
 kdir=$1 arch=$2 dst=$3
@@ -45,4 +47,9 @@ export CCACHE_DIR=${CCACHE_DIR:-$HOME/.cache/ccache}
 rc=0
 make -C "$kdir" M="$work" ARCH="$arch" -j"$(nproc)" "$@" modules || rc=$?
 rsync -a --delete "$work/" "$dst/"
+# The module lists name the objects by path: OUTDIR's, for modules_install
+# with M=OUTDIR.
+for f in modules.order Module.symvers; do
+	[ -f "$dst/$f" ] && sed -i "s|$work/|$dst/|" "$dst/$f"
+done
 exit $rc

@@ -103,13 +103,17 @@ static void otp_provider_remove(void *data)
  * 6.12) takes the first two numbers of reg whatever they say.  Under
  * other values a cell would read other bytes than its author meant, so
  * such a node is refused.  Absent properties are left to the DT checkers.
+ *
+ * A cell's bits = <offset count> must lie within its reg bytes, with at
+ * least one bit (the binding's words; the 6.12 core refuses the node
+ * otherwise, and 6.1 silently widens the cell to the bits instead).
  */
 static int otp_provider_check_cell_node(struct device *dev,
 					struct device_node *np)
 {
 	struct device_node *child;
+	u32 ac = 1, sc = 1, reg[2], bits[2];
 	bool cells = false;
-	u32 ac = 1, sc = 1;
 
 	for_each_child_of_node(np, child)
 		cells |= !!of_find_property(child, "reg", NULL);
@@ -117,11 +121,23 @@ static int otp_provider_check_cell_node(struct device *dev,
 		return 0;
 	of_property_read_u32(np, "#address-cells", &ac);
 	of_property_read_u32(np, "#size-cells", &sc);
-	if (ac == 1 && sc == 1)
-		return 0;
-	dev_err(dev, "%pOF: #address-cells = <%u> and #size-cells = <%u>, but NVMEM cells are <offset size>: set both to <1> in the device tree\n",
-		np, ac, sc);
-	return -EINVAL;
+	if (ac != 1 || sc != 1) {
+		dev_err(dev, "%pOF: #address-cells = <%u> and #size-cells = <%u>, but NVMEM cells are <offset size>: set both to <1> in the device tree\n",
+			np, ac, sc);
+		return -EINVAL;
+	}
+	for_each_child_of_node(np, child) {
+		if (of_property_read_u32_array(child, "reg", reg, 2) ||
+		    of_property_read_u32_array(child, "bits", bits, 2))
+			continue;
+		if (bits[1] && (u64)bits[0] + bits[1] <= 8ULL * reg[1])
+			continue;
+		dev_err(dev, "%pOF: bits = <%u %u> do not fit in the cell's %u bytes: give at least one bit, all within reg, in the device tree\n",
+			child, bits[0], bits[1], reg[1]);
+		of_node_put(child);
+		return -EINVAL;
+	}
+	return 0;
 }
 
 /* The provider's node and its fixed layout, if it has one. */

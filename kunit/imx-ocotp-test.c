@@ -39,6 +39,7 @@
 #include "imx-ocotp-bad.dtbo.h"
 #include "imx-ocotp-cells-bad.dtbo.h"
 #include "imx-ocotp-addrcells-bad.dtbo.h"
+#include "imx-ocotp-bits-bad.dtbo.h"
 
 #define NODE_RW		"/otp-kunit-ocotp"
 #define NODE_CONSUMER	"/otp-kunit-ocotp-consumer"
@@ -1961,6 +1962,21 @@ static void hostile_address_cells(struct kunit *test)
 	KUNIT_EXPECT_NULL(test, ctx->ro.nvmem);
 }
 
+/* Cells whose bits do not fit in them: both nodes refused. */
+static void hostile_bits(struct kunit *test)
+{
+	struct test_ctx *ctx = test->priv;
+
+	KUNIT_ASSERT_EQ(test,
+			otp_kunit_overlay_apply(test, imx_ocotp_bits_bad_dtbo,
+						sizeof(imx_ocotp_bits_bad_dtbo)),
+			0);
+	KUNIT_EXPECT_EQ(test, ctx->rw.err, -EINVAL);
+	KUNIT_EXPECT_NULL(test, ctx->rw.nvmem);
+	KUNIT_EXPECT_EQ(test, ctx->ro.err, -EINVAL);
+	KUNIT_EXPECT_NULL(test, ctx->ro.nvmem);
+}
+
 /* Device numbers come from an IDA and are given back on unbind. */
 static void device_ids_reused(struct kunit *test)
 {
@@ -2048,6 +2064,7 @@ static struct kunit_case ocotp_dt_cases[] = {
 	KUNIT_CASE(bad_dt_probe_fails),
 	KUNIT_CASE(hostile_cells),
 	KUNIT_CASE(hostile_address_cells),
+	KUNIT_CASE(hostile_bits),
 	KUNIT_CASE(device_ids_reused),
 	KUNIT_CASE(held_across_removal),
 	{}

@@ -1943,38 +1943,33 @@ static void hostile_cells(struct kunit *test)
 		   ARRAY_SIZE(cells));
 }
 
-/*
- * Cells written for #address-cells = <2> or #size-cells = <2>: the core
- * would take (0, 0x90) as offset and size of each.  Both nodes are
- * refused, with no NVMEM device left behind.
- */
-static void hostile_address_cells(struct kunit *test)
+/* An overlay of two harness nodes (writable, read-only): both refused. */
+static void expect_both_refused(struct kunit *test, const void *dtbo, u32 size)
 {
 	struct test_ctx *ctx = test->priv;
 
-	KUNIT_ASSERT_EQ(test,
-			otp_kunit_overlay_apply(test, imx_ocotp_addrcells_bad_dtbo,
-						sizeof(imx_ocotp_addrcells_bad_dtbo)),
-			0);
+	KUNIT_ASSERT_EQ(test, otp_kunit_overlay_apply(test, dtbo, size), 0);
 	KUNIT_EXPECT_EQ(test, ctx->rw.err, -EINVAL);
 	KUNIT_EXPECT_NULL(test, ctx->rw.nvmem);
 	KUNIT_EXPECT_EQ(test, ctx->ro.err, -EINVAL);
 	KUNIT_EXPECT_NULL(test, ctx->ro.nvmem);
 }
 
-/* Cells whose bits do not fit in them: both nodes refused. */
+/*
+ * Cells written for #address-cells = <2> or #size-cells = <2>: the core
+ * would take (0, 0x90) as offset and size of each.
+ */
+static void hostile_address_cells(struct kunit *test)
+{
+	expect_both_refused(test, imx_ocotp_addrcells_bad_dtbo,
+			    sizeof(imx_ocotp_addrcells_bad_dtbo));
+}
+
+/* Cells whose bits do not fit in them (4 + 16 bits in 2 bytes; none). */
 static void hostile_bits(struct kunit *test)
 {
-	struct test_ctx *ctx = test->priv;
-
-	KUNIT_ASSERT_EQ(test,
-			otp_kunit_overlay_apply(test, imx_ocotp_bits_bad_dtbo,
-						sizeof(imx_ocotp_bits_bad_dtbo)),
-			0);
-	KUNIT_EXPECT_EQ(test, ctx->rw.err, -EINVAL);
-	KUNIT_EXPECT_NULL(test, ctx->rw.nvmem);
-	KUNIT_EXPECT_EQ(test, ctx->ro.err, -EINVAL);
-	KUNIT_EXPECT_NULL(test, ctx->ro.nvmem);
+	expect_both_refused(test, imx_ocotp_bits_bad_dtbo,
+			    sizeof(imx_ocotp_bits_bad_dtbo));
 }
 
 /* Device numbers come from an IDA and are given back on unbind. */

@@ -94,7 +94,5 @@ for a in failslab fail_page_alloc; do
 	echo Y > $dbg/$a/ignore-gfp-wait
 done
 echo 1 > $dbg/fail_page_alloc/min-order
-for c in otp-consumer-imx otp-consumer-stm32; do
-	[ -e "$plat/devices/$c/driver" ] || echo "$c" > "$cons/bind"
-done
+consumers_on
 expect_ok faults-consumers-back test -e "$plat/devices/otp-consumer-imx/driver"

@@ -65,6 +65,25 @@ rebind_named() {
 	echo "$2" > "/sys/bus/platform/drivers/$1/bind"
 }
 
+# consumers_off, consumers_on: unbind the DT cell consumers of
+# tests/dt/consumers.dtsi (they would go and come with their providers
+# through the device links), and bind them again.
+otp_consumers="otp-consumer-imx otp-consumer-stm32"
+consumers_off() {
+	for c in $otp_consumers; do
+		[ -e "/sys/bus/platform/devices/$c/driver" ] &&
+			echo "$c" > /sys/bus/platform/drivers/otp-test-consumer/unbind
+	done
+	return 0
+}
+consumers_on() {
+	for c in $otp_consumers; do
+		[ -e "/sys/bus/platform/devices/$c/driver" ] ||
+			echo "$c" > /sys/bus/platform/drivers/otp-test-consumer/bind
+	done
+	return 0
+}
+
 # The writable i.MX node of tests/dt and its HW_OCOTP_DATA register, the
 # word the controller programs: offset 0x20 (i.MX 8M Mini reference manual;
 # U-Boot arch-imx8m/imx-regs.h, struct ocotp_regs).

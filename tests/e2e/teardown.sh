@@ -13,9 +13,7 @@ plat=/sys/bus/platform
 cons=$plat/drivers/otp-test-consumer
 
 # Cell consumers hold the providers; they are let go first and come back at the end.
-for c in otp-consumer-imx otp-consumer-stm32; do
-	[ -e "$plat/devices/$c/driver" ] && echo "$c" > "$cons/unbind"
-done
+consumers_off
 
 # cycle NAME DRIVER DEVICE NVMEM (lib.sh's helpers use $name: not here)
 cycle() {
@@ -106,7 +104,5 @@ settle
 echo "$rwdev" > "$imxdrv/bind"
 expect_eq held-name-back "$(readlink "$rwnv/of_node" | sed 's,.*/,,')" "$imx_rw_node"
 
-for c in otp-consumer-imx otp-consumer-stm32; do
-	[ -e "$plat/devices/$c/driver" ] || echo "$c" > "$cons/bind"
-done
+consumers_on
 expect_ok teardown-consumers-back test -e "$plat/devices/otp-consumer-imx/driver"

@@ -6,12 +6,8 @@
 # claimed) and it reads what it read before.
 
 plat=/sys/bus/platform
-cons=$plat/drivers/otp-test-consumer
 
-# The cell consumers would go and come with their providers: let them go.
-for c in otp-consumer-imx otp-consumer-stm32; do
-	[ -e "$plat/devices/$c/driver" ] && echo "$c" > "$cons/unbind"
-done
+consumers_off
 
 # wrong_node NAME DEVICE NODE OWN-DRIVER WRONG-DRIVER MESSAGE
 wrong_node() {
@@ -36,7 +32,4 @@ wrong_node stm32-on-imx 7f010000.ocotp-ctrl /ocotp-ctrl@7f010000 \
 	otp-imx-ocotp otp-stm32-romem "STM32 OTP"
 wrong_node imx-on-stm32 7f000000.efuse /efuse@7f000000 \
 	otp-stm32-romem otp-imx-ocotp OCOTP
-
-for c in otp-consumer-imx otp-consumer-stm32; do
-	[ -e "$plat/devices/$c/driver" ] || echo "$c" > "$cons/bind"
-done
+consumers_on

@@ -6,7 +6,6 @@
 
 kver=$(uname -r)
 sysdev=/sys/bus/platform/devices
-drv=/sys/bus/platform/drivers/otp-test-consumer
 
 expect_ok autoload-alias-bsec grep -q 'of:N\*T\*Cst,stm32mp15-bsec ' "/lib/modules/$kver/modules.alias"
 expect_ok autoload-alias-ocotp grep -q 'of:N\*T\*Cfsl,imx8mq-ocotp ' "/lib/modules/$kver/modules.alias"
@@ -14,9 +13,7 @@ echo "# grep otp /lib/modules/$kver/modules.alias | head -n 4"
 grep otp "/lib/modules/$kver/modules.alias" | head -n 4
 
 # Release the consumers, then unload both providers.
-for c in otp-consumer-imx otp-consumer-stm32; do
-	[ -e "$sysdev/$c/driver" ] && echo "$c" > "$drv/unbind"
-done
+consumers_off
 rmmod otp_stm32_romem otp_imx_ocotp
 expect_fail autoload-unloaded test -e /sys/bus/nvmem/devices/stm32-romem0
 
@@ -37,7 +34,5 @@ rmmod otp_imx_ocotp
 expect_ok autoload-modprobe-by-name modprobe otp-imx-ocotp
 expect_ok autoload-imx-back test -e /sys/bus/nvmem/devices/imx-ocotp0/nvmem
 
-for c in otp-consumer-imx otp-consumer-stm32; do
-	[ -e "$sysdev/$c/driver" ] || echo "$c" > "$drv/bind"
-done
+consumers_on
 expect_eq autoload-consumer-back "$(awk '$1 == "ts_cal1" { print $2 }' "$sysdev/otp-consumer-stm32/values")" 0x2fe9

@@ -105,6 +105,11 @@ static void emu_smc_locked(struct bsec_emu *emu, unsigned long fid,
 	if (emu->refuse[word]) {
 		/* firmware may sign-extend the 32-bit status to 64 bits */
 		res->a0 = (unsigned long)(long)(s32)emu->refuse[word];
+		/*
+		 * and leave the word in x1/r1: only the status says whether
+		 * that register holds a value (TF-A's SiP ABI)
+		 */
+		res->a1 = emu->fuses[word];
 		return;
 	}
 

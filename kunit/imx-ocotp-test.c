@@ -2012,8 +2012,9 @@ static int match_dev_name(struct device *dev, const void *name)
 }
 
 /*
- * A consumer holds the NVMEM device while its provider goes away (the
- * harness device is unbound, its emulator freed with it).  The nvmem core
+ * A consumer holds the NVMEM device and one of its cells while its
+ * provider goes away (the harness device is unbound, its emulator freed
+ * with it).  The nvmem core
  * keeps the device and goes on calling the provider: every access must
  * answer -ENODEV without reaching the freed emulator (KASAN watches), and
  * the name stays taken until the holder lets go.
@@ -2023,18 +2024,37 @@ static void held_across_removal(struct kunit *test)
 	struct test_ctx *ctx = ocotp_start(test);
 	struct nvmem_device *held, *again;
 	struct device *hdev = ctx->rw.dev;
+	struct nvmem_cell *cell;
+	struct device_node *np;
 	u32 val = 0;
 	char name[32];
+	size_t len;
+	u8 *data;
 
 	strscpy(name, nvmem_dev_name(ctx->rw.nvmem), sizeof(name));
 	held = nvmem_device_find(name, match_dev_name);
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, held);
 	KUNIT_EXPECT_EQ(test, nvmem_device_read(held, 4 * 37, 4, &val), 4);
 	KUNIT_EXPECT_EQ(test, val, seed_words[37]);
+	/* A cell too, taken with no device link (of_nvmem_cell_get()). */
+	np = of_find_node_by_path(NODE_CONSUMER);
+	KUNIT_ASSERT_NOT_NULL(test, np);
+	cell = of_nvmem_cell_get(np, "mac-address");
+	of_node_put(np);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, cell);
+	data = nvmem_cell_read(cell, &len);
+	KUNIT_EXPECT_FALSE(test, IS_ERR(data));
+	if (!IS_ERR(data))
+		kfree(data);
 
 	device_release_driver(hdev);
 	memset(&ctx->rw, 0, sizeof(ctx->rw));
 	KUNIT_EXPECT_EQ(test, nvmem_device_read(held, 4 * 37, 4, &val), -ENODEV);
+	data = nvmem_cell_read(cell, &len);
+	KUNIT_EXPECT_EQ(test, PTR_ERR_OR_ZERO(data), -ENODEV);
+	if (!IS_ERR(data))
+		kfree(data);
+	nvmem_cell_put(cell);
 	val = 0x00100000;
 	KUNIT_EXPECT_EQ(test, nvmem_device_write(held, 4 * 24, 4, &val),
 			-ENODEV);

@@ -421,19 +421,30 @@ static void ta_invoke_failures(struct kunit *test)
 {
 	struct ta_ctx *ctx = test->priv;
 	struct optee_emu *emu = ctx->optee;
+	/*
+	 * Every GlobalPlatform TEE result code OP-TEE defines
+	 * (lib/libutee/include/tee_api_defines.h): GENERIC 0xffff0000 to
+	 * SHORT_BUFFER 0xffff0010 in the loop below, then OVERFLOW,
+	 * TARGET_DEAD, STORAGE_NO_SPACE, MAC_INVALID, SIGNATURE_INVALID,
+	 * TIME_NOT_SET, TIME_NEEDS_RESET, the storage codes 0xf0100001 to
+	 * 0xf0100006, and one no specification defines.
+	 */
 	static const u32 results[] = {
-		OPTEE_EMU_ACCESS_DENIED, OPTEE_EMU_BAD_PARAMETERS,
-		OPTEE_EMU_NOT_SUPPORTED, 0xffff000e,
+		0xffff300f, 0xffff3024, 0xffff3041, 0xffff3071, 0xffff3072,
+		0xffff5000, 0xffff5001, 0xf0100001, 0xf0100002, 0xf0100003,
+		0xf0100004, 0xf0100005, 0xf0100006, 0x00000001,
 	};
 	unsigned int i;
+	u32 code;
 	u8 buf[12];
 
 	ta_prepare(test, &ta_geometries[0]);
 	ta_start(test);
-	for (i = 0; i < ARRAY_SIZE(results); i++) {
-		emu->invoke_result = results[i];
+	for (i = 0; i <= 0x10 + ARRAY_SIZE(results); i++) {
+		code = i <= 0x10 ? 0xffff0000 + i : results[i - 0x11];
+		emu->invoke_result = code;
 		KUNIT_EXPECT_EQ_MSG(test, nvmem_device_read(ctx->nvmem, 0xe0, 12, buf),
-				    -EIO, "TEE result %#x", results[i]);
+				    -EIO, "TEE result %#x", code);
 	}
 	emu->invoke_result = 0;
 	emu->invoke_errno = -EIO;

@@ -317,6 +317,9 @@ static const struct romem_refusal romem_refusals[] = {
 	{ "not supported", BSEC_EMU_SMC_NOT_SUPPORTED, false },
 	{ "failed", BSEC_EMU_SMC_FAILED, true },
 	{ "invalid parameter", BSEC_EMU_SMC_INVALID, true },
+	/* a status TF-A does not define is a refusal too */
+	{ "undefined status 0xfffffffc", 0xfffffffc, true },
+	{ "undefined status 1", 0x1, true },
 };
 
 static void romem_refusal_desc(const struct romem_refusal *r, char *desc)

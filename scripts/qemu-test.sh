@@ -126,7 +126,9 @@ cp "$bb" "$root/bin/busybox"
 ln -s busybox "$root/bin/sh"
 cp "$top/tests/guest-init.sh" "$root/init"
 cp "$top/scripts/otp" "$root/bin/otp"
-${cross}gcc -O2 -static -Wall -o "$root/bin/fail-nth" "$top/tests/e2e/fail-nth.c"
+for h in fail-nth otp-reader; do
+	${cross}gcc -O2 -static -Wall -Werror -o "$root/bin/$h" "$top/tests/e2e/$h.c"
+done
 chmod +x "$root/init"
 cp "$out"/mod/drivers/*.ko "$root/modules/drivers/"
 mkdir -p "$root/modules/consumer" "$root/modules/optee"

@@ -57,7 +57,7 @@ for a in $archs; do
 	{
 		grep -a '^# faults: .*points=' "$console" |
 			sed "s/^# faults: \([^:]*\): \(.*\)/| 6.12 $a | fail-nth walk, \1 | \2 |/"
-		grep -a '^# .*: [0-9]* unbind/bind cycles\|^# imx: [0-9]* rmmod/insmod' "$console" |
+		grep -a '^# [a-z0-9]*: [0-9]* \(unbind/bind\|rmmod/insmod\) cycles\|^# teardown-.*: reader' "$console" |
 			sed "s/^# \(.*\)/| 6.12 $a | teardown | \1 |/"
 		echo "| 6.12 $a | kernel reports (KASAN, lockdep, kmemleak, BUG, WARNING) | $reports |"
 		echo "| 6.12 $a | checks | $p passed, $f failed, ${t}s |"

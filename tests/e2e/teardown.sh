@@ -1,11 +1,14 @@
 # SPDX-License-Identifier: GPL-2.0
 # Teardown under load (sourced by /init after lib.sh): readers keep each
-# provider's nvmem file open and read it in a loop while the device is
-# unbound and bound again, then while the module is removed and inserted
-# again.  The console must stay clean (KASAN, lockdep: scripts/check-log.py)
-# and the devices must come back reading what they read before.  Bounded
-# for make check (50 cycles per provider: four check boots run it);
-# OTP_TEARDOWN_CYCLES (make soak: 1000) makes it longer.
+# provider's nvmem file open and read it in a loop (/bin/otp-reader,
+# tests/e2e/otp-reader.c: every read gives the bytes read before, or
+# ENODEV once the file is gone, and then the reader opens it again) while
+# the device is unbound and bound again, then while the module is removed
+# and inserted again.  The console must stay clean (KASAN, lockdep:
+# scripts/check-log.py) and the devices must come back reading what they
+# read before.  Bounded for make check (50 unbind/bind and 5 rmmod/insmod
+# cycles per provider: four check boots run it); OTP_TEARDOWN_CYCLES and
+# OTP_TEARDOWN_MODULE_CYCLES (make soak: 1000 each) make it longer.
 
 cycles=${OTP_TEARDOWN_CYCLES:-50}
 mcycles=${OTP_TEARDOWN_MODULE_CYCLES:-$((cycles / 10))}
@@ -15,56 +18,85 @@ cons=$plat/drivers/otp-test-consumer
 # Cell consumers hold the providers; they are let go first and come back at the end.
 consumers_off
 
-# cycle NAME DRIVER DEVICE NVMEM (lib.sh's helpers use $name: not here)
+# readers_start DEVICE NVMEM LENGTH...: one otp-reader per LENGTH on
+# DEVICE's nvmem file, whatever the NVMEM device's name, each checking its
+# reads against the first LENGTH bytes NVMEM reads now
+readers_start() {
+	dev=$1 nv=$2
+	shift 2
+	rm -f /tmp/teardown-stop /tmp/teardown-reader.* /tmp/teardown-ref.*
+	r=0
+	for len in "$@"; do
+		r=$((r + 1))
+		dd if="$nv" of=/tmp/teardown-ref.$r bs="$len" count=1 2>/dev/null
+		otp-reader "$plat/devices/$dev/*/nvmem" /tmp/teardown-ref.$r \
+			/tmp/teardown-stop > /tmp/teardown-reader.$r 2>&1 &
+	done
+}
+
+# readers_stop NAME: stop them; each must have read the same bytes every
+# time it got any, and never anything but those bytes or ENODEV
+readers_stop() {
+	touch /tmp/teardown-stop
+	wait
+	for f in /tmp/teardown-reader.*; do
+		res=$(tail -n1 "$f")
+		grep '^anomaly' "$f" | head -n 3
+		expect_eq "$1-reader${f##*.}-anomalies" \
+			"$(echo "$res" | sed -n 's/.*anomalies=\([0-9]*\).*/\1/p')" 0
+		expect_ok "$1-reader${f##*.}-read" test "$(echo "$res" | sed -n 's/.*same=\([0-9]*\).*/\1/p')" -gt 0
+		echo "# $1: reader ${f##*.}: $res"
+	done
+}
+
+# cycle NAME DRIVER DEVICE NVMEM LENGTH...
 cycle() {
 	what=$1 drv=$2 dev=$3 nv=$4
+	shift 4
 	before=$(od -A x -t x4 "$nv" | md5sum)
-	rm -f /tmp/teardown-stop
-	# The readers follow the device's NVMEM device whatever its name
-	# (a kernel that releases late gives each bind a new one).
-	for r in 1 2; do
-		(while [ ! -e /tmp/teardown-stop ]; do
-			for f in "$plat/devices/$dev"/*/nvmem; do
-				dd if="$f" of=/dev/null bs=64 count=16 2>/dev/null
-				dd if="$f" of=/dev/null bs=1 skip=5 count=7 2>/dev/null
-			done
-		done) &
-	done
+	readers_start "$dev" "$nv" "$@"
 	i=0
 	while [ $i -lt "$cycles" ]; do
 		echo "$dev" > "$plat/drivers/$drv/unbind"
 		echo "$dev" > "$plat/drivers/$drv/bind"
 		i=$((i + 1))
 	done
-	touch /tmp/teardown-stop
-	wait
+	readers_stop "teardown-$what"
 	rebind_named "$drv" "$dev" "${nv%/nvmem}"
 	expect_ok "teardown-$what-back" test -e "$nv"
 	expect_eq "teardown-$what-same-data" "$(od -A x -t x4 "$nv" | md5sum)" "$before"
 	echo "# $what: $cycles unbind/bind cycles with 2 readers"
 }
 
-cycle imx otp-imx-ocotp 7f010000.ocotp-ctrl /sys/bus/nvmem/devices/imx-ocotp0/nvmem
-cycle stm32 otp-stm32-romem 7f000000.efuse /sys/bus/nvmem/devices/stm32-romem0/nvmem
+# modules NAME MODULE DEVICE NVMEM LENGTH: rmmod waits for no one and
+# frees nothing in use
+modules() {
+	what=$1 mod=$2 dev=$3 nv=$4
+	before=$(od -A x -t x4 "$nv" | md5sum)
+	readers_start "$dev" "$nv" "$5"
+	i=0
+	ok=0
+	while [ $i -lt "$mcycles" ]; do
+		# The DT consumers come back with every bind of their provider
+		# (device links); one that holds a cell pins the module.
+		consumers_off
+		rmmod "$mod" && insmod "/modules/drivers/$(echo "$mod" | tr _ -).ko" && ok=$((ok + 1))
+		i=$((i + 1))
+	done
+	readers_stop "teardown-$what-module"
+	[ -e "$nv" ] || insmod "/modules/drivers/$(echo "$mod" | tr _ -).ko"
+	expect_ok "teardown-$what-module-back" test -e "$nv"
+	expect_eq "teardown-$what-module-same-data" "$(od -A x -t x4 "$nv" | md5sum)" "$before"
+	expect_eq "teardown-$what-module-cycles" "$ok" "$mcycles"
+	echo "# $what: $ok rmmod/insmod cycles with a reader"
+}
 
-# Module removal under readers: rmmod waits for no one and frees nothing in use.
-nv=/sys/bus/nvmem/devices/imx-ocotp0/nvmem
-rm -f /tmp/teardown-stop
-(while [ ! -e /tmp/teardown-stop ]; do
-	dd if="$nv" of=/dev/null bs=64 count=16 2>/dev/null
-done) &
-i=0
-ok=0
-while [ $i -lt "$mcycles" ]; do
-	rmmod otp_imx_ocotp 2>/dev/null && insmod /modules/drivers/otp-imx-ocotp.ko && ok=$((ok + 1))
-	i=$((i + 1))
-done
-touch /tmp/teardown-stop
-wait
-[ -e "$nv" ] || insmod /modules/drivers/otp-imx-ocotp.ko
-expect_ok teardown-imx-module-back test -e "$nv"
-expect_ok teardown-imx-module-cycles test "$ok" -gt 0
-echo "# imx: $ok rmmod/insmod cycles with a reader"
+imx_dev=7f010000.ocotp-ctrl imx_nv=/sys/bus/nvmem/devices/imx-ocotp0/nvmem
+stm32_dev=7f000000.efuse stm32_nv=/sys/bus/nvmem/devices/stm32-romem0/nvmem
+cycle imx otp-imx-ocotp $imx_dev $imx_nv 1024 16
+cycle stm32 otp-stm32-romem $stm32_dev $stm32_nv 384 16
+modules imx otp_imx_ocotp $imx_dev $imx_nv 1024
+modules stm32 otp_stm32_romem $stm32_dev $stm32_nv 384
 
 # A consumer that holds an NVMEM device across its provider's unbind: the
 # nvmem core keeps the device, its sysfs file and its callbacks until the

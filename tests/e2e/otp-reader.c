@@ -13,19 +13,20 @@
  * before (taken by the caller while the device was bound).  Until
  * STOPFILE exists, the reader reads as many bytes through the same open
  * file, in turn whole and as 7 bytes at offset 5 (partial words at both
- * ends).  Each
- * read must give the reference bytes, or fail with ENODEV: kernfs answers
- * that once the file has been removed under an open descriptor, and the
- * providers once they are gone (drivers/otp-provider.h).  After ENODEV
- * the reader opens the file again as soon as it is back.  Any other
- * result (another errno, a short read, other bytes) is an anomaly: a
- * teardown that loses or tears data.
+ * ends).  Each read must give the reference bytes, or fail with ENODEV:
+ * kernfs answers that once the file has been removed under an open
+ * descriptor, and the providers once they are gone
+ * (drivers/otp-provider.h).  The reader opens the file as soon as it is
+ * there, and again after ENODEV.  Any other result (another errno, a
+ * short read, other bytes) is an anomaly: a teardown that loses or tears
+ * data.
  *
  * Prints one line per anomaly (at most 10) and last
  *
  *   reads=N same=N enodev=N opens=N anomalies=N
  *
- * Exit status 0 when it ran, 2 on bad usage or an unreadable reference.  Built static for the QEMU guest by scripts/qemu-test.sh.
+ * Exit status 0 when it ran, 2 on bad usage or an unreadable reference.
+ * Built static for the QEMU guest by scripts/qemu-test.sh.
  */
 #include <errno.h>
 #include <fcntl.h>

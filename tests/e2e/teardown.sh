@@ -72,6 +72,7 @@ cycle() {
 # frees nothing in use
 modules() {
 	what=$1 mod=$2 dev=$3 nv=$4
+	ko=/modules/drivers/$(echo "$mod" | tr _ -).ko
 	before=$(od -A x -t x4 "$nv" | md5sum)
 	readers_start "$dev" "$nv" "$5"
 	i=0
@@ -80,11 +81,11 @@ modules() {
 		# The DT consumers come back with every bind of their provider
 		# (device links); one that holds a cell pins the module.
 		consumers_off
-		rmmod "$mod" && insmod "/modules/drivers/$(echo "$mod" | tr _ -).ko" && ok=$((ok + 1))
+		rmmod "$mod" && insmod "$ko" && ok=$((ok + 1))
 		i=$((i + 1))
 	done
 	readers_stop "teardown-$what-module"
-	[ -e "$nv" ] || insmod "/modules/drivers/$(echo "$mod" | tr _ -).ko"
+	[ -e "$nv" ] || insmod "$ko"
 	expect_ok "teardown-$what-module-back" test -e "$nv"
 	expect_eq "teardown-$what-module-same-data" "$(od -A x -t x4 "$nv" | md5sum)" "$before"
 	expect_eq "teardown-$what-module-cycles" "$ok" "$mcycles"

@@ -23,16 +23,19 @@ ln -sf /proc/self/fd/2 /dev/stderr
 # OTP_MONITOR.
 # otp.only=NAME (OTP_ONLY of scripts/qemu-test.sh): run only the e2e
 # script or KUnit module of that name, for working on one of them.
+# otp.repeat=N: the e2e scripts N times in a row.
 # otp.settle=SECONDS: the kernel releases kobjects late (the hunt kernel);
 # lib.sh's settle waits that long.
 mode=check
 OTP_MONITOR=0
 only=
+repeat=1
 for arg in $(cat /proc/cmdline); do
 	case $arg in
 	otp.mode=*) mode=${arg#otp.mode=} ;;
 	otp.monitor=1) OTP_MONITOR=1 ;;
 	otp.only=*) only=${arg#otp.only=} ;;
+	otp.repeat=*) repeat=${arg#otp.repeat=} ;;
 	otp.settle=*) OTP_SETTLE=${arg#otp.settle=} && export OTP_SETTLE ;;
 	otp.cycles=*)
 		OTP_TEARDOWN_CYCLES=${arg#otp.cycles=}
@@ -109,13 +112,17 @@ absent) e2e="/tests/e2e/consumers.sh /tests/e2e/stm32-romem.sh" ;;
 soak) e2e="/tests/e2e/faults.sh /tests/e2e/teardown.sh" ;;
 esac
 . /tests/e2e/lib.sh
-for t in $e2e; do
-	case $t in
-	*/lib.sh) continue ;;
-	esac
-	[ -z "$only" ] || [ "$only" = "$(basename "$t")" ] || continue
-	echo "OTP-GUEST: e2e $(basename "$t") t=$(uptime_s)"
-	( . "$t" )
+run=1
+while [ $run -le "$repeat" ]; do
+	for t in $e2e; do
+		case $t in
+		*/lib.sh) continue ;;
+		esac
+		[ -z "$only" ] || [ "$only" = "$(basename "$t")" ] || continue
+		echo "OTP-GUEST: e2e $(basename "$t") run=$run t=$(uptime_s)"
+		( . "$t" )
+	done
+	run=$((run + 1))
 done
 
 if [ "$mode" = check ]; then

@@ -84,8 +84,9 @@ if [ -n "$mp13" ]; then
 fi
 
 # OP-TEE going away unbinds the BSECs first (device link), without a hang;
-# coming back binds them again.
-echo otp-consumer-stm32 > "$drv/unbind"
+# coming back binds them again.  The consumer is parked (lib.sh) so that
+# it does not come back with the BSEC on its own schedule.
+consumers_off otp-consumer-stm32
 expect_ok optee-emu-rmmod rmmod otp_optee_emu
 expect_eq optee-mp15-gone "$(node_nvmem efuse@7f000000)" ""
 expect_ok optee-sessions-closed sh -c "dmesg | grep -q 'emulated OP-TEE gone: 2 sessions'"
@@ -103,3 +104,4 @@ expect_ok optee-mp15-back test -n "$mp15"
 	"$(dd status=none if="$mp15/nvmem" bs=4 count=1 skip=58 | od -v -A n -t x4 | tr -d ' ')" 5ec04443
 echo "# dmesg | grep -i optee"
 dmesg | grep -iE 'optee|pseudo-TA' | tail -n 8
+consumers_on otp-consumer-stm32

@@ -41,17 +41,19 @@ fi
 expect_fail consumer-pins-provider rmmod otp_stm32_romem
 expect_ok consumer-provider-still-there test -e /sys/bus/nvmem/devices/stm32-romem0/nvmem
 
-# Release the consumer, then unload and reload the provider.
-echo otp-consumer-stm32 > "$drv/unbind"
+# Release the consumer (parked: lib.sh), then unload and reload the provider.
+consumers_off otp-consumer-stm32
+expect_ok provider-unheld-after-release module_unheld otp_stm32_romem
 expect_ok provider-rmmod-after-release rmmod otp_stm32_romem
 expect_fail provider-gone-after-rmmod test -e /sys/bus/nvmem/devices/stm32-romem0
 expect_ok provider-reinsmod insmod /modules/drivers/otp-stm32-romem.ko
 expect_ok provider-back-after-insmod test -e /sys/bus/nvmem/devices/stm32-romem0/nvmem
-[ -e "$sysdev/otp-consumer-stm32/driver" ] || echo otp-consumer-stm32 > "$drv/bind"
+consumers_on otp-consumer-stm32
 expect_eq consumer-stm32-after-reload "$(value otp-consumer-stm32 ts_cal1)" "0x2fe9"
 
 # The i.MX consumer holds nothing: the provider unloads, the consumer
 # follows it (device link) and comes back with it.
+expect_ok imx-provider-unheld module_unheld otp_imx_ocotp
 expect_ok imx-provider-rmmod rmmod otp_imx_ocotp
 expect_fail imx-provider-gone test -e /sys/bus/nvmem/devices/imx-ocotp0
 expect_ok imx-provider-reinsmod insmod /modules/drivers/otp-imx-ocotp.ko

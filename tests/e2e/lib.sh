@@ -65,23 +65,57 @@ rebind_named() {
 	echo "$2" > "/sys/bus/platform/drivers/$1/bind"
 }
 
-# consumers_off, consumers_on: unbind the DT cell consumers of
-# tests/dt/consumers.dtsi (they would go and come with their providers
-# through the device links), and bind them again.
+# consumers_off [CONSUMER...], consumers_on [CONSUMER...]: take the DT cell
+# consumers of tests/dt/consumers.dtsi (all of them by default) out of the
+# way of a test, and bring them back.  Unbinding one is not enough: every
+# bind of one of its providers puts it back on the deferred-probe list
+# (fw_devlink's links carry DL_FLAG_AUTOPROBE_CONSUMER,
+# drivers/base/core.c device_links_driver_bound()), and the deferred-probe
+# worker binds it again when it gets round to it, where it may take a cell
+# and pin the provider's module.  So it is parked: a driver_override that
+# names no driver keeps every later match from succeeding, and then it is
+# unbound.
 otp_consumers="otp-consumer-imx otp-consumer-stm32"
+otp_parked=otp-parked-by-test
 consumers_off() {
-	for c in $otp_consumers; do
-		[ -e "/sys/bus/platform/devices/$c/driver" ] &&
+	for c in ${*:-$otp_consumers}; do
+		d=/sys/bus/platform/devices/$c
+		[ -e "$d" ] || continue
+		echo $otp_parked > "$d/driver_override"
+		[ -e "$d/driver" ] &&
 			echo "$c" > /sys/bus/platform/drivers/otp-test-consumer/unbind
 	done
 	return 0
 }
 consumers_on() {
-	for c in $otp_consumers; do
-		[ -e "/sys/bus/platform/devices/$c/driver" ] ||
+	for c in ${*:-$otp_consumers}; do
+		d=/sys/bus/platform/devices/$c
+		[ -e "$d" ] || continue
+		echo > "$d/driver_override"
+		[ -e "$d/driver" ] ||
 			echo "$c" > /sys/bus/platform/drivers/otp-test-consumer/bind
 	done
 	return 0
+}
+
+# module_unheld MODULE: wait (bounded, 5 s) until nothing holds MODULE,
+# so that rmmod cannot be refused for a reference the test knows about;
+# says who holds it when the wait gives up.  The one known holder is a
+# parked consumer whose probe was already running when it was parked: it
+# binds anyway, and is unbound again here.
+module_unheld() {
+	refs=/sys/module/$1/refcnt
+	n=0
+	while [ "$(cat "$refs")" != 0 ]; do
+		if [ $n -ge 50 ]; then
+			echo "# $1: refcnt $(cat "$refs") after 5 s; bound consumers:" \
+				"$(ls -d /sys/bus/platform/drivers/otp-test-consumer/otp-* 2>/dev/null | sed 's,.*/,,' | tr '\n' ' ')"
+			return 1
+		fi
+		consumers_off
+		sleep 0.1
+		n=$((n + 1))
+	done
 }
 
 # The writable i.MX node of tests/dt and its HW_OCOTP_DATA register, the

@@ -27,9 +27,9 @@ fi
 
 sysdev=/sys/bus/platform/devices
 if [ "${OTP_MONITOR:-0}" = 1 ]; then
-	# A fresh provider instance, so that its refusals are all logged here.
-	[ -e "$sysdev/otp-consumer-stm32/driver" ] &&
-		echo otp-consumer-stm32 > /sys/bus/platform/drivers/otp-test-consumer/unbind
+	# A fresh provider instance, so that its refusals are all logged
+	# here; its consumer is parked (lib.sh) for the whole script.
+	consumers_off otp-consumer-stm32
 	echo 7f000000.efuse > /sys/bus/platform/drivers/otp-stm32-romem/unbind
 	echo 7f000000.efuse > /sys/bus/platform/drivers/otp-stm32-romem/bind
 fi
@@ -55,6 +55,7 @@ expected_bytes() {
 if [ ! -e "$romem/nvmem" ]; then
 	e2e_fail stm32-romem-device "$romem/nvmem missing"
 	dmesg | grep -i -e romem -e bsec | tail -n 20
+	consumers_on otp-consumer-stm32
 	return 0 2>/dev/null || exit 0
 fi
 e2e_ok stm32-romem-device
@@ -154,10 +155,9 @@ if [ "${OTP_MONITOR:-0}" = 1 ]; then
 	expect_eq stm32-romem-refusals-logged-once \
 		"$(echo "$refusals" | grep -c 'invalid parameter, 0xfffffffd') $(echo "$refusals" | sed -n 's/.*OTP word \([0-9]*\) .*/\1/p' | sort -u | wc -l)" \
 		"61 61"
-	[ -e "$sysdev/otp-consumer-stm32/driver" ] ||
-		echo otp-consumer-stm32 > /sys/bus/platform/drivers/otp-test-consumer/bind
 elif dmesg | grep -q 'secure service absent: words 32..95 read as 0'; then
 	e2e_ok stm32-romem-dmesg-secure-absent
 else
 	e2e_fail stm32-romem-dmesg-secure-absent "no 'secure service absent' line: $(dmesg | grep -i romem | tail -n 3)"
 fi
+consumers_on otp-consumer-stm32

@@ -15,7 +15,8 @@ mcycles=${OTP_TEARDOWN_MODULE_CYCLES:-$((cycles / 10))}
 plat=/sys/bus/platform
 cons=$plat/drivers/otp-test-consumer
 
-# Cell consumers hold the providers; they are let go first and come back at the end.
+# Cell consumers hold the providers; they are parked first (lib.sh: they
+# would come back with every bind) and come back at the end.
 consumers_off
 
 # readers_start DEVICE NVMEM LENGTH...: one otp-reader per LENGTH on
@@ -69,25 +70,28 @@ cycle() {
 }
 
 # modules NAME MODULE DEVICE NVMEM LENGTH: rmmod waits for no one and
-# frees nothing in use
+# frees nothing in use.  Before each rmmod the module must be held by no
+# one (module_unheld); an rmmod refused after that is a failure.
 modules() {
 	what=$1 mod=$2 dev=$3 nv=$4
 	ko=/modules/drivers/$(echo "$mod" | tr _ -).ko
 	before=$(od -A x -t x4 "$nv" | md5sum)
 	readers_start "$dev" "$nv" "$5"
 	i=0
+	unheld=0
 	ok=0
 	while [ $i -lt "$mcycles" ]; do
-		# The DT consumers come back with every bind of their provider
-		# (device links); one that holds a cell pins the module.
-		consumers_off
-		rmmod "$mod" && insmod "$ko" && ok=$((ok + 1))
+		if module_unheld "$mod"; then
+			unheld=$((unheld + 1))
+			rmmod "$mod" && insmod "$ko" && ok=$((ok + 1))
+		fi
 		i=$((i + 1))
 	done
 	readers_stop "teardown-$what-module"
 	[ -e "$nv" ] || insmod "$ko"
 	expect_ok "teardown-$what-module-back" test -e "$nv"
 	expect_eq "teardown-$what-module-same-data" "$(od -A x -t x4 "$nv" | md5sum)" "$before"
+	expect_eq "teardown-$what-module-unheld" "$unheld" "$mcycles"
 	expect_eq "teardown-$what-module-cycles" "$ok" "$mcycles"
 	echo "# $what: $ok rmmod/insmod cycles with a reader"
 }

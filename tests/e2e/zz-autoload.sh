@@ -14,6 +14,8 @@ grep otp "/lib/modules/$kver/modules.alias" | head -n 4
 
 # Release the consumers, then unload both providers.
 consumers_off
+expect_ok autoload-unheld-stm32 module_unheld otp_stm32_romem
+expect_ok autoload-unheld-imx module_unheld otp_imx_ocotp
 rmmod otp_stm32_romem otp_imx_ocotp
 expect_fail autoload-unloaded test -e /sys/bus/nvmem/devices/stm32-romem0
 
@@ -30,6 +32,7 @@ expect_ok autoload-imx-nvmem test -e /sys/bus/nvmem/devices/imx-ocotp0/nvmem
 expect_ok autoload-module-from-updates sh -c "grep -q '^otp_stm32_romem' /proc/modules"
 
 # modprobe by name resolves through modules.dep too.
+expect_ok autoload-unheld-imx-again module_unheld otp_imx_ocotp
 rmmod otp_imx_ocotp
 expect_ok autoload-modprobe-by-name modprobe otp-imx-ocotp
 expect_ok autoload-imx-back test -e /sys/bus/nvmem/devices/imx-ocotp0/nvmem

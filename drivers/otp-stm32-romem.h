@@ -8,6 +8,7 @@
 #ifndef OTP_STM32_ROMEM_H
 #define OTP_STM32_ROMEM_H
 
+#include <linux/arm-smccc.h>
 #include <linux/types.h>
 
 struct device;
@@ -20,7 +21,13 @@ struct nvmem_device;
 #define OTP_STM32_SIP_WRITE_SHADOW	3
 #define OTP_STM32_SIP_READ_OTP		4
 
-/* Status codes, low 32 bits of a0 */
+/*
+ * Status codes, low 32 bits of a0.  TF-A
+ * include/plat/st/stm32mp1/stm32mp1_smc.h (v2.2-v2.8) and OP-TEE
+ * core/arch/arm/plat-stm32mp1/nsec-service/stm32mp1_smc.h (3.3-3.19) give
+ * the same four values; what each means to a reader is
+ * otp_stm32_sip_statuses[] in stm32-romem-main.c.
+ */
 #define OTP_STM32_SIP_OK		0x00000000U
 #define OTP_STM32_SIP_NOT_SUPPORTED	0xffffffffU
 #define OTP_STM32_SIP_FAILED		0xfffffffeU
@@ -57,12 +64,35 @@ struct otp_stm32_smc_res {
  *	result registers in @res.  It gets its own ops pointer so that an
  *	implementation embedding the ops can find its context.  It never
  *	fails by itself: an unreachable monitor answers NOT_SUPPORTED.
+ * @conduit: how the calls reach the monitor, for the log ("SMCCC 1.1
+ *	smc", "SMCCC 1.0 smc (PSCI node)", "none")
  */
 struct otp_stm32_secure_ops {
 	void (*invoke)(const struct otp_stm32_secure_ops *ops,
 		       unsigned long fid, unsigned long a1, unsigned long a2,
 		       unsigned long a3, struct otp_stm32_smc_res *res);
+	const char *conduit;
 };
+
+/**
+ * enum otp_stm32_call - how a secure call is made
+ * @OTP_STM32_CALL_NONE: no conduit: no instruction is issued
+ * @OTP_STM32_CALL_SMC_1_1: SMC, SMCCC 1.1 (discovered by the kernel)
+ * @OTP_STM32_CALL_HVC_1_1: HVC, SMCCC 1.1
+ * @OTP_STM32_CALL_SMC_1_0: SMC, SMCCC 1.0: the firmware answers no
+ *	SMCCC_VERSION; the conduit is the PSCI node's "method"
+ * @OTP_STM32_CALL_HVC_1_0: HVC, SMCCC 1.0
+ */
+enum otp_stm32_call {
+	OTP_STM32_CALL_NONE,
+	OTP_STM32_CALL_SMC_1_1,
+	OTP_STM32_CALL_HVC_1_1,
+	OTP_STM32_CALL_SMC_1_0,
+	OTP_STM32_CALL_HVC_1_0,
+};
+
+enum otp_stm32_call otp_stm32_call_for(enum arm_smccc_conduit discovered,
+				       const char *psci_method);
 
 /**
  * struct otp_stm32_io - way to the block's registers

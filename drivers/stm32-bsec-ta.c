@@ -133,13 +133,17 @@ static int otp_stm32_ta_link(struct device *dev)
  * otp_stm32_ta_open() - open a session with the BSEC pseudo-TA
  * @dev: OTP device, made a consumer of the OP-TEE device
  * @words: number of OTP words the device has
+ * @tee_result: receives OP-TEE's answer when it refuses the session
  *
  * Return: the session, which the caller closes with otp_stm32_ta_close()
  * when @dev is unbound and frees with otp_stm32_ta_free() once no reader
  * can reach it, ERR_PTR(-EPROBE_DEFER) while no OP-TEE device is
- * registered yet, or another ERR_PTR() (logged).
+ * registered yet, ERR_PTR(-EOPNOTSUPP) (not logged: the caller decides
+ * what it costs) when OP-TEE has no BSEC pseudo-TA and refuses the
+ * session, or another ERR_PTR() (logged).
  */
-struct otp_stm32_ta *otp_stm32_ta_open(struct device *dev, unsigned int words)
+struct otp_stm32_ta *otp_stm32_ta_open(struct device *dev, unsigned int words,
+				       u32 *tee_result)
 {
 	struct tee_ioctl_open_session_arg arg = { };
 	struct otp_stm32_ta *ta;
@@ -169,10 +173,18 @@ struct otp_stm32_ta *otp_stm32_ta_open(struct device *dev, unsigned int words)
 	export_uuid(arg.uuid, &ta_id);
 	arg.clnt_login = TEE_IOCTL_LOGIN_REE_KERNEL;
 	ret = tee_client_open_session(ta->ctx, &arg, NULL);
-	if (ret < 0 || arg.ret) {
-		dev_err(dev, "OP-TEE refused a session with the BSEC pseudo-TA (%d, TEE result 0x%x); build OP-TEE with its BSEC PTA (CFG_STM32_BSEC_PTA)\n",
-			ret, arg.ret);
-		ret = -ENODEV;
+	if (ret < 0) {
+		dev_err(dev, "cannot open a session with OP-TEE (%d)\n", ret);
+		goto close_context;
+	}
+	/*
+	 * OP-TEE before 3.20 (the pseudo-TA's first release), or built
+	 * without CFG_STM32_BSEC_PTA, answers TEE_ERROR_ITEM_NOT_FOUND; any
+	 * refusal means the same to us: no pseudo-TA for this client.
+	 */
+	if (arg.ret) {
+		*tee_result = arg.ret;
+		ret = -EOPNOTSUPP;
 		goto close_context;
 	}
 	ta->session = arg.session;

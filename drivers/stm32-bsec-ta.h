@@ -30,7 +30,8 @@ struct otp_stm32_ta;
 
 #if IS_ENABLED(CONFIG_TEE)
 struct device_node *otp_stm32_optee_node(void);
-struct otp_stm32_ta *otp_stm32_ta_open(struct device *dev, unsigned int words);
+struct otp_stm32_ta *otp_stm32_ta_open(struct device *dev, unsigned int words,
+				       u32 *tee_result);
 void otp_stm32_ta_close(struct otp_stm32_ta *ta);
 void otp_stm32_ta_free(struct otp_stm32_ta *ta);
 int otp_stm32_ta_read(struct otp_stm32_ta *ta, unsigned int word,
@@ -44,8 +45,10 @@ static inline struct device_node *otp_stm32_optee_node(void)
 }
 
 static inline struct otp_stm32_ta *otp_stm32_ta_open(struct device *dev,
-						     unsigned int words)
+						     unsigned int words,
+						     u32 *tee_result)
 {
+	*tee_result = 0;
 	return ERR_PTR(-EOPNOTSUPP);
 }
 

@@ -14,6 +14,12 @@
  * reads as zero, so a full dump never fails on a refusal; a secure world
  * that fails outright fails the read.  Nothing in here can program or
  * overwrite a fuse: the NVMEM device has no write callback at all.
+ *
+ * Boards carry many generations of secure firmware.  On the MP15 the
+ * lower words never depend on it, so a missing service costs only the
+ * upper words: the pseudo-TA when OP-TEE has one, else the SiP service
+ * (also on firmware older than SMCCC 1.1), else none, and one log line
+ * says which (otp_stm32_secure_setup()).
  */
 
 #include <linux/arm-smccc.h>
@@ -140,62 +146,125 @@ struct otp_stm32_romem {
 static DEFINE_IDA(otp_stm32_ida);
 static struct dentry *otp_stm32_debugfs_root;
 
-static const char *otp_stm32_sip_reason(u32 code)
+/**
+ * enum otp_stm32_verdict - what a SiP status means to a reader
+ * @OTP_STM32_SERVED: a1 holds the word
+ * @OTP_STM32_REFUSED: the word is not for the normal world: it reads 0
+ * @OTP_STM32_FAILED: the secure world could not read it: the read fails
+ */
+enum otp_stm32_verdict {
+	OTP_STM32_SERVED,
+	OTP_STM32_REFUSED,
+	OTP_STM32_FAILED,
+};
+
+/*
+ * The SiP statuses and what each means.  Sources: TF-A v2.6+
+ * plat/st/stm32mp1/services/bsec_svc.c bsec_main() and ST's TF-A
+ * v2.0-stm32mp-r3+ (INVALID_PARAMS for a word the access rights keep
+ * secure, FAILED for a BSEC driver or hardware error), OP-TEE 3.9+
+ * core/arch/arm/plat-stm32mp1/nsec-service/bsec_svc.c (the same), ST's
+ * OP-TEE 3.3.0-stm32mp (the raw BSEC_ERROR, 0xffffffff, for a closed
+ * word), and SMCCC's "unknown function" (0xffffffff) for no service at
+ * all.  Refused words read 0; a failure, or a status none of them defines,
+ * may not reach a consumer as a value.
+ */
+static const struct {
+	u32 status;
+	enum otp_stm32_verdict verdict;
+	const char *name;
+} otp_stm32_sip_statuses[] = {
+	{ OTP_STM32_SIP_OK, OTP_STM32_SERVED, "ok" },
+	{ OTP_STM32_SIP_INVALID_PARAM, OTP_STM32_REFUSED, "invalid parameter" },
+	{ OTP_STM32_SIP_NOT_SUPPORTED, OTP_STM32_REFUSED, "not supported" },
+	{ OTP_STM32_SIP_FAILED, OTP_STM32_FAILED, "failed" },
+};
+
+/* Index of @status in otp_stm32_sip_statuses[], its size when not listed. */
+static unsigned int otp_stm32_sip_lookup(u32 status)
 {
-	switch (code) {
-	case OTP_STM32_SIP_NOT_SUPPORTED:
-		return "not supported";
-	case OTP_STM32_SIP_FAILED:
-		return "failed";
-	case OTP_STM32_SIP_INVALID_PARAM:
-		return "invalid parameter";
-	default:
-		return "unknown status";
-	}
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(otp_stm32_sip_statuses); i++)
+		if (otp_stm32_sip_statuses[i].status == status)
+			break;
+	return i;
 }
 
-/* A refusal: logged once per word, remembered for debugfs. */
-static void __cold otp_stm32_sip_refused(struct otp_stm32_romem *romem,
-					 unsigned int word, u32 status)
+/* A status otp_stm32_sip_statuses[] does not list fails the read. */
+static enum otp_stm32_verdict otp_stm32_sip_verdict(u32 status)
 {
+	unsigned int i = otp_stm32_sip_lookup(status);
+
+	return i < ARRAY_SIZE(otp_stm32_sip_statuses) ?
+	       otp_stm32_sip_statuses[i].verdict : OTP_STM32_FAILED;
+}
+
+static const char *otp_stm32_sip_name(u32 status)
+{
+	unsigned int i = otp_stm32_sip_lookup(status);
+
+	return i < ARRAY_SIZE(otp_stm32_sip_statuses) ?
+	       otp_stm32_sip_statuses[i].name : "undefined status";
+}
+
+/*
+ * A word not served: logged once per word, remembered for debugfs.
+ * Return: 0 when it reads as 0, -EIO when the read must fail.
+ */
+static int __cold otp_stm32_sip_not_served(struct otp_stm32_romem *romem,
+					   unsigned int word, u32 status)
+{
+	bool first;
+
 	WRITE_ONCE(romem->refusal[word], status);
-	if (!test_and_set_bit(word, romem->reported))
+	first = !test_and_set_bit(word, romem->reported);
+	if (otp_stm32_sip_verdict(status) == OTP_STM32_FAILED) {
+		if (first)
+			dev_err(romem->dev,
+				"OTP word %u: secure service %s (0x%08x), reads fail with EIO; the secure firmware's log says why\n",
+				word, otp_stm32_sip_name(status), status);
+		return -EIO;
+	}
+	if (first)
 		dev_warn(romem->dev,
 			 "OTP word %u refused by secure service (%s, 0x%08x), reads as 0\n",
-			 word, otp_stm32_sip_reason(status), status);
+			 word, otp_stm32_sip_name(status), status);
+	return 0;
 }
 
 /**
  * otp_stm32_sip_read() - fetch one word from the secure monitor
  * @romem: the OTP block
  * @word: fuse word index
+ * @val: receives the word; 0 when the monitor is absent or refuses it
  *
  * A refusal is not an error for the caller: the word is reported once in
  * the log, remembered for debugfs and read as zero.  Without a monitor no
  * call is made at all.
  * Context: process context.
- * Return: the word, 0 when the monitor is absent or refuses it.
+ * Return: 0, or -EIO when the secure world failed to read the word.
  */
-static inline u32 otp_stm32_sip_read(struct otp_stm32_romem *romem,
-				     unsigned int word)
+static inline int otp_stm32_sip_read(struct otp_stm32_romem *romem,
+				     unsigned int word, u32 *val)
 {
 	struct otp_stm32_smc_res res;
 	u32 status;
 
+	*val = 0;
 	if (romem->monitor_absent)
 		return 0;
 
 	romem->sec->invoke(romem->sec, OTP_STM32_SIP_BSEC,
 			  OTP_STM32_SIP_READ_SHADOW, word, 0, &res);
 	status = lower_32_bits(res.a0);
-	if (unlikely(status != OTP_STM32_SIP_OK)) {
-		otp_stm32_sip_refused(romem, word, status);
-		return 0;
-	}
+	if (unlikely(status != OTP_STM32_SIP_OK))
+		return otp_stm32_sip_not_served(romem, word, status);
 	/* Served again after a refusal (debugfs shows the current state). */
 	if (unlikely(READ_ONCE(romem->refusal[word])))
 		WRITE_ONCE(romem->refusal[word], 0);
-	return lower_32_bits(res.a1);
+	*val = lower_32_bits(res.a1);
+	return 0;
 }
 
 /**
@@ -209,8 +278,8 @@ static inline u32 otp_stm32_sip_read(struct otp_stm32_romem *romem,
  * one pseudo-TA invocation, or one SiP call per word (none without a
  * monitor).
  * Context: process context.
- * Return: 0, or -EIO when OP-TEE failed (nothing of the secure words is
- * stored then).
+ * Return: 0, or -EIO when the secure world failed (the read fails as a
+ * whole).
  */
 static __always_inline int otp_stm32_fetch(struct otp_stm32_romem *romem,
 					   unsigned int word,
@@ -230,9 +299,14 @@ static __always_inline int otp_stm32_fetch(struct otp_stm32_romem *romem,
 	if (n < count && romem->ta)
 		return otp_stm32_ta_read(romem->ta, word + n, count - n,
 					 OTP_STM32_TA_SHADOW, dst + 4 * n);
-	for (; n < count; n++)
-		put_unaligned_le32(otp_stm32_sip_read(romem, word + n),
-				   dst + 4 * n);
+	for (; n < count; n++) {
+		u32 val;
+		int ret = otp_stm32_sip_read(romem, word + n, &val);
+
+		if (unlikely(ret))
+			return ret;
+		put_unaligned_le32(val, dst + 4 * n);
+	}
 	return 0;
 }
 
@@ -247,24 +321,30 @@ static __always_inline int otp_stm32_fetch(struct otp_stm32_romem *romem,
  *
  * One register value or one SiP call, no buffer.
  * Context: process context.
+ * Return: 0, or -EIO when the secure world failed.
  */
-static __always_inline void otp_stm32_copy_part(struct otp_stm32_romem *romem,
-						unsigned int word,
-						unsigned int first,
-						unsigned int end, u8 *dst)
+static __always_inline int otp_stm32_copy_part(struct otp_stm32_romem *romem,
+					       unsigned int word,
+					       unsigned int first,
+					       unsigned int end, u8 *dst)
 {
 	const struct otp_stm32_io *io = romem->io;
 	u32 val;
+	int ret;
 
-	if (!romem->desc->bsec)
+	if (!romem->desc->bsec) {
 		val = io->read(io, 4 * word);
-	else if (word < romem->desc->lower)
+	} else if (word < romem->desc->lower) {
 		val = io->read(io, BSEC_OTP_DATA(word));
-	else
-		val = otp_stm32_sip_read(romem, word);
+	} else {
+		ret = otp_stm32_sip_read(romem, word, &val);
+		if (unlikely(ret))
+			return ret;
+	}
 
 	for (; first < end; first++)
 		*dst++ = val >> (8 * first);
+	return 0;
 }
 
 /*
@@ -312,7 +392,9 @@ static int otp_stm32_read(struct otp_stm32_romem *romem, unsigned int offset,
 
 	if (skip && bytes) {
 		n = min_t(size_t, 4 - skip, bytes);
-		otp_stm32_copy_part(romem, word++, skip, skip + n, dst);
+		ret = otp_stm32_copy_part(romem, word++, skip, skip + n, dst);
+		if (ret)
+			return ret;
 		dst += n;
 		bytes -= n;
 	}
@@ -326,7 +408,7 @@ static int otp_stm32_read(struct otp_stm32_romem *romem, unsigned int offset,
 		bytes -= 4 * n;
 	}
 	if (bytes)
-		otp_stm32_copy_part(romem, word, 0, bytes, dst);
+		return otp_stm32_copy_part(romem, word, 0, bytes, dst);
 
 	return 0;
 }
@@ -340,7 +422,7 @@ static int otp_stm32_read(struct otp_stm32_romem *romem, unsigned int offset,
  *
  * Return: 0, -EINVAL for a range outside the device, -ENODEV once the
  * block's device has gone (a consumer still holds a cell), or -EIO when
- * OP-TEE failed (no partial data is returned as valid).
+ * the secure world failed (no partial data is returned as valid).
  */
 static int otp_stm32_reg_read(void *context, unsigned int offset, void *buf,
 			      size_t bytes)
@@ -370,13 +452,17 @@ static const struct {
 static const char *otp_stm32_word_source(struct otp_stm32_romem *romem,
 					 unsigned int word)
 {
+	u32 status = READ_ONCE(romem->refusal[word]);
+
 	if (word < romem->desc->lower)
 		return "shadow";
 	if (romem->monitor_absent)
 		return "secure-absent";
-	if (READ_ONCE(romem->refusal[word]))
-		return "secure-refused";
-	return "secure";
+	if (!status)
+		return "secure";
+	if (otp_stm32_sip_verdict(status) == OTP_STM32_FAILED)
+		return "secure-failed";
+	return "secure-refused";
 }
 
 static const struct {
@@ -546,19 +632,25 @@ static void otp_stm32_release(struct otp_provider *prov)
 /**
  * otp_stm32_probe_monitor() - ask the SiP service once whether it is there
  * @romem: the BSEC block
+ * @no_pta: why OP-TEE's pseudo-TA is not used, for the log line (NULL:
+ *	the board has no OP-TEE)
  *
- * Only a NOT_SUPPORTED answer means the service is missing; any other
- * answer, even a refusal of the probed word, proves somebody is listening.
- * The result is cached so absent firmware costs no call per read.
+ * It asks for word 0, which every generation serves (the access rights
+ * of TF-A and OP-TEE only ever close upper words): only a NOT_SUPPORTED
+ * answer means the service is missing.  An upper word would not do: ST's
+ * OP-TEE 3.3 refuses a closed one with that very status.  The result is
+ * cached so absent firmware costs no call per read.  One log line says
+ * where the upper words come from.
  */
-static void otp_stm32_probe_monitor(struct otp_stm32_romem *romem)
+static void otp_stm32_probe_monitor(struct otp_stm32_romem *romem,
+				    const char *no_pta)
 {
+	const struct otp_stm32_desc *desc = romem->desc;
 	struct otp_stm32_smc_res res = { };
 
 	if (romem->sec) {
 		romem->sec->invoke(romem->sec, OTP_STM32_SIP_BSEC,
-				  OTP_STM32_SIP_READ_SHADOW,
-				  BSEC_SHADOWED_WORDS, 0, &res);
+				  OTP_STM32_SIP_READ_SHADOW, 0, 0, &res);
 		romem->monitor_absent =
 			lower_32_bits(res.a0) == OTP_STM32_SIP_NOT_SUPPORTED;
 	} else {
@@ -567,18 +659,28 @@ static void otp_stm32_probe_monitor(struct otp_stm32_romem *romem)
 
 	if (romem->monitor_absent)
 		dev_info(romem->dev,
-			 "secure service absent: words %u..%u read as 0\n",
-			 romem->desc->lower, romem->desc->words - 1);
+			 "secure service absent: words %u..%u read as 0 (%s%sno SiP SMC service, %s); words 0..%u come from the BSEC registers\n",
+			 desc->lower, desc->words - 1, no_pta ?: "",
+			 no_pta ? "; " : "",
+			 romem->sec ? romem->sec->conduit : "no conduit",
+			 desc->lower - 1);
 	else
 		dev_info(romem->dev,
-			 "secure service present: upper OTP words %u..%u available\n",
-			 romem->desc->lower, romem->desc->words - 1);
+			 "secure service present: upper OTP words %u..%u available through the SiP SMC service (%s)%s%s\n",
+			 desc->lower, desc->words - 1, romem->sec->conduit,
+			 no_pta ? "; " : "", no_pta ?: "");
 }
 
 /**
  * otp_stm32_secure_setup() - reach the secure world the way the board does
  * @romem: the BSEC block
- * @use_ta: OP-TEE is there: use its BSEC pseudo-TA
+ * @use_ta: OP-TEE is there: try its BSEC pseudo-TA first
+ *
+ * The pseudo-TA when OP-TEE serves it; on a part whose lower words are
+ * normal-world registers (MP15) OP-TEE without it (before 3.20, or built
+ * without CFG_STM32_BSEC_PTA) falls back to the SiP service, and a board
+ * without either still reads its lower words.  A part that only the
+ * pseudo-TA can read (MP13, MP25) is not registered without it.
  *
  * Return: 0, -EPROBE_DEFER while OP-TEE has not registered yet, or another
  * negative errno (logged).
@@ -586,21 +688,38 @@ static void otp_stm32_probe_monitor(struct otp_stm32_romem *romem)
 static int otp_stm32_secure_setup(struct otp_stm32_romem *romem, bool use_ta)
 {
 	const struct otp_stm32_desc *desc = romem->desc;
+	char no_pta[64] = "";
+	struct otp_stm32_ta *ta;
+	u32 tee_result = 0;
 
 	if (!use_ta && desc->ta_only) {
 		dev_err(romem->dev, "this BSEC is only reachable through OP-TEE's BSEC pseudo-TA; give the DT an available linaro,optee-tz node\n");
 		return -ENODEV;
 	}
-	if (!use_ta) {
-		otp_stm32_probe_monitor(romem);
-		return 0;
+	if (use_ta) {
+		ta = otp_stm32_ta_open(romem->dev, desc->words, &tee_result);
+		if (!IS_ERR(ta)) {
+			romem->ta = ta;
+			dev_info(romem->dev, "secure service: OP-TEE BSEC pseudo-TA for words %u..%u\n",
+				 desc->lower, desc->words - 1);
+			return 0;
+		}
+		if (PTR_ERR(ta) != -EOPNOTSUPP)
+			return PTR_ERR(ta);
+		if (tee_result)
+			snprintf(no_pta, sizeof(no_pta),
+				 "OP-TEE has no BSEC pseudo-TA, TEE result 0x%08x",
+				 tee_result);
+		else
+			strscpy(no_pta, "this kernel has no TEE core (CONFIG_TEE)",
+				sizeof(no_pta));
+		if (desc->ta_only) {
+			dev_err(romem->dev, "%s, the only way to this BSEC: build OP-TEE with CFG_STM32_BSEC_PTA=y and the kernel with CONFIG_OPTEE\n",
+				no_pta);
+			return -ENODEV;
+		}
 	}
-
-	romem->ta = otp_stm32_ta_open(romem->dev, desc->words);
-	if (IS_ERR(romem->ta))
-		return PTR_ERR(romem->ta);
-	dev_info(romem->dev, "secure service: OP-TEE BSEC pseudo-TA for words %u..%u\n",
-		 desc->lower, desc->words - 1);
+	otp_stm32_probe_monitor(romem, use_ta ? no_pta : NULL);
 	return 0;
 }
 
@@ -712,14 +831,51 @@ drop_io:
 }
 EXPORT_SYMBOL_IF_KUNIT(otp_stm32_romem_register);
 
-#if IS_ENABLED(CONFIG_HAVE_ARM_SMCCC_DISCOVERY)
+/**
+ * otp_stm32_call_for() - how secure calls are made on this board
+ * @discovered: the conduit SMCCC 1.1 discovery found
+ *	(arm_smccc_1_1_get_conduit()); none when the firmware answers no
+ *	SMCCC_VERSION
+ * @psci_method: "method" of the DT's PSCI node, NULL without one
+ *
+ * Firmware older than SMCCC 1.1 (OP-TEE before 3.9 as the STM32MP15's
+ * monitor) still has its SiP service: as the SMCCC 1.0 world did, the
+ * conduit is the PSCI node's method ("smc" or "hvc",
+ * Documentation/devicetree/bindings/arm/psci.yaml), and whether the BSEC
+ * service answers is asked of it (otp_stm32_probe_monitor()).
+ *
+ * Return: the way to call, OTP_STM32_CALL_NONE when there is none.
+ */
+enum otp_stm32_call otp_stm32_call_for(enum arm_smccc_conduit discovered,
+				       const char *psci_method)
+{
+	if (discovered == SMCCC_CONDUIT_SMC)
+		return OTP_STM32_CALL_SMC_1_1;
+	if (discovered == SMCCC_CONDUIT_HVC)
+		return OTP_STM32_CALL_HVC_1_1;
+	if (psci_method && !strcmp(psci_method, "smc"))
+		return OTP_STM32_CALL_SMC_1_0;
+	if (psci_method && !strcmp(psci_method, "hvc"))
+		return OTP_STM32_CALL_HVC_1_0;
+	return OTP_STM32_CALL_NONE;
+}
+EXPORT_SYMBOL_IF_KUNIT(otp_stm32_call_for);
+
+/* For the log line of otp_stm32_probe_monitor() */
+static const char *const otp_stm32_call_names[] = {
+	[OTP_STM32_CALL_NONE] = "no conduit: no PSCI node and no SMCCC 1.1",
+	[OTP_STM32_CALL_SMC_1_1] = "SMCCC 1.1, smc",
+	[OTP_STM32_CALL_HVC_1_1] = "SMCCC 1.1, hvc",
+	[OTP_STM32_CALL_SMC_1_0] = "SMCCC 1.0, smc from the PSCI node",
+	[OTP_STM32_CALL_HVC_1_0] = "SMCCC 1.0, hvc from the PSCI node",
+};
+
 /*
- * The firmware's conduit, read at probe: it is settled (PSCI and SMCCC
- * discovery) before any module loads, and asking for it on every word
+ * The way to the firmware, found at bind: it is settled (PSCI and SMCCC
+ * discovery) before any module loads, and finding it again for every word
  * would be a function call per secure read.
  */
-static enum arm_smccc_conduit otp_stm32_conduit = SMCCC_CONDUIT_NONE;
-#endif
+static enum otp_stm32_call otp_stm32_call = OTP_STM32_CALL_NONE;
 
 /**
  * otp_stm32_smccc_invoke() - secure call through the firmware's conduit
@@ -730,9 +886,9 @@ static enum arm_smccc_conduit otp_stm32_conduit = SMCCC_CONDUIT_NONE;
  * @a3: third argument
  * @res: raw result registers
  *
- * Uses SMC or HVC as the firmware declared it (SMCCC 1.1: x4-x17 are
- * preserved, so the call is inlined).  Without a conduit no instruction
- * is issued and the answer is NOT_SUPPORTED.
+ * SMCCC 1.1 preserves x4-x17, so the call is inlined; SMCCC 1.0 firmware
+ * may clobber them, so the kernel's out-of-line call is used.  Without a
+ * conduit no instruction is issued and the answer is NOT_SUPPORTED.
  */
 static void otp_stm32_smccc_invoke(const struct otp_stm32_secure_ops *ops,
 				   unsigned long fid, unsigned long a1,
@@ -742,12 +898,18 @@ static void otp_stm32_smccc_invoke(const struct otp_stm32_secure_ops *ops,
 #if IS_ENABLED(CONFIG_HAVE_ARM_SMCCC_DISCOVERY)
 	struct arm_smccc_res smc = { };
 
-	switch (otp_stm32_conduit) {
-	case SMCCC_CONDUIT_SMC:
+	switch (otp_stm32_call) {
+	case OTP_STM32_CALL_SMC_1_1:
 		arm_smccc_1_1_smc(fid, a1, a2, a3, &smc);
 		break;
-	case SMCCC_CONDUIT_HVC:
+	case OTP_STM32_CALL_HVC_1_1:
 		arm_smccc_1_1_hvc(fid, a1, a2, a3, &smc);
+		break;
+	case OTP_STM32_CALL_SMC_1_0:
+		arm_smccc_smc(fid, a1, a2, a3, 0, 0, 0, 0, &smc);
+		break;
+	case OTP_STM32_CALL_HVC_1_0:
+		arm_smccc_hvc(fid, a1, a2, a3, 0, 0, 0, 0, &smc);
 		break;
 	default:
 		res->a0 = OTP_STM32_SIP_NOT_SUPPORTED;
@@ -762,9 +924,36 @@ static void otp_stm32_smccc_invoke(const struct otp_stm32_secure_ops *ops,
 #endif
 }
 
-static const struct otp_stm32_secure_ops otp_stm32_smccc_ops = {
+static struct otp_stm32_secure_ops otp_stm32_smccc_ops = {
 	.invoke = otp_stm32_smccc_invoke,
+	.conduit = "no conduit",
 };
+
+/* Compatibles of the PSCI node (Documentation/devicetree/bindings/arm/psci.yaml) */
+static const struct of_device_id otp_stm32_psci_of_match[] = {
+	{ .compatible = "arm,psci" },
+	{ .compatible = "arm,psci-0.2" },
+	{ .compatible = "arm,psci-1.0" },
+	{ }
+};
+
+/* Find the way to the firmware: SMCCC 1.1 discovery, else the PSCI node. */
+static void otp_stm32_call_setup(void)
+{
+	enum arm_smccc_conduit discovered = SMCCC_CONDUIT_NONE;
+	const char *method = NULL;
+	struct device_node *np;
+
+#if IS_ENABLED(CONFIG_HAVE_ARM_SMCCC_DISCOVERY)
+	discovered = arm_smccc_1_1_get_conduit();
+#endif
+	np = of_find_matching_node(NULL, otp_stm32_psci_of_match);
+	if (np && of_device_is_available(np))
+		of_property_read_string(np, "method", &method);
+	otp_stm32_call = otp_stm32_call_for(discovered, method);
+	of_node_put(np);
+	otp_stm32_smccc_ops.conduit = otp_stm32_call_names[otp_stm32_call];
+}
 
 /**
  * otp_stm32_check_reg() - validate the DT "reg" of a block
@@ -897,22 +1086,18 @@ static int otp_stm32_romem_bind(struct device *dev, struct resource *res)
 	mmio->io.read_words = otp_stm32_mmio_read_words;
 	mmio->io.release = otp_stm32_mmio_release;
 
-#if IS_ENABLED(CONFIG_HAVE_ARM_SMCCC_DISCOVERY)
-	otp_stm32_conduit = arm_smccc_1_1_get_conduit();
-#endif
+	otp_stm32_call_setup();
 	nvmem = otp_stm32_romem_register(dev, &mmio->io,
 					 desc->bsec ? BSEC_BLOCK_SIZE :
 						      resource_size(res),
 					 &otp_stm32_smccc_ops, desc->variant,
 					 desc->ta_only || otp_stm32_has_optee());
-	/* A deferral keeps the reason the secure backend gave. */
-	if (PTR_ERR(nvmem) == -EPROBE_DEFER)
-		return -EPROBE_DEFER;
-	if (IS_ERR(nvmem))
-		return dev_err_probe(dev, PTR_ERR(nvmem),
-				     "cannot register OTP NVMEM device\n");
-
-	return 0;
+	/*
+	 * Each refusal was logged, once, where it was decided (a deferral
+	 * keeps the reason the secure backend gave); a failed allocation is
+	 * reported by the allocator.
+	 */
+	return PTR_ERR_OR_ZERO(nvmem);
 }
 
 static int otp_stm32_romem_probe(struct platform_device *pdev)

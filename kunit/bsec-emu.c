@@ -10,6 +10,7 @@
  * to refuse it or to be absent altogether.
  */
 
+#include <linux/bitops.h>
 #include <linux/delay.h>
 #include <linux/kernel.h>
 #include <linux/spinlock.h>
@@ -91,7 +92,7 @@ static void emu_smc_locked(struct bsec_emu *emu, unsigned long fid,
 	unsigned int word = a2;
 
 	emu->smc_calls++;
-	res->a1 = 0;
+	res->a1 = emu->x1 == BSEC_EMU_X1_COMMAND ? a1 : 0;
 
 	if (emu->monitor_absent || fid != EMU_SIP_BSEC) {
 		/* the SMCCC convention: all-ones in the full register */
@@ -106,10 +107,11 @@ static void emu_smc_locked(struct bsec_emu *emu, unsigned long fid,
 		/* firmware may sign-extend the 32-bit status to 64 bits */
 		res->a0 = (unsigned long)(long)(s32)emu->refuse[word];
 		/*
-		 * and leave the word in x1/r1: only the status says whether
+		 * and leave anything in x1/r1: only the status says whether
 		 * that register holds a value (TF-A's SiP ABI)
 		 */
-		res->a1 = emu->fuses[word];
+		if (emu->x1 == BSEC_EMU_X1_WORD)
+			res->a1 = emu->fuses[word];
 		return;
 	}
 
@@ -172,12 +174,105 @@ void bsec_emu_init(struct bsec_emu *emu, const u32 *words)
 	emu->io.read = emu_io_read;
 	emu->io.read_words = emu_io_read_words;
 	emu->ops.invoke = emu_smc;
+	emu->ops.conduit = "emulated monitor";
 	emu->size = BSEC_EMU_BLOCK_SIZE;
 	for (i = 0; i < BSEC_EMU_WORDS; i++) {
 		emu->fuses[i] = words[i];
 		emu->regs[(BSEC_EMU_DATA_REG + 4 * i) / 4] =
 			i < BSEC_EMU_SHADOWED ? words[i] : BSEC_EMU_POISON;
 	}
+}
+
+/*
+ * The generations of secure firmware an STM32MP15 board may carry, each
+ * from its own sources (read in the projects' trees at the tags named):
+ * - ST's TF-A SP_MIN, v2.0-stm32mp-r3 and later: bsec_svc.c bsec_main()
+ *   refuses an upper word no st,non-secure-otp subnode opens with
+ *   STM32_SMC_INVALID_PARAMS; stm32mp1_svc_setup.c answers SMC_RET2 with
+ *   the value slot, which starts at 0.
+ * - upstream TF-A SP_MIN, v2.1-v2.15: bsec_check_nsec_access_rights()
+ *   exists but bsec_svc.c never calls it, so every word is served.
+ * - upstream OP-TEE 3.9.0-3.19.0, the MP15's monitor:
+ *   plat-stm32mp1/nsec-service/bsec_svc.c (added in 3.9.0) answers in the
+ *   caller's saved registers: a refusal sets a0 = INVALID_PARAMS and
+ *   leaves the command in a1; sm/sm.c answers SMCCC_VERSION from 3.9.0.
+ * - ST's OP-TEE 3.3.0-stm32mp: a BSEC SiP service before upstream had
+ *   one; it refuses a closed upper word with the raw BSEC_ERROR
+ *   (0xffffffff), a1 untouched; upstream 3.4.0-3.8.0 plat-stm32mp1
+ *   psci_features() says NOT_SUPPORTED for SMCCC_VERSION (SMCCC 1.0).
+ * - OP-TEE 3.20.0+: pta/stm32mp/bsec_pta.c (first in 3.20.0, built with
+ *   CFG_STM32_BSEC_PTA); with CFG_STM32_BSEC_SIP=n bsec_svc.h's stub
+ *   answers every BSEC call with 0xffffffff, a1 untouched.  Without the
+ *   pseudo-TA its UUID is an unknown TA: tee_ta_init_session() answers
+ *   TEE_ERROR_ITEM_NOT_FOUND, or TEE_ERROR_COMMUNICATION when the kernel
+ *   asks before tee-supplicant runs (Linux drivers/tee/optee/supp.c).
+ * - A BSEC in error state: TF-A v2.6+ and OP-TEE answer
+ *   STM32_SMC_FAILED (0xfffffffe) when the BSEC driver fails a read.
+ */
+const struct bsec_emu_firmware bsec_emu_firmwares[] = {
+	{
+		.name = "ST TF-A SP_MIN, open words listed",
+		.sip = true, .smccc_1_1 = true,
+		.refusal = BSEC_EMU_SMC_INVALID, .x1 = BSEC_EMU_X1_ZERO,
+	}, {
+		.name = "upstream TF-A SP_MIN, every word open",
+		.sip = true, .smccc_1_1 = true, .every_word_open = true,
+		.x1 = BSEC_EMU_X1_ZERO,
+	}, {
+		.name = "OP-TEE 3.9-3.19 SiP service",
+		.sip = true, .smccc_1_1 = true,
+		.refusal = BSEC_EMU_SMC_INVALID, .x1 = BSEC_EMU_X1_COMMAND,
+		.optee = true, .unknown_ta = BSEC_EMU_TEE_ITEM_NOT_FOUND,
+	}, {
+		.name = "ST OP-TEE 3.3 SiP service, SMCCC 1.0",
+		.sip = true,
+		.refusal = BSEC_EMU_SMC_NOT_SUPPORTED, .x1 = BSEC_EMU_X1_COMMAND,
+		.optee = true, .unknown_ta = BSEC_EMU_TEE_ITEM_NOT_FOUND,
+	}, {
+		.name = "OP-TEE 3.20+ BSEC pseudo-TA, SiP service compiled out",
+		.smccc_1_1 = true, .x1 = BSEC_EMU_X1_COMMAND,
+		.optee = true, .pta = true,
+	}, {
+		.name = "OP-TEE 3.20+ without the BSEC pseudo-TA",
+		.sip = true, .smccc_1_1 = true,
+		.refusal = BSEC_EMU_SMC_INVALID, .x1 = BSEC_EMU_X1_COMMAND,
+		.optee = true, .unknown_ta = BSEC_EMU_TEE_ITEM_NOT_FOUND,
+	}, {
+		.name = "OP-TEE 3.20+ without the pseudo-TA, no tee-supplicant yet",
+		.sip = true, .smccc_1_1 = true,
+		.refusal = BSEC_EMU_SMC_INVALID, .x1 = BSEC_EMU_X1_COMMAND,
+		.optee = true, .unknown_ta = BSEC_EMU_TEE_COMMUNICATION,
+	}, {
+		.name = "no secure world",
+	}, {
+		.name = "BSEC in error state under ST TF-A",
+		.sip = true, .smccc_1_1 = true,
+		.refusal = BSEC_EMU_SMC_INVALID, .x1 = BSEC_EMU_X1_ZERO,
+		.failing_word = 60,
+	},
+};
+const unsigned int bsec_emu_nr_firmwares = ARRAY_SIZE(bsec_emu_firmwares);
+
+/**
+ * bsec_emu_load_firmware() - run @fw as the secure world of @emu
+ * @emu: an emulated BSEC, initialised
+ * @fw: the firmware generation
+ * @open: the upper words the board opens to the normal world (its
+ *	st,non-secure-otp list), for firmware that honours such a list
+ */
+void bsec_emu_load_firmware(struct bsec_emu *emu,
+			    const struct bsec_emu_firmware *fw,
+			    const unsigned long *open)
+{
+	unsigned int w;
+
+	emu->monitor_absent = !fw->sip;
+	emu->x1 = fw->x1;
+	for (w = BSEC_EMU_SHADOWED; w < BSEC_EMU_WORDS; w++)
+		emu->refuse[w] = fw->every_word_open || test_bit(w, open) ?
+				 0 : fw->refusal;
+	if (fw->failing_word)
+		emu->refuse[fw->failing_word] = BSEC_EMU_SMC_FAILED;
 }
 
 /**
@@ -195,6 +290,7 @@ void bsec_emu_init_f4(struct bsec_emu *emu, const u32 *words,
 	emu->io.read = emu_io_read;
 	emu->io.read_words = emu_io_read_words;
 	emu->ops.invoke = emu_smc;
+	emu->ops.conduit = "emulated monitor";
 	emu->f4 = true;
 	emu->monitor_absent = true;
 	emu->size = nwords * 4;

@@ -69,6 +69,8 @@ static int emu_open_session(struct tee_context *ctx,
 	mutex_lock(&emu->lock);
 	if (memcmp(arg->uuid, emu_pta_uuid, sizeof(emu_pta_uuid)))
 		arg->ret = OPTEE_EMU_ITEM_NOT_FOUND;
+	else if (emu->no_bsec_pta)
+		arg->ret = emu->no_bsec_pta;
 	else if (arg->clnt_login != EMU_LOGIN_REE_KERNEL || emu->refuse_session)
 		arg->ret = OPTEE_EMU_ACCESS_DENIED;
 	else

@@ -45,6 +45,10 @@ struct tee_device;
  * @locks: lock flags per word (OPTEE_EMU_LOCK_*)
  * @open: upper words OP-TEE opens to the normal world
  * @refuse_session: open_session answers ACCESS_DENIED
+ * @no_bsec_pta: non-zero: OP-TEE has no BSEC pseudo-TA (before 3.20, or
+ *	built without CFG_STM32_BSEC_PTA), and a session with its UUID gets
+ *	this TEE result, as one with any unknown TA does (ITEM_NOT_FOUND, or
+ *	COMMUNICATION while no tee-supplicant runs)
  * @invoke_result: non-zero: every invocation answers this TEE result
  * @invoke_errno: non-zero: every invocation fails in transport with it
  * @short_buffer: invocations answer SHORT_BUFFER
@@ -64,6 +68,7 @@ struct optee_emu {
 	u32 locks[OPTEE_EMU_MAX_WORDS];
 	DECLARE_BITMAP(open, OPTEE_EMU_MAX_WORDS);
 	bool refuse_session;
+	u32 no_bsec_pta;
 	u32 invoke_result;
 	int invoke_errno;
 	bool short_buffer;

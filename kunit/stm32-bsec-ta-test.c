@@ -12,6 +12,7 @@
  */
 
 #include <kunit/test.h>
+#include <linux/bitmap.h>
 #include <linux/delay.h>
 #include <linux/device.h>
 #include <linux/err.h>
@@ -518,6 +519,120 @@ static void ta_optee_goes_away(struct kunit *test)
 	put_device(&bsec->dev);
 }
 
+/* ---------------------------------------------------------------------- */
+/* The firmware generations an STM32MP15 board may carry */
+
+static void ta_fw_desc(const struct bsec_emu_firmware *fw, char *desc)
+{
+	strscpy(desc, fw->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+static const void *ta_fw_gen_params(const void *prev, char *desc)
+{
+	const struct bsec_emu_firmware *fw = bsec_emu_firmwares;
+
+	if (prev)
+		fw = (const struct bsec_emu_firmware *)prev + 1;
+
+	if (fw >= bsec_emu_firmwares + bsec_emu_nr_firmwares)
+		return NULL;
+	ta_fw_desc(fw, desc);
+	return fw;
+}
+
+/*
+ * What the board user reads of word @w under @fw: the lower words from the
+ * BSEC registers whatever the firmware; an upper word from the pseudo-TA
+ * when OP-TEE has it, else from the SiP service, else 0.
+ */
+static u32 ta_fw_word(const struct ta_ctx *ctx,
+		      const struct bsec_emu_firmware *fw, unsigned int w)
+{
+	if (w < ctx->geo->lower)
+		return ta_image_word(w);
+	if (fw->optee && fw->pta)
+		return optee_emu_visible(ctx->optee, w);
+	return bsec_emu_visible_word(ctx->bsec, w);
+}
+
+/*
+ * Each generation, MP15: the device registers, the whole dump is what the
+ * firmware serves (the failing word fails every read of it with EIO,
+ * never zeros), the MAC in open upper words 57-58 reaches a consumer
+ * wherever a service serves it, and the services not needed are not
+ * asked.  Firmware without SMCCC 1.1 is reached all the same.
+ */
+static void ta_firmware_generation(struct kunit *test)
+{
+	static const u8 mac[6] = { 0x00, 0x80, 0xe1, 0x42, 0x43, 0x44 };
+	const struct bsec_emu_firmware *fw = test->param_value;
+	struct ta_ctx *ctx = test->priv;
+	DECLARE_BITMAP(open, BSEC_EMU_WORDS) = { };
+	unsigned int w, size;
+	struct device_node *np;
+	unsigned long inv;
+	u8 addr[6] = { };
+	__le32 *buf;
+	int ret;
+
+	ta_prepare(test, &ta_geometries[0]);
+	/* The board opens the same upper words to both services. */
+	bitmap_set(open, ctx->geo->open_first, ctx->geo->open_count);
+	ctx->bsec->fuses[57] = ctx->optee->otp[57] =
+		mac[0] | mac[1] << 8 | mac[2] << 16 | (u32)mac[3] << 24;
+	ctx->bsec->fuses[58] = ctx->optee->otp[58] = mac[4] | mac[5] << 8;
+	bsec_emu_load_firmware(ctx->bsec, fw, open);
+	ctx->optee->no_bsec_pta = fw->pta ? 0 : fw->unknown_ta;
+	ctx->use_ta = fw->optee;
+	ta_start(test);
+
+	if (fw->sip)
+		KUNIT_EXPECT_NE(test,
+				otp_stm32_call_for(fw->smccc_1_1 ? SMCCC_CONDUIT_SMC :
+								   SMCCC_CONDUIT_NONE,
+						   "smc"),
+				OTP_STM32_CALL_NONE);
+
+	size = 4 * ctx->geo->words;
+	buf = kunit_kzalloc(test, size, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, buf);
+	inv = ctx->optee->invocations;
+	ret = nvmem_device_read(ctx->nvmem, 0, size, buf);
+	if (fw->failing_word) {
+		KUNIT_EXPECT_EQ(test, ret, -EIO);
+		KUNIT_EXPECT_EQ(test, nvmem_device_read(ctx->nvmem,
+							4 * fw->failing_word,
+							2, addr), -EIO);
+	} else {
+		KUNIT_EXPECT_EQ(test, ret, size);
+		for (w = 0; w < ctx->geo->words && ret == size; w++)
+			KUNIT_EXPECT_EQ_MSG(test, le32_to_cpu(buf[w]),
+					    ta_fw_word(ctx, fw, w), "word %u", w);
+	}
+
+	np = of_find_node_by_path(TA_CONSUMER_PATH);
+	KUNIT_ASSERT_NOT_NULL(test, np);
+	ret = of_get_mac_address(np, addr);
+	of_node_put(np);
+	if (fw->pta || fw->sip) {
+		KUNIT_EXPECT_EQ(test, ret, 0);
+		KUNIT_EXPECT_EQ(test, memcmp(addr, mac, sizeof(mac)), 0);
+	} else {
+		/* 00:00:00:00:00:00 is no address */
+		KUNIT_EXPECT_NE(test, ret, 0);
+	}
+
+	/* One service for the upper words: the other one is never asked. */
+	if (fw->optee && fw->pta) {
+		KUNIT_EXPECT_EQ(test, ctx->bsec->smc_calls, 0);
+		KUNIT_EXPECT_GT(test, ctx->optee->invocations, inv);
+	} else {
+		KUNIT_EXPECT_EQ(test, ctx->optee->invocations, 0);
+		KUNIT_EXPECT_EQ(test, ctx->optee->sessions_opened, 0);
+	}
+	KUNIT_EXPECT_EQ(test, ctx->bsec->secret_reads, 0);
+}
+
 static int ta_match_name(struct device *dev, const void *name)
 {
 	return !strcmp(dev_name(dev), name);
@@ -617,6 +732,7 @@ static struct kunit_case ta_cases[] = {
 	KUNIT_CASE_PARAM(ta_mac_cell, ta_geo_gen_params),
 	KUNIT_CASE(ta_invoke_failures),
 	KUNIT_CASE(ta_session_refused),
+	KUNIT_CASE_PARAM(ta_firmware_generation, ta_fw_gen_params),
 	KUNIT_CASE(ta_only_without_optee),
 	KUNIT_CASE(ta_optee_goes_away),
 	KUNIT_CASE(ta_held_across_optee_removal),

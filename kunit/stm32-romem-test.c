@@ -313,13 +313,14 @@ struct romem_refusal {
 	bool probe_word_too;
 };
 
+/*
+ * The two answers that keep a word from the normal world (the status
+ * values of bsec-emu.h); FAILED and statuses no firmware defines fail the
+ * read instead (romem_failed_words_fail_reads).
+ */
 static const struct romem_refusal romem_refusals[] = {
 	{ "not supported", BSEC_EMU_SMC_NOT_SUPPORTED, false },
-	{ "failed", BSEC_EMU_SMC_FAILED, true },
 	{ "invalid parameter", BSEC_EMU_SMC_INVALID, true },
-	/* a status TF-A does not define is a refusal too */
-	{ "undefined status 0xfffffffc", 0xfffffffc, true },
-	{ "undefined status 1", 0x1, true },
 };
 
 static void romem_refusal_desc(const struct romem_refusal *r, char *desc)
@@ -371,6 +372,110 @@ static void romem_refused_words_read_zero(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, romem_read_word(test, ctx, 58),
 			romem_upper_word(58));
 	KUNIT_EXPECT_EQ(test, emu->secret_reads, 0);
+}
+
+static const struct romem_refusal romem_failures[] = {
+	{ "failed", BSEC_EMU_SMC_FAILED, true },
+	{ "undefined status 0xfffffffc", 0xfffffffc, true },
+	{ "undefined status 1", 0x1, true },
+	{ "undefined status 0x80000000", 0x80000000, true },
+};
+
+KUNIT_ARRAY_PARAM(romem_failure, romem_failures, romem_refusal_desc);
+
+/*
+ * A BSEC in error state: the secure world answers FAILED (or something no
+ * firmware defines) for some words.  Every read that touches one fails
+ * with EIO, whole or partial, so a consumer never takes zeros (or x1, which
+ * the emulated monitor fills with the word) for a MAC or a calibration
+ * value; the other words still read.
+ */
+static void romem_failed_words_fail_reads(struct kunit *test)
+{
+	static const struct {
+		unsigned int offset, len;
+	} touching[] = {
+		{ 0, ROMEM_SIZE },	/* the whole device */
+		{ 60 * 4, 4 },		/* the word */
+		{ 60 * 4 + 1, 2 },	/* inside it */
+		{ 59 * 4 + 3, 2 },	/* across its start */
+		{ 60 * 4 + 3, 3 },	/* across its end */
+		{ 56 * 4, 6 * 4 },	/* whole words around it */
+	};
+	const struct romem_refusal *r = test->param_value;
+	struct bsec_emu *emu = romem_emu_seed(test);
+	struct romem_ctx *ctx;
+	unsigned int i;
+	u8 *buf;
+
+	emu->refuse[60] = r->code;
+	ctx = romem_start_bsec(test, emu);
+	buf = kunit_kzalloc(test, ROMEM_SIZE, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, buf);
+
+	for (i = 0; i < ARRAY_SIZE(touching); i++)
+		KUNIT_EXPECT_EQ_MSG(test,
+				    nvmem_device_read(ctx->nvmem,
+						      touching[i].offset,
+						      touching[i].len, buf),
+				    -EIO, "%u bytes at 0x%x", touching[i].len,
+				    touching[i].offset);
+	/* the words beside it, and the lower words, still read */
+	KUNIT_EXPECT_EQ(test, romem_read_word(test, ctx, 59),
+			romem_upper_word(59));
+	KUNIT_EXPECT_EQ(test, romem_read_word(test, ctx, 61),
+			romem_upper_word(61));
+	KUNIT_EXPECT_TRUE(test, romem_range_matches(test, ctx, buf, 0,
+						    BSEC_EMU_SHADOWED * 4));
+	/* and the word itself once the secure world serves it again */
+	emu->refuse[60] = 0;
+	KUNIT_EXPECT_EQ(test, romem_read_word(test, ctx, 60),
+			romem_upper_word(60));
+}
+
+/*
+ * How the provider reaches the firmware.  SMCCC 1.1 discovery, when the
+ * firmware answers SMCCC_VERSION, gives the conduit; firmware older than
+ * that (OP-TEE 3.3-3.8 as the MP15's monitor answers no SMCCC_VERSION, and
+ * the kernel then reports no conduit) is reached as SMCCC 1.0 callers did,
+ * through the PSCI node's "method" (Documentation/devicetree/bindings/arm/
+ * psci.yaml: "smc" or "hvc").  No conduit at all: no instruction.
+ */
+static const struct romem_call_case {
+	const char *name;
+	enum arm_smccc_conduit discovered;
+	const char *psci_method;
+	enum otp_stm32_call want;
+} romem_call_cases[] = {
+	{ .name = "SMCCC 1.1 smc", .discovered = SMCCC_CONDUIT_SMC,
+	  .psci_method = "smc", .want = OTP_STM32_CALL_SMC_1_1 },
+	{ .name = "SMCCC 1.1 hvc beside a PSCI smc", .discovered = SMCCC_CONDUIT_HVC,
+	  .psci_method = "smc", .want = OTP_STM32_CALL_HVC_1_1 },
+	{ .name = "SMCCC 1.1 smc without a PSCI node", .discovered = SMCCC_CONDUIT_SMC,
+	  .want = OTP_STM32_CALL_SMC_1_1 },
+	{ .name = "SMCCC 1.0, PSCI smc", .discovered = SMCCC_CONDUIT_NONE,
+	  .psci_method = "smc", .want = OTP_STM32_CALL_SMC_1_0 },
+	{ .name = "SMCCC 1.0, PSCI hvc", .discovered = SMCCC_CONDUIT_NONE,
+	  .psci_method = "hvc", .want = OTP_STM32_CALL_HVC_1_0 },
+	{ .name = "no PSCI node", .discovered = SMCCC_CONDUIT_NONE,
+	  .want = OTP_STM32_CALL_NONE },
+	{ .name = "PSCI method neither smc nor hvc", .discovered = SMCCC_CONDUIT_NONE,
+	  .psci_method = "smcc", .want = OTP_STM32_CALL_NONE },
+};
+
+static void romem_call_desc(const struct romem_call_case *c, char *desc)
+{
+	snprintf(desc, KUNIT_PARAM_DESC_SIZE, "%s", c->name);
+}
+
+KUNIT_ARRAY_PARAM(romem_call, romem_call_cases, romem_call_desc);
+
+static void romem_call_rules(struct kunit *test)
+{
+	const struct romem_call_case *c = test->param_value;
+
+	KUNIT_EXPECT_EQ(test, otp_stm32_call_for(c->discovered, c->psci_method),
+			c->want);
 }
 
 static void romem_monitor_absent(struct kunit *test)
@@ -965,6 +1070,7 @@ static void romem_debugfs_locks(struct kunit *test)
 	const size_t cap = 32768;
 	struct romem_ctx *ctx;
 	unsigned int lines = 0;
+	__le32 raw;
 	char path[96], *text;
 	const char *p;
 	struct file *f;
@@ -975,9 +1081,12 @@ static void romem_debugfs_locks(struct kunit *test)
 	emu->regs[(0x4c + 4) / 4] |= BIT(40 - 32);	/* WRLOCK word 40 */
 	emu->regs[(0x34 + 8) / 4] |= BIT(70 - 64);	/* ERROR word 70 */
 	emu->regs[0x1c / 4] |= BIT(9);		/* DISTURBED word 9 */
-	emu->refuse[50] = BSEC_EMU_SMC_FAILED;
+	emu->refuse[50] = BSEC_EMU_SMC_INVALID;
+	emu->refuse[51] = BSEC_EMU_SMC_FAILED;
 	ctx = romem_start_bsec(test, emu);
 	romem_read_word(test, ctx, 50);
+	KUNIT_EXPECT_EQ(test, nvmem_device_read(ctx->nvmem, 51 * 4, 4, &raw),
+			-EIO);
 
 	snprintf(path, sizeof(path), "/sys/kernel/debug/otp-stm32-romem/%s/locks",
 		 nvmem_dev_name(ctx->nvmem));
@@ -1019,6 +1128,10 @@ static void romem_debugfs_locks(struct kunit *test)
 	p = romem_find_line(text, 50);
 	KUNIT_ASSERT_NOT_NULL(test, p);
 	KUNIT_EXPECT_TRUE(test, romem_line_has(p, "secure-refused"));
+
+	p = romem_find_line(text, 51);
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	KUNIT_EXPECT_TRUE(test, romem_line_has(p, "secure-failed"));
 
 	p = romem_find_line(text, 70);
 	KUNIT_ASSERT_NOT_NULL(test, p);
@@ -1193,9 +1306,12 @@ static struct kunit_suite romem_read_suite = {
 };
 
 static struct kunit_case romem_secure_cases[] = {
+	KUNIT_CASE_PARAM(romem_failed_words_fail_reads,
+			 romem_failure_gen_params),
 	KUNIT_CASE_PARAM(romem_refused_words_read_zero,
 			 romem_refusal_gen_params),
 	KUNIT_CASE(romem_monitor_absent),
+	KUNIT_CASE_PARAM(romem_call_rules, romem_call_gen_params),
 	KUNIT_CASE(romem_debugfs_locks),
 	KUNIT_CASE(romem_concurrent_slow_monitor),
 	{ }

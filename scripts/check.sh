@@ -63,20 +63,26 @@ gate kernel-6.12-clang-prep scripts/build-kernel.sh 6.12 arm64 clang
 #   check  arm64 and arm: KUnit + end to end through the bench firmware
 #   absent arm64: end to end with no secure world at all
 #   optee  arm64 and arm: end to end with the emulated OP-TEE
+# A fourth field names the firmware generation the bench firmware plays
+# (OTP_FW_GENERATION, tests/firmware/fw.h; default TF-A): the 32-bit ARM
+# boots, an STM32MP15's own architecture, play OP-TEE as the monitor, one
+# of them OP-TEE before SMCCC 1.1.
 # Two lanes run side by side (a guest keeps about one core busy).  Boots of
 # one version and architecture share build/KVER[-arm], so each such group
 # sits in one lane; the lanes are balanced by pairing the slowest group
 # (6.1 ARM) with the fastest (6.12 arm64).  The static gates run next to
 # them at a lower priority and fill the cores the guests leave idle.
-lanes="6.1:check:arm,6.1:optee:arm,6.12:check:arm64,6.12:absent:arm64,6.12:optee:arm64
-6.12:check:arm,6.12:optee:arm,6.1:check:arm64,6.1:absent:arm64,6.1:optee:arm64"
+lanes="6.1:check:arm:optee-3.3,6.1:optee:arm:optee-3.9,6.12:check:arm64,6.12:absent:arm64,6.12:optee:arm64
+6.12:check:arm:optee-3.9,6.12:optee:arm:optee-3.9,6.1:check:arm64,6.1:absent:arm64,6.1:optee:arm64"
 lane() {	# lane N BOOTS: the boots in turn, results in build/lane-N.txt
+	lane_out=$out/lane-$1.txt
 	for b in $(echo "$2" | tr , ' '); do
-		v=${b%%:*} m=${b#*:} a=${m#*:} m=${m%:*}
-		log=$out/qemu-$v-$m-$a.log
-		sh scripts/qemu-test.sh "$v" "$m" "$a" >"$log" 2>&1
-		echo "$v $m $a $log"
-	done > "$out/lane-$1.txt"
+		# shellcheck disable=SC2046 # a boot's fields: KVER MODE ARCH [GENERATION]
+		set -- $(echo "$b" | tr : ' ')
+		log=$out/qemu-$1-$2-$3.log
+		OTP_FW_GENERATION=${4:-tfa} sh scripts/qemu-test.sh "$1" "$2" "$3" >"$log" 2>&1
+		echo "$1 $2 $3 $log"
+	done > "$lane_out"
 }
 rm -f "$out"/lane-*.txt
 n=0

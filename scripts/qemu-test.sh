@@ -167,7 +167,9 @@ depmod -b "$root" "$krel"
 # 5. Device tree: QEMU's own, our nodes, and for a firmware boot what a
 # boot loader would add (the firmware passes the DTB on untouched).
 cmdline="console=ttyAMA0 otp.mode=$mode panic=-1 kmemleak=on kunit.enable=1"
-[ "$firmware" = yes ] && cmdline="$cmdline otp.monitor=1"
+# otp.fwgen: the firmware generation the bench firmware plays
+# (OTP_FW_GENERATION, scripts/build-firmware.sh), for the guest's checks.
+[ "$firmware" = yes ] && cmdline="$cmdline otp.monitor=1 otp.fwgen=${OTP_FW_GENERATION:-tfa}"
 # OTP_ONLY=faults.sh (or a KUnit module's file name): that one alone.
 [ -n "${OTP_ONLY:-}" ] && cmdline="$cmdline otp.only=$OTP_ONLY"
 # OTP_REPEAT=N: the end-to-end scripts N times in a row in one boot (with
@@ -229,8 +231,9 @@ case $mode in
 demo | optee-demo | *bench) exit 0 ;;
 esac
 
-# KUnit runs in the check boot only.
+# KUnit runs in the check boot only (with OTP_ONLY, that module alone).
 kunit_modules=
 [ "$mode" = check ] && kunit_modules=$(ls "$root/modules/kunit" | tr '\n' ' ')
+[ -n "${OTP_ONLY:-}" ] && kunit_modules=$(echo " $kunit_modules " | grep -o " $OTP_ONLY " || true)
 python3 "$top/scripts/check-log.py" --kver "$kver" --ksrc "$ksrc" \
 	--kunit-modules "$kunit_modules" "$log"

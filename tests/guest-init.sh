@@ -21,6 +21,8 @@ ln -sf /proc/self/fd/2 /dev/stderr
 # otp.monitor=1: booted through the bench firmware (tests/firmware), whose
 # SiP service serves the STM32 upper words; the end-to-end scripts read
 # OTP_MONITOR.
+# otp.fwgen=GEN: the firmware generation it plays (tfa, optee-3.9,
+# optee-3.3: tests/firmware/fw.h).
 # otp.only=NAME (OTP_ONLY of scripts/qemu-test.sh): run only the e2e
 # script or KUnit module of that name, for working on one of them.
 # otp.repeat=N: the e2e scripts N times in a row.
@@ -28,12 +30,14 @@ ln -sf /proc/self/fd/2 /dev/stderr
 # lib.sh's settle waits that long.
 mode=check
 OTP_MONITOR=0
+OTP_FW_GENERATION=
 only=
 repeat=1
 for arg in $(cat /proc/cmdline); do
 	case $arg in
 	otp.mode=*) mode=${arg#otp.mode=} ;;
 	otp.monitor=1) OTP_MONITOR=1 ;;
+	otp.fwgen=*) OTP_FW_GENERATION=${arg#otp.fwgen=} ;;
 	otp.only=*) only=${arg#otp.only=} ;;
 	otp.repeat=*) repeat=${arg#otp.repeat=} ;;
 	otp.settle=*) OTP_SETTLE=${arg#otp.settle=} && export OTP_SETTLE ;;
@@ -44,7 +48,7 @@ for arg in $(cat /proc/cmdline); do
 		;;
 	esac
 done
-export OTP_MONITOR
+export OTP_MONITOR OTP_FW_GENERATION
 
 # uptime: where a boot spends its time
 uptime_s() {

@@ -104,4 +104,40 @@ expect_ok optee-mp15-back test -n "$mp15"
 	"$(dd status=none if="$mp15/nvmem" bs=4 count=1 skip=58 | od -v -A n -t x4 | tr -d ' ')" 5ec04443
 echo "# dmesg | grep -i optee"
 dmesg | grep -iE 'optee|pseudo-TA' | tail -n 8
+
+# OP-TEE without the BSEC pseudo-TA (before 3.20, the pseudo-TA's first
+# release, or built with CFG_STM32_BSEC_PTA=n): the STM32MP15 must not go
+# dark.  It falls back to the SiP service of the monitor underneath (the
+# bench firmware): lower words from its registers, the upper words the
+# firmware opens from it, 0 for the others, and one line says so.  The
+# STM32MP13, which only the pseudo-TA can read, stays unregistered with
+# one line.
+consumers_off otp-consumer-stm32
+rmmod otp_optee_emu
+echo "otp-e2e: stm32-optee.sh without the pseudo-TA" > /dev/kmsg
+expect_ok optee-nopta-insmod insmod /modules/optee/otp-optee-emu.ko bsec_pta=0
+echo 7f000000.efuse > /sys/bus/platform/drivers/otp-stm32-romem/bind
+echo 7f038000.efuse > /sys/bus/platform/drivers/otp-stm32-romem/bind 2>/dev/null
+mp15=$(node_nvmem efuse@7f000000)
+expect_ok optee-nopta-mp15-registered test -n "$mp15"
+dmesg | sed -n '/otp-e2e: stm32-optee.sh without the pseudo-TA/,$p' > /tmp/nopta.log
+grep efuse /tmp/nopta.log
+expect_eq optee-nopta-mp15-one-line \
+	"$(grep 7f000000.efuse /tmp/nopta.log | grep -c 'secure service present: upper OTP words 32..95 available through the SiP SMC service (SMCCC 1.1, smc); OP-TEE has no BSEC pseudo-TA, TEE result 0xffff0008')" 1
+expect_eq optee-nopta-mp13-unregistered "$(node_nvmem efuse@7f038000)" ""
+expect_eq optee-nopta-mp13-one-line \
+	"$(grep 7f038000.efuse /tmp/nopta.log | grep -c 'OP-TEE has no BSEC pseudo-TA, TEE result 0xffff0008, the only way to this BSEC')" 1
+fwwant=$( (sed 's/#.*//' /data/stm32mp15-seed.words | grep . | sed -n 1,32p
+	sed 's/#.*//' /data/fw-otp-image.words | grep . | awk 'NR > 32 {
+		print (NR >= 58 && NR <= 60) ? $1 : "00000000" }') )
+[ -n "$mp15" ] && expect_eq optee-nopta-mp15-dump \
+	"$(od -A x -t x4 "$mp15/nvmem" | expand_dump)" "$fwwant"
+consumers_on otp-consumer-stm32
+expect_eq optee-nopta-consumer-mac "$(value otp-consumer-stm32 mac-address)" "00:80:e1:51:50:43"
+
+# Back to an OP-TEE with the pseudo-TA.
+consumers_off otp-consumer-stm32
+rmmod otp_optee_emu
+insmod /modules/optee/otp-optee-emu.ko
+echo 7f000000.efuse > /sys/bus/platform/drivers/otp-stm32-romem/bind
 consumers_on otp-consumer-stm32

@@ -148,12 +148,27 @@ fi
 if [ "${OTP_MONITOR:-0}" = 1 ]; then
 	expect_ok stm32-romem-dmesg-secure-present sh -c \
 		"dmesg | grep -q 'secure service present: upper OTP words 32..95 available'"
+	# The firmware generation the bench firmware plays: the kernel's own
+	# line says which SMCCC it found, the provider's line how it calls.
+	case ${OTP_FW_GENERATION:-tfa} in
+	optee-3.3) smccc=v1.0 call="SMCCC 1.0, smc from the PSCI node" ;;
+	*) smccc=v1.1 call="SMCCC 1.1, smc" ;;
+	esac
+	expect_ok "stm32-romem-firmware-smccc-$smccc" sh -c \
+		"dmesg | grep -q 'SMC Calling Convention $smccc'"
+	expect_ok "stm32-romem-sip-call-$smccc" sh -c \
+		"dmesg | grep 7f000000.efuse | grep -q 'through the SiP SMC service ($call)'"
 	# Every read above went through the refused words more than once; the
 	# log names each of the 61 exactly once, with the firmware's status.
 	refusals=$(dmesg | sed -n '/otp-e2e: stm32-romem.sh starts/,$p' | grep 'refused by secure service')
 	echo "$refusals" | head -n 2
+	# with the status the generation refuses with (tests/firmware/fw.h)
+	case ${OTP_FW_GENERATION:-tfa} in
+	optee-3.3) status='not supported, 0xffffffff' ;;
+	*) status='invalid parameter, 0xfffffffd' ;;
+	esac
 	expect_eq stm32-romem-refusals-logged-once \
-		"$(echo "$refusals" | grep -c 'invalid parameter, 0xfffffffd') $(echo "$refusals" | sed -n 's/.*OTP word \([0-9]*\) .*/\1/p' | sort -u | wc -l)" \
+		"$(echo "$refusals" | grep -c "$status") $(echo "$refusals" | sed -n 's/.*OTP word \([0-9]*\) .*/\1/p' | sort -u | wc -l)" \
 		"61 61"
 elif dmesg | grep -q 'secure service absent: words 32..95 read as 0'; then
 	e2e_ok stm32-romem-dmesg-secure-absent

@@ -114,6 +114,7 @@
 #define STM32_SIP_OK		0x00000000U
 #define STM32_SIP_FAILED	0xfffffffeU
 #define STM32_SIP_INVALID	0xfffffffdU
+#define STM32_BSEC_ERROR	0xffffffffU	/* ST OP-TEE 3.3 bsec.h */
 
 /*
  * STM32MP15 OTP geometry and what the secure world lets the normal world
@@ -125,6 +126,34 @@
 #define BSEC_LOWER_WORDS	32	/* TF-A STM32MP1_UPPER_OTP_START */
 #define BSEC_OPEN_FIRST		57
 #define BSEC_OPEN_LAST		59
+
+/*
+ * The generation of secure firmware the monitor plays (FW_GENERATION, set
+ * by scripts/build-firmware.sh; tests/firmware/README.md has the sources):
+ * - TF-A SP_MIN (ST's, v2.0-stm32mp-r3+) answers SMCCC_VERSION and
+ *   refuses a closed word with INVALID_PARAMS, 0 in x1/r1;
+ * - OP-TEE 3.9-3.19 as the monitor answers SMCCC_VERSION too, but in the
+ *   registers the arguments came in: a refusal is INVALID_PARAMS with the
+ *   command left in r1;
+ * - ST's OP-TEE 3.3 (stm32mp) refuses with the raw BSEC_ERROR,
+ *   0xffffffff, the command left in r1, and answers no SMCCC_VERSION
+ *   (PSCI_FEATURES says NOT_SUPPORTED for it: SMCCC 1.0).
+ */
+#define FW_GEN_TFA		0
+#define FW_GEN_OPTEE_3_9	1
+#define FW_GEN_OPTEE_3_3	2
+#ifndef FW_GENERATION
+#define FW_GENERATION		FW_GEN_TFA
+#endif
+#if FW_GENERATION == FW_GEN_TFA
+#define FW_GENERATION_NAME	"TF-A SP_MIN, SMCCC 1.1"
+#elif FW_GENERATION == FW_GEN_OPTEE_3_9
+#define FW_GENERATION_NAME	"OP-TEE 3.9-3.19, SMCCC 1.1"
+#elif FW_GENERATION == FW_GEN_OPTEE_3_3
+#define FW_GENERATION_NAME	"ST OP-TEE 3.3, SMCCC 1.0"
+#else
+#error "unknown FW_GENERATION"
+#endif
 
 #ifndef __ASSEMBLER__
 typedef unsigned int u32;

@@ -79,7 +79,8 @@ static void __noreturn power_gpio(unsigned int line)
 /*
  * STM32 BSEC SiP service: reads of the lower words and of the opened
  * upper words; everything else, and every write, is refused.  The word
- * goes back in regs[1].
+ * goes back in regs[1]; on a refusal regs[1] keeps the command under
+ * OP-TEE, 0 under TF-A.
  */
 static u32 bsec_call(unsigned long *regs)
 {
@@ -87,9 +88,11 @@ static u32 bsec_call(unsigned long *regs)
 	int open = word < BSEC_LOWER_WORDS ||
 		   (word >= BSEC_OPEN_FIRST && word <= BSEC_OPEN_LAST);
 
-	regs[1] = 0;
+	if (FW_GENERATION == FW_GEN_TFA)
+		regs[1] = 0;
 	if (!open)
-		return STM32_SIP_INVALID;
+		return FW_GENERATION == FW_GEN_OPTEE_3_3 ? STM32_BSEC_ERROR :
+							   STM32_SIP_INVALID;
 	switch (service) {
 	case STM32_BSEC_READ_SHADOW:
 	case STM32_BSEC_READ_OTP:
@@ -123,6 +126,8 @@ static long psci_features(u32 fid)
 {
 	switch (fid) {
 	case SMCCC_VERSION:
+		return FW_GENERATION == FW_GEN_OPTEE_3_3 ? PSCI_NOT_SUPPORTED :
+							   PSCI_SUCCESS;
 	case PSCI_VERSION:
 	case PSCI_CPU_ON_32:
 	case PSCI_CPU_ON_64:
@@ -147,7 +152,8 @@ void fw_smc(unsigned long *regs)
 
 	switch (fid) {
 	case SMCCC_VERSION:
-		ret = SMCCC_VERSION_1_1;
+		ret = FW_GENERATION == FW_GEN_OPTEE_3_3 ? SMCCC_NOT_SUPPORTED :
+			(long)SMCCC_VERSION_1_1;
 		break;
 	case SMCCC_ARCH_FEATURES:
 		ret = (u32)regs[1] == SMCCC_VERSION ? 0 : SMCCC_NOT_SUPPORTED;
@@ -186,7 +192,7 @@ void fw_main(void)
 {
 	gic_init();
 	fw_cpus[0].on = 1;
-	uart_puts("otp-fw: " FW_FLAVOUR " secure monitor: SMCCC 1.1, PSCI 1.0, ");
+	uart_puts("otp-fw: " FW_FLAVOUR " secure monitor as " FW_GENERATION_NAME ", PSCI 1.0, ");
 	uart_puts("STM32 BSEC SiP (words 0-31 and 57-59 open); kernel at 0x");
 	uart_hex(NS_KERNEL);
 	uart_puts(", DTB at 0x");

@@ -5,7 +5,8 @@
  * the real OP-TEE driver would be.  Its BSEC OTP image and the upper words
  * it opens to the normal world (OP-TEE's st,non-secure-otp) come from a
  * separate test node, "otp-test,optee-bsec-image", so that the OP-TEE node
- * itself looks like a board's.
+ * itself looks like a board's.  bsec_pta=0 makes it an OP-TEE without
+ * the pseudo-TA (before 3.20, or built without CFG_STM32_BSEC_PTA).
  */
 
 #include <linux/module.h>
@@ -15,6 +16,10 @@
 
 #include "otp-compat.h"
 #include "optee-emu.h"
+
+static bool bsec_pta = true;
+module_param(bsec_pta, bool, 0444);
+MODULE_PARM_DESC(bsec_pta, "serve the BSEC pseudo-TA (0: OP-TEE before 3.20)");
 
 static int otp_optee_emu_probe(struct platform_device *pdev)
 {
@@ -50,12 +55,13 @@ static int otp_optee_emu_probe(struct platform_device *pdev)
 	if (ret)
 		return dev_err_probe(parent, ret, "bad otp-test,optee-bsec-image node\n");
 
+	emu->no_bsec_pta = bsec_pta ? 0 : OPTEE_EMU_ITEM_NOT_FOUND;
 	ret = optee_emu_register(emu, parent);
 	if (ret)
 		return ret;
 	platform_set_drvdata(pdev, emu);
-	dev_info(parent, "emulated OP-TEE with the BSEC pseudo-TA: %u OTP words\n",
-		 words);
+	dev_info(parent, "emulated OP-TEE %s the BSEC pseudo-TA: %u OTP words\n",
+		 bsec_pta ? "with" : "without", words);
 	return 0;
 }
 

@@ -251,6 +251,7 @@ const struct bsec_emu_firmware bsec_emu_firmwares[] = {
 		.failing_word = 60,
 	},
 };
+
 const unsigned int bsec_emu_nr_firmwares = ARRAY_SIZE(bsec_emu_firmwares);
 
 /**

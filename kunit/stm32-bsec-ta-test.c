@@ -578,9 +578,11 @@ static void ta_firmware_generation(struct kunit *test)
 	ta_prepare(test, &ta_geometries[0]);
 	/* The board opens the same upper words to both services. */
 	bitmap_set(open, ctx->geo->open_first, ctx->geo->open_count);
-	ctx->bsec->fuses[57] = ctx->optee->otp[57] =
-		mac[0] | mac[1] << 8 | mac[2] << 16 | (u32)mac[3] << 24;
-	ctx->bsec->fuses[58] = ctx->optee->otp[58] = mac[4] | mac[5] << 8;
+	ctx->bsec->fuses[57] = mac[0] | mac[1] << 8 | mac[2] << 16 |
+			       (u32)mac[3] << 24;
+	ctx->bsec->fuses[58] = mac[4] | mac[5] << 8;
+	ctx->optee->otp[57] = ctx->bsec->fuses[57];
+	ctx->optee->otp[58] = ctx->bsec->fuses[58];
 	bsec_emu_load_firmware(ctx->bsec, fw, open);
 	ctx->optee->no_bsec_pta = fw->pta ? 0 : fw->unknown_ta;
 	ctx->use_ta = fw->optee;

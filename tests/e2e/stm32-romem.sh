@@ -25,7 +25,6 @@ else
 	expected=$(awk 'NR <= 32 { print; next } { print "00000000" }' "$words")
 fi
 
-sysdev=/sys/bus/platform/devices
 if [ "${OTP_MONITOR:-0}" = 1 ]; then
 	# A fresh provider instance, so that its refusals are all logged
 	# here; its consumer is parked (lib.sh) for the whole script.

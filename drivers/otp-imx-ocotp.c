@@ -15,7 +15,8 @@
  * in the LOCK word, no bit cleared, usable clock) is checked for every word
  * before the first fuse is blown, only the missing bits are programmed,
  * and every word is read back after the shadows were reloaded.  Writes are
- * whole words.
+ * whole words, and each word is one program operation, also on the i.MX7D
+ * whose controller programs by bank.
  *
  * Every register access goes through struct otp_imx_ocotp_io, so that the
  * KUnit suite can put an emulated controller where the MMIO block would be.
@@ -61,7 +62,14 @@
 #define OCOTP_TIMING		0x010
 /* DATA0; the i.MX7D has DATA1..3 at the next 0x10 steps. */
 #define OCOTP_DATA(n)		(0x020 + 0x10 * (n))
+/*
+ * SW_STICKY: 0x50 on the i.MX6 and i.MX8M (i.MX6ULL RM Rev. 1 sec. 37.5.6;
+ * NXP MCUXpresso i.MX8MM PERI_OCOTP.h); 0xB0 on the i.MX7D, where 0x50 is
+ * DATA3 (U-Boot arch/arm/include/asm/arch-mx7/imx-regs.h struct ocotp_regs
+ * member sw_sticky; NetBSD sys/arch/arm/imx/imx7_ocotpreg.h).
+ */
 #define OCOTP_SW_STICKY		0x050
+#define OCOTP_MX7_SW_STICKY	0x0b0
 #define OCOTP_SHADOW_STEP	0x10
 /*
  * i.MX7ULP: OUT_STATUS and its CLR alias, and the double-error (DED) flag a
@@ -85,7 +93,10 @@
 #define OCOTP_T6_WAIT		GENMASK(27, 22)
 /*
  * i.MX7D TIMING fields.  FSOURCE is 7 bits wide, [18:12] (U-Boot
- * BM_TIMING_FSOURCE 0x0007f000); a wider value would set bit 19.
+ * BM_TIMING_FSOURCE 0x0007f000); a wider value would set bit 19.  Only
+ * these two fields are changed, the rest of the register is kept (U-Boot
+ * set_timing() under CONFIG_MX7: clrsetbits_le32() of BM_TIMING_FSOURCE
+ * and BM_TIMING_PROG).
  */
 #define OCOTP_T7_STROBE_PROG	GENMASK(11, 0)
 #define OCOTP_T7_FSOURCE	GENMASK(18, 12)
@@ -94,7 +105,11 @@
 #define OCOTP_PROG_NS		10000
 #define OCOTP_READ_NS		37
 #define OCOTP_RELAX_NS		17
-#define OCOTP_FSOURCE_NS	1000
+/*
+ * i.MX7D: FSOURCE covers 1001 ns, "> 1000 ns" (U-Boot BV_TIMING_FSOURCE_NS,
+ * Linux 6.12 drivers/nvmem/imx-ocotp.c DEF_FSOURCE).
+ */
+#define OCOTP_FSOURCE_NS	1001
 /* Quiet time the array needs after a programming operation. */
 #define OCOTP_POSTAMBLE_US	2
 
@@ -196,13 +211,15 @@ struct ocotp_lock {
  *	@count; gaps have no fuse
  * @ctrl: CTRL register layout
  * @timing: TIMING register layout
- * @prog_words: words one program operation writes: 1, or 4 on the i.MX7D
- *	where CTRL.ADDR is a bank and DATA0..3 hold its words
+ * @data_regs: DATA registers: 1, or 4 on the i.MX7D, where CTRL.ADDR is a
+ *	bank and DATA0..3 hold its words; one program operation writes one
+ *	word either way
  * @locks: write-lock fields of the LOCK word and the words they guard,
  *	ending with a NULL @name; NULL when the part is not programmed
  * @lock_other: LOCK bits documented as stopping no fuse programming
  * @sticky: write locks in SW_STICKY and the words they guard, ending with
  *	a NULL @name; NULL for none
+ * @sticky_reg: offset of SW_STICKY
  * @ded: reads must check OUT_STATUS.DED (i.MX7ULP)
  * @no_prog: why this part is registered read-only (@locks NULL); NULL if it can be
  *	programmed
@@ -214,10 +231,11 @@ struct ocotp_soc {
 	const struct ocotp_span *spans;
 	const struct ocotp_ctrl *ctrl;
 	enum ocotp_timing_style timing;
-	unsigned int prog_words;
+	unsigned int data_regs;
 	const struct ocotp_lock *locks;
 	u32 lock_other;
 	const struct ocotp_lock *sticky;
+	unsigned int sticky_reg;
 	bool ded;
 	const char *no_prog;
 };
@@ -290,7 +308,7 @@ static const struct ocotp_span imx8mp_spans[] = {
  * stopping no fuse programming (shadow-only halves, read locks, PIN).  Any
  * other set bit is a lock whose region is not publicly documented: then
  * every word outside the documented regions is refused too.  The LOCK
- * word itself has no lock bit (RM sec. 37.3.1.3).  SW_STICKY (0x50) holds
+ * word itself has no lock bit (RM sec. 37.3.1.3).  SW_STICKY holds
  * volatile locks of the SRK_REVOKE and FIELD_RETURN words until the next
  * power-on reset (RM sec. 37.5.6; barebox imx_field_return_locked()).
  */
@@ -304,8 +322,10 @@ static const struct ocotp_lock imx6_sticky[] = {
 };
 
 /*
- * i.MX8M: FIELD_RETURN is bank 8 word 3, SRK_REVOKE bank 9 word 3.  (On the
- * i.MX7D 0x50 is DATA3: no SW_STICKY there.)
+ * i.MX7D and i.MX8M: FIELD_RETURN is bank 8 word 3, SRK_REVOKE bank 9 word
+ * 3 (crucible fusemaps IMX7D.yaml, IMX8MM.yaml; NetBSD imx7_ocotpreg.h
+ * places their shadows at 0x630 and 0x670).  The bits are the family's:
+ * SRK_REVOKE_LOCK 1, FIELD_RETURN_LOCK 2.
  */
 static const struct ocotp_lock imx8m_sticky[] = {
 	OCOTP_LK(1, 39, 1, "SRK_REVOKE"),
@@ -523,59 +543,60 @@ static const struct ocotp_lock imx8mp_locks[] = {
 static const struct ocotp_soc imx6q_soc = {
 	.name = "i.MX6Q/DL", .bank_words = 8, .banks = 16,
 	.spans = imx6q_spans, .ctrl = &ocotp_ctrl_mx6,
-	.timing = IMX_OCOTP_TIMING_MX6, .prog_words = 1,
+	.timing = IMX_OCOTP_TIMING_MX6, .data_regs = 1,
 	.locks = imx6q_locks,
 	.lock_other = IMX6_LOCK_SHADOW | BIT(25) | BIT(27) | BIT(29),
-	.sticky = imx6_sticky,
+	.sticky = imx6_sticky, .sticky_reg = OCOTP_SW_STICKY,
 };
 
 static const struct ocotp_soc imx6sl_soc = {
 	.name = "i.MX6SL", .bank_words = 8, .banks = 8,
 	.spans = linear64_spans, .ctrl = &ocotp_ctrl_mx6,
-	.timing = IMX_OCOTP_TIMING_MX6, .prog_words = 1,
+	.timing = IMX_OCOTP_TIMING_MX6, .data_regs = 1,
 	.locks = imx6sl_locks,
 	.lock_other = IMX6_LOCK_SHADOW | BIT(25) | BIT(27) | BIT(29),
-	.sticky = imx6_sticky,
+	.sticky = imx6_sticky, .sticky_reg = OCOTP_SW_STICKY,
 };
 
 static const struct ocotp_soc imx6sll_soc = {
 	.name = "i.MX6SLL", .bank_words = 8, .banks = 9,
 	.spans = imx6ull_spans, .ctrl = &ocotp_ctrl_mx6,
-	.timing = IMX_OCOTP_TIMING_MX6, .prog_words = 1,
+	.timing = IMX_OCOTP_TIMING_MX6, .data_regs = 1,
 	.no_prog = "no public LOCK fuse map: write locks cannot be checked up front",
 };
 
 static const struct ocotp_soc imx6sx_soc = {
 	.name = "i.MX6SX", .bank_words = 8, .banks = 16,
 	.spans = imx6q_spans, .ctrl = &ocotp_ctrl_mx6,
-	.timing = IMX_OCOTP_TIMING_MX6, .prog_words = 1,
+	.timing = IMX_OCOTP_TIMING_MX6, .data_regs = 1,
 	.no_prog = "no public LOCK fuse map: write locks cannot be checked up front",
 };
 
 static const struct ocotp_soc imx6ul_soc = {
 	.name = "i.MX6UL", .bank_words = 8, .banks = 16,
 	.spans = imx6ul_spans, .ctrl = &ocotp_ctrl_mx6,
-	.timing = IMX_OCOTP_TIMING_MX6, .prog_words = 1,
+	.timing = IMX_OCOTP_TIMING_MX6, .data_regs = 1,
 	.locks = imx6ul_locks,
 	.lock_other = IMX6_LOCK_SHADOW | BIT(25) | BIT(27) | BIT(29) | BIT(31),
-	.sticky = imx6_sticky,
+	.sticky = imx6_sticky, .sticky_reg = OCOTP_SW_STICKY,
 };
 
 static const struct ocotp_soc imx6ull_soc = {
 	.name = "i.MX6ULL", .bank_words = 8, .banks = 9,
 	.spans = imx6ull_spans, .ctrl = &ocotp_ctrl_mx6,
-	.timing = IMX_OCOTP_TIMING_MX6, .prog_words = 1,
+	.timing = IMX_OCOTP_TIMING_MX6, .data_regs = 1,
 	.locks = imx6ull_locks,
 	.lock_other = IMX6_LOCK_SHADOW | BIT(25) | BIT(30) | BIT(31),
-	.sticky = imx6_sticky,
+	.sticky = imx6_sticky, .sticky_reg = OCOTP_SW_STICKY,
 };
 
 static const struct ocotp_soc imx7d_soc = {
 	.name = "i.MX7D", .bank_words = 4, .banks = 16,
 	.spans = linear64_spans, .ctrl = &ocotp_ctrl_mx7d,
-	.timing = IMX_OCOTP_TIMING_MX7, .prog_words = 4,
+	.timing = IMX_OCOTP_TIMING_MX7, .data_regs = 4,
 	.locks = imx7d_locks,
 	.lock_other = IMX7_LOCK_SHADOW | BIT(29) | BIT(31),
+	.sticky = imx8m_sticky, .sticky_reg = OCOTP_MX7_SW_STICKY,
 };
 
 /*
@@ -587,45 +608,45 @@ static const struct ocotp_soc imx7d_soc = {
 static const struct ocotp_soc imx7ulp_soc = {
 	.name = "i.MX7ULP", .bank_words = 8, .banks = 31,
 	.spans = imx7ulp_spans, .ctrl = &ocotp_ctrl_mx8m,
-	.timing = IMX_OCOTP_TIMING_MX6, .prog_words = 1, .ded = true,
+	.timing = IMX_OCOTP_TIMING_MX6, .data_regs = 1, .ded = true,
 	.no_prog = "its program sequence (power-down, OUT_STATUS, ECC) is not implemented",
 };
 
 static const struct ocotp_soc imx8mq_soc = {
 	.name = "i.MX8MQ", .bank_words = 4, .banks = 64,
 	.spans = imx8m_spans, .ctrl = &ocotp_ctrl_mx8m,
-	.timing = IMX_OCOTP_TIMING_MX6, .prog_words = 1,
+	.timing = IMX_OCOTP_TIMING_MX6, .data_regs = 1,
 	.locks = imx8mq_locks,
 	.lock_other = IMX7_LOCK_SHADOW | BIT(19) | BIT(25) | BIT(27) |
 		      BIT(29) | BIT(31),
-	.sticky = imx8m_sticky,
+	.sticky = imx8m_sticky, .sticky_reg = OCOTP_SW_STICKY,
 };
 
 static const struct ocotp_soc imx8mm_soc = {
 	.name = "i.MX8MM", .bank_words = 4, .banks = 64,
 	.spans = imx8m_spans, .ctrl = &ocotp_ctrl_mx8m,
-	.timing = IMX_OCOTP_TIMING_MX6, .prog_words = 1,
+	.timing = IMX_OCOTP_TIMING_MX6, .data_regs = 1,
 	.locks = imx8mm_locks,
 	.lock_other = IMX8M_LOCK_SHADOW | BIT(25),
-	.sticky = imx8m_sticky,
+	.sticky = imx8m_sticky, .sticky_reg = OCOTP_SW_STICKY,
 };
 
 static const struct ocotp_soc imx8mn_soc = {
 	.name = "i.MX8MN", .bank_words = 4, .banks = 64,
 	.spans = imx8m_spans, .ctrl = &ocotp_ctrl_mx8m,
-	.timing = IMX_OCOTP_TIMING_MX6, .prog_words = 1,
+	.timing = IMX_OCOTP_TIMING_MX6, .data_regs = 1,
 	.locks = imx8mn_locks,
 	.lock_other = IMX8M_LOCK_SHADOW,
-	.sticky = imx8m_sticky,
+	.sticky = imx8m_sticky, .sticky_reg = OCOTP_SW_STICKY,
 };
 
 static const struct ocotp_soc imx8mp_soc = {
 	.name = "i.MX8MP", .bank_words = 4, .banks = 96,
 	.spans = imx8mp_spans, .ctrl = &ocotp_ctrl_mx8mp,
-	.timing = IMX_OCOTP_TIMING_MX6, .prog_words = 1,
+	.timing = IMX_OCOTP_TIMING_MX6, .data_regs = 1,
 	.locks = imx8mp_locks,
 	.lock_other = IMX8M_LOCK_SHADOW,
-	.sticky = imx8m_sticky,
+	.sticky = imx8m_sticky, .sticky_reg = OCOTP_SW_STICKY,
 };
 
 static const struct of_device_id ocotp_of_match[] = {
@@ -904,7 +925,11 @@ unlock:
  * clock rate: tRELAX = (RELAX + 1) / f,
  * tPGM = (STROBE_PROG + 1 - 2 * (RELAX + 1)) / f and
  * tRD = (STROBE_READ + 1 - 2 * (RELAX + 1)) / f, with RELAX at least 1.
- * i.MX7 style: STROBE_PROG and FSOURCE count clock cycles.
+ * i.MX7 style: STROBE_PROG and FSOURCE count clock cycles, computed as
+ * U-Boot's set_timing() and Linux 6.12's imx_ocotp_set_imx7_timing() do:
+ * FSOURCE = ceil(f * 1001 ns) + 1, STROBE_PROG = round(f * 10 us) + 1
+ * (68 and 661 at 66 MHz); the other bits of TIMING are kept, as U-Boot
+ * keeps them.
  *
  * Return: 0, or -EINVAL (logged) when the rate is unknown, implausible or
  * does not fit the fields.
@@ -922,14 +947,15 @@ static int ocotp_timing(struct ocotp_dev *ocotp, u32 *timing)
 
 	switch (ocotp->soc->timing) {
 	case IMX_OCOTP_TIMING_MX7:
-		prog = DIV_ROUND_UP_ULL((u64)rate * OCOTP_PROG_NS,
-					NSEC_PER_SEC) + 1;
+		prog = DIV_ROUND_CLOSEST_ULL((u64)rate * OCOTP_PROG_NS,
+					     NSEC_PER_SEC) + 1;
 		fsource = DIV_ROUND_UP_ULL((u64)rate * OCOTP_FSOURCE_NS,
 					   NSEC_PER_SEC) + 1;
 		if (prog > FIELD_MAX(OCOTP_T7_STROBE_PROG) ||
 		    fsource > FIELD_MAX(OCOTP_T7_FSOURCE))
 			goto overflow;
-		*timing = FIELD_PREP(OCOTP_T7_STROBE_PROG, prog) |
+		*timing = (*timing & ~(OCOTP_T7_STROBE_PROG | OCOTP_T7_FSOURCE)) |
+			  FIELD_PREP(OCOTP_T7_STROBE_PROG, prog) |
 			  FIELD_PREP(OCOTP_T7_FSOURCE, fsource);
 		return 0;
 	case IMX_OCOTP_TIMING_MX6:
@@ -1081,7 +1107,7 @@ static int ocotp_check(struct ocotp_dev *ocotp, struct ocotp_target *t,
 	for (i = 0; i < count; i++)
 		if (ocotp_span_addr(t[i].span, t[i].pos) == OCOTP_LOCK_ADDR)
 			lockword |= t[i].want;
-	sticky = soc->sticky ? ocotp_rd(ocotp, OCOTP_SW_STICKY) : 0;
+	sticky = soc->sticky ? ocotp_rd(ocotp, soc->sticky_reg) : 0;
 	for (i = 0; i < count; i++) {
 		ret = ocotp_write_lock(ocotp, t[i].pos,
 				       ocotp_span_addr(t[i].span, t[i].pos),
@@ -1104,13 +1130,16 @@ static int ocotp_check(struct ocotp_dev *ocotp, struct ocotp_target *t,
 }
 
 /**
- * ocotp_program() - blow the new bits of one program unit
+ * ocotp_program() - blow the new bits of one word
  * @ocotp: controller
- * @t: the unit's words: one, or a whole bank of four on the i.MX7D
+ * @t: the word
  * @timing: TIMING register value
  *
- * On the i.MX7D, CTRL.ADDR is the bank and DATA0 is written last because
- * that write starts the operation.
+ * On the i.MX7D, CTRL.ADDR is the word's bank; the word's own DATA
+ * register (DATA0..3 for words 0..3 of the bank) gets the new bits and the
+ * other three get 0, written DATA1, DATA2, DATA3, DATA0: the write of DATA0
+ * starts the operation (U-Boot drivers/misc/mxc_ocotp.c fuse_prog() under
+ * CONFIG_MX7, and Linux 6.12 imx_ocotp_write(), program one word so).
  *
  * Return: 0, -EPERM when the controller refused (ERROR is cleared) or
  * -ETIMEDOUT.  Each failure is logged once.
@@ -1119,10 +1148,11 @@ static int ocotp_program(struct ocotp_dev *ocotp,
 			 const struct ocotp_target *t, u32 timing)
 {
 	const struct ocotp_ctrl *c = ocotp->soc->ctrl;
-	unsigned int n = ocotp->soc->prog_words;
+	unsigned int n = ocotp->soc->data_regs;
 	unsigned int addr = ocotp_span_addr(t->span, t->pos) / n;
+	unsigned int own = ocotp_span_addr(t->span, t->pos) % n;
+	unsigned int i, reg;
 	u32 ctrl;
-	int i;
 
 	/* Also clears a pending ERROR, which would make the controller ignore us. */
 	if (ocotp_wait_idle(ocotp, 0))
@@ -1131,8 +1161,11 @@ static int ocotp_program(struct ocotp_dev *ocotp,
 	ocotp_wr(ocotp, OCOTP_CTRL,
 		 FIELD_PREP(OCOTP_CTRL_UNLOCK, OCOTP_UNLOCK_KEY) |
 		 (addr << __ffs(c->addr)));
-	for (i = n - 1; i >= 0; i--)
-		ocotp_wr(ocotp, OCOTP_DATA(i), t[i].want & ~t[i].have);
+	for (i = 1; i <= n; i++) {
+		reg = i % n;
+		ocotp_wr(ocotp, OCOTP_DATA(reg),
+			 reg == own ? t->want & ~t->have : 0);
+	}
 
 	if (read_poll_timeout(ocotp_rd, ctrl,
 			      !(ctrl & c->busy) || (ctrl & c->error),
@@ -1207,16 +1240,18 @@ static int ocotp_verify(struct ocotp_dev *ocotp, const struct ocotp_target *t,
 /**
  * ocotp_write_locked() - program words, controller lock and clock held
  * @ocotp: controller
- * @t: the words of the write (whole banks on the i.MX7D)
+ * @t: the words of the write
  * @count: number of words
+ *
+ * Every word that needs new bits is one program operation; the others are
+ * not touched.
  *
  * Return: 0 or a negative errno.
  */
 static int ocotp_write_locked(struct ocotp_dev *ocotp, struct ocotp_target *t,
 			      unsigned int count)
 {
-	unsigned int n = ocotp->soc->prog_words;
-	unsigned int i, j, programmed = 0;
+	unsigned int i, programmed = 0;
 	u32 timing;
 	int ret;
 
@@ -1235,12 +1270,8 @@ static int ocotp_write_locked(struct ocotp_dev *ocotp, struct ocotp_target *t,
 	if (ret)
 		return ret;
 
-	for (i = 0; i < count; i += n) {
-		bool todo = false;
-
-		for (j = 0; j < n; j++)
-			todo |= t[i + j].want != t[i + j].have;
-		if (!todo)
+	for (i = 0; i < count; i++) {
+		if (t[i].want == t[i].have)
 			continue;
 		ret = ocotp_program(ocotp, &t[i], timing);
 		if (ret)
@@ -1271,8 +1302,8 @@ static int ocotp_write_locked(struct ocotp_dev *ocotp, struct ocotp_target *t,
  * @bytes: number of bytes
  *
  * Return: the words of the write, or an ERR_PTR(): -EINVAL (logged) when
- * the range is not made of whole program units, runs past the device or
- * covers a position with no fuse behind it.
+ * the range is not made of whole words, runs past the device or covers a
+ * position with no fuse behind it.
  */
 static struct ocotp_target *ocotp_targets(struct ocotp_dev *ocotp,
 					  unsigned int offset, const u8 *val,
@@ -1280,13 +1311,12 @@ static struct ocotp_target *ocotp_targets(struct ocotp_dev *ocotp,
 {
 	const struct ocotp_soc *soc = ocotp->soc;
 	unsigned int size = ocotp->size;
-	unsigned int unit = 4 * soc->prog_words, i, pos;
+	unsigned int i, pos;
 	struct ocotp_target *t;
 
-	if (!bytes || offset % unit || bytes % unit) {
-		dev_err(ocotp->dev, "write of %zu bytes at offset %#x refused: fuses are programmed in whole %u-byte %s; nothing written, use an offset and length that are multiples of %u\n",
-			bytes, offset, unit, unit == 4 ? "words" : "banks",
-			unit);
+	if (!bytes || offset % 4 || bytes % 4) {
+		dev_err(ocotp->dev, "write of %zu bytes at offset %#x refused: fuses are programmed in whole 4-byte words; nothing written, use an offset and length that are multiples of 4\n",
+			bytes, offset);
 		return ERR_PTR(-EINVAL);
 	}
 	if (offset >= size || bytes > size - offset) {
@@ -1304,7 +1334,7 @@ static struct ocotp_target *ocotp_targets(struct ocotp_dev *ocotp,
 		t[i].span = ocotp_span(soc, pos);
 		t[i].want = get_unaligned_le32(val + 4 * i);
 		if (!t[i].span ||
-		    ocotp_span_addr(t[i].span, pos) / soc->prog_words >
+		    ocotp_span_addr(t[i].span, pos) / soc->data_regs >
 		    soc->ctrl->addr >> __ffs(soc->ctrl->addr)) {
 			dev_err(ocotp->dev, "offset %#x (bank %u word %u) has no fuse behind it on the %s; nothing written\n",
 				4 * pos, pos / soc->bank_words,
@@ -1319,13 +1349,12 @@ static struct ocotp_target *ocotp_targets(struct ocotp_dev *ocotp,
 /**
  * ocotp_write() - nvmem reg_write callback
  * @context: controller
- * @offset: first byte, multiple of 4 (of 16 on the i.MX7D)
+ * @offset: first byte, multiple of 4
  * @val: new values, little-endian words
- * @bytes: number of bytes, a multiple of 4 (of 16 on the i.MX7D)
+ * @bytes: number of bytes, a multiple of 4
  *
- * Fuses are programmed in whole 32-bit words (whole four-word banks on the
- * i.MX7D), with no hidden merge of a partial word: the caller states the
- * value of every word the operation touches.  Every refusal that can be
+ * Fuses are programmed in whole 32-bit words, with no hidden merge of a
+ * partial word: the caller states the value of every word it writes.  Every refusal that can be
  * known beforehand (no fuse at an offset, a read lock, a write lock in the
  * LOCK word, a bit that would have to be cleared, an unusable clock)
  * refuses the whole write before the first fuse is blown; only a refusal

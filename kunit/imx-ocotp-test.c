@@ -126,7 +126,9 @@ static const u32 seed_words[256] = {
  * @banks: banks as U-Boot counts them (FUSE_BANKS)
  * @half_banks: banks 7 and 8 have four words each, and U-Boot's bank 8 is
  *	the second half of the reference manual's bank 7 (i.MX6ULL/6SLL)
- * @prog_words: words one program operation writes (a bank on the i.MX7D)
+ * @addr_words: fuse words one CTRL.ADDR value selects: 4 on the i.MX7D,
+ *	whose CTRL.ADDR is the bank (U-Boot setup_direct_access(): addr =
+ *	bank under CONFIG_MX7), 1 elsewhere
  * @writable: the provider offers programming (a LOCK map is known)
  *
  * The offset convention is the project's choice (README, "Offsets"); the
@@ -139,7 +141,7 @@ struct test_soc {
 	unsigned int bank_words;
 	unsigned int banks;
 	bool half_banks;
-	unsigned int prog_words;
+	unsigned int addr_words;
 	bool writable;
 };
 
@@ -417,6 +419,17 @@ static int read_word(struct nvmem_device *nvmem, unsigned int word, u32 *val)
 	ret = nvmem_device_read(nvmem, 4 * word, 4, buf);
 	*val = buf[0] | buf[1] << 8 | buf[2] << 16 | (u32)buf[3] << 24;
 	return ret;
+}
+
+/* First fuse address where the emulator's fuses and @before differ, -1 if none. */
+static int fuse_diff(const struct ocotp_emu *emu, const u32 *before)
+{
+	unsigned int i;
+
+	for (i = 0; i < emu->naddrs; i++)
+		if (emu->fuse[i] != before[i])
+			return i;
+	return -1;
 }
 
 static u32 *fuse_snapshot(struct kunit *test, const struct ocotp_emu *emu)
@@ -924,10 +937,10 @@ static void write_unaligned_refused(struct kunit *test)
 	expect_fuses_unchanged(test, emu, before);
 }
 
-/* The i.MX7D programs banks: a write ending inside a bank is refused. */
-static void write_imx7d_partial_bank_refused(struct kunit *test)
+/* The i.MX7D too takes whole words only: a partial word is refused. */
+static void write_imx7d_partial_word_refused(struct kunit *test)
 {
-	static const unsigned int lens[] = { 1, 4, 6, 8, 15, 17, 20, 31 };
+	static const unsigned int lens[] = { 1, 2, 3, 5, 6, 15, 17, 31 };
 	struct test_ctx *ctx = test->priv;
 	struct ocotp_emu *emu;
 	unsigned long acc;
@@ -947,14 +960,212 @@ static void write_imx7d_partial_bank_refused(struct kunit *test)
 		KUNIT_EXPECT_EQ_MSG(test, nvmem_device_write(ctx->rw.nvmem, 0x90,
 							     lens[i], buf),
 				    -EINVAL, "%u bytes", lens[i]);
+	KUNIT_EXPECT_EQ(test, nvmem_device_write(ctx->rw.nvmem, 0x92, 4, buf),
+			-EINVAL);
 	KUNIT_EXPECT_EQ(test, emu->reads + emu->writes, acc);
 	expect_fuses_unchanged(test, emu, before);
+}
 
-	/* The whole bank goes through. */
-	KUNIT_EXPECT_EQ(test, nvmem_device_write(ctx->rw.nvmem, 0x90, 16, buf),
-			16);
+/*
+ * One i.MX7D program operation as U-Boot's "fuse prog BANK WORD VAL"
+ * performs it (drivers/misc/mxc_ocotp.c fuse_prog(), CONFIG_MX7): CTRL.ADDR
+ * is the bank, the word's own DATA register (DATA0..3 for words 0..3)
+ * holds the bits and the other three hold 0, each written once, and DATA0,
+ * which starts the operation, is written last.
+ */
+static void expect_imx7d_op(struct kunit *test, const struct ocotp_emu_op *op,
+			    unsigned int addr, u32 bits)
+{
+	unsigned int i, bank = addr / 4, own = addr % 4, seen = 0;
+
+	KUNIT_EXPECT_EQ_MSG(test, op->addr, bank, "fuse %u", addr);
 	for (i = 0; i < 4; i++)
-		KUNIT_EXPECT_EQ(test, emu->fuse[36 + i], 0x5a5a5a5a);
+		KUNIT_EXPECT_EQ_MSG(test, op->data[i], i == own ? bits : 0,
+				    "fuse %u: DATA%u", addr, i);
+	KUNIT_ASSERT_EQ_MSG(test, op->nseq, 4, "fuse %u: DATA writes", addr);
+	for (i = 0; i < 4; i++)
+		seen |= BIT(op->seq[i]);
+	KUNIT_EXPECT_EQ_MSG(test, seen, 0xf, "fuse %u: DATA0..3 each once",
+			    addr);
+	KUNIT_EXPECT_EQ_MSG(test, op->seq[3], 0, "fuse %u: DATA0 last", addr);
+}
+
+/* U-Boot's set_timing() under CONFIG_MX7, with its own integer steps. */
+static u32 uboot_imx7_fsource(unsigned long rate)
+{
+	return DIV_ROUND_UP((u64)(rate / 1000) * 1001, 1000000) + 1;
+}
+
+static u32 uboot_imx7_prog(unsigned long rate)
+{
+	return DIV_ROUND_CLOSEST_ULL((u64)rate * 10, 1000000) + 1;
+}
+
+/*
+ * "dd bs=4" of one word on an i.MX7D: that word alone is programmed, the
+ * way U-Boot does it, whichever of the bank's four words it is, with
+ * TIMING at least what U-Boot programs.  The DATA latches start with
+ * stale bits, so a DATA register the driver leaves alone would program
+ * them into a neighbour.
+ */
+static void write_imx7d_one_word(struct kunit *test)
+{
+	struct test_ctx *ctx = test->priv;
+	struct ocotp_emu *emu;
+	unsigned int w, addr;
+	u32 *before, val, got;
+
+	ctx->soc = SOC_7D;
+	ctx->words = NULL;
+	ctx->rate = 66000000;
+	ocotp_start(test);
+	emu = ctx->rw.emu;
+
+	for (w = 0; w < 4; w++) {
+		/* GP1/GP2: bank 14 (crucible IMX7D.yaml). */
+		addr = 56 + w;
+		val = 0x80000001 | 0x10 << (8 * w);
+		memset32(emu->data, 0xa5a5a5a5, ARRAY_SIZE(emu->data));
+		emu->nops = 0;
+		before = fuse_snapshot(test, emu);
+		KUNIT_EXPECT_EQ(test, write_words(ctx->rw.nvmem, addr, &val, 1),
+				4);
+		KUNIT_ASSERT_EQ_MSG(test, emu->nops, 1, "word %u", w);
+		expect_imx7d_op(test, &emu->ops[0], addr, val);
+		before[addr] = val;
+		KUNIT_EXPECT_EQ_MSG(test, fuse_diff(emu, before), -1, "word %u",
+				    w);
+		KUNIT_ASSERT_EQ(test, read_word(ctx->rw.nvmem, addr, &got), 4);
+		KUNIT_EXPECT_EQ(test, got, val);
+		/* TIMING at least U-Boot's: FSOURCE 68, PROG 661 at 66 MHz. */
+		KUNIT_EXPECT_GE(test, (emu->ops[0].timing >> 12) & 0x7f,
+				uboot_imx7_fsource(ctx->rate));
+		KUNIT_EXPECT_GE(test, emu->ops[0].timing & 0xfff,
+				uboot_imx7_prog(ctx->rate));
+	}
+	KUNIT_EXPECT_EQ(test, uboot_imx7_fsource(ctx->rate), 68);
+	KUNIT_EXPECT_EQ(test, uboot_imx7_prog(ctx->rate), 661);
+	KUNIT_EXPECT_EQ(test, emu->rejected, 0);
+}
+
+/*
+ * A whole-bank (or two-bank) write in which some words change programs
+ * those words alone, each in an operation of its own, only its new bits.
+ */
+static void write_imx7d_bank_changed_words(struct kunit *test)
+{
+	static const u32 img[64] = {
+		[52] = 0x1, [53] = 0x2, [54] = 0x4, [55] = 0x8,
+		[56] = 0x10, [57] = 0x20, [58] = 0x40, [59] = 0x80,
+	};
+	struct test_ctx *ctx = test->priv;
+	u32 vals[8], *before;
+	struct ocotp_emu *emu;
+
+	ctx->soc = SOC_7D;
+	ctx->words = img;
+	ctx->nwords = ARRAY_SIZE(img);
+	ocotp_start(test);
+	emu = ctx->rw.emu;
+
+	/* Bank 14, word 2 gains 0x100. */
+	memcpy(vals, &img[56], 4 * sizeof(u32));
+	vals[2] |= 0x100;
+	before = fuse_snapshot(test, emu);
+	KUNIT_EXPECT_EQ(test, write_words(ctx->rw.nvmem, 56, vals, 4), 16);
+	KUNIT_ASSERT_EQ(test, emu->nops, 1);
+	expect_imx7d_op(test, &emu->ops[0], 58, 0x100);
+	before[58] = 0x140;
+	KUNIT_EXPECT_EQ(test, fuse_diff(emu, before), -1);
+
+	/* Banks 13 and 14: words 53 and 59 change, in that order. */
+	emu->nops = 0;
+	memcpy(vals, &img[52], 8 * sizeof(u32));
+	vals[6] = 0x140;
+	vals[1] |= 0x2000;
+	vals[7] |= 0x8000;
+	KUNIT_EXPECT_EQ(test, write_words(ctx->rw.nvmem, 52, vals, 8), 32);
+	KUNIT_ASSERT_EQ(test, emu->nops, 2);
+	expect_imx7d_op(test, &emu->ops[0], 53, 0x2000);
+	expect_imx7d_op(test, &emu->ops[1], 59, 0x8000);
+	before[53] = 0x2002;
+	before[59] = 0x8080;
+	KUNIT_EXPECT_EQ(test, fuse_diff(emu, before), -1);
+
+	/* Nothing new: no operation at all. */
+	emu->nops = 0;
+	KUNIT_EXPECT_EQ(test, write_words(ctx->rw.nvmem, 52, vals, 8), 32);
+	KUNIT_EXPECT_EQ(test, emu->nops, 0);
+	KUNIT_EXPECT_EQ(test, emu->rejected, 0);
+}
+
+/*
+ * A multi-word i.MX7D write is still all or nothing: a locked word in its
+ * second bank stops the words of the first before any DATA write.
+ */
+static void write_imx7d_all_or_nothing(struct kunit *test)
+{
+	struct test_ctx *ctx = test->priv;
+	u32 vals[4] = { 0x1, 0x2, 0x4, 0x8 }, *before;
+	struct ocotp_emu *emu;
+
+	ctx->soc = SOC_7D;
+	ctx->words = NULL;
+	ocotp_start(test);
+	emu = ctx->rw.emu;
+	/* GP1 (LOCK bit 20) guards fuse words 56-57 (crucible IMX7D.yaml). */
+	emu->fuse[0] = BIT(20);
+	emu->shadow[0] = BIT(20);
+	before = fuse_snapshot(test, emu);
+	KUNIT_EXPECT_EQ(test, write_words(ctx->rw.nvmem, 54, vals, 4), -EPERM);
+	KUNIT_EXPECT_EQ(test, emu->programs, 0);
+	KUNIT_EXPECT_EQ(test, emu->data_nseq, 0);
+	KUNIT_EXPECT_EQ(test, emu->rejected, 0);
+	KUNIT_EXPECT_EQ(test, fuse_diff(emu, before), -1);
+	/* GP2 is open. */
+	KUNIT_EXPECT_EQ(test, write_words(ctx->rw.nvmem, 58, vals, 2), 8);
+	KUNIT_EXPECT_EQ(test, emu->programs, 2);
+}
+
+/*
+ * The i.MX7D's SW_STICKY is at 0xB0 (0x50 is DATA3 there): its
+ * SRK_REVOKE_LOCK and FIELD_RETURN_LOCK bits refuse those words before
+ * anything is programmed, and leave the others alone.
+ */
+static void write_imx7d_sticky(struct kunit *test)
+{
+	struct test_ctx *ctx = test->priv;
+	u32 vals[4] = { 0x1, 0x1, 0x1, 0x1 }, *before;
+	struct ocotp_emu *emu;
+
+	ctx->soc = SOC_7D;
+	ctx->words = NULL;
+	ocotp_start(test);
+	emu = ctx->rw.emu;
+	before = fuse_snapshot(test, emu);
+
+	emu->sw_sticky = BIT(1);
+	KUNIT_EXPECT_EQ(test, write_words(ctx->rw.nvmem, emu->cfg.srk_revoke,
+					  vals, 1), -EPERM);
+	/* A bank write with SRK_REVOKE in it. */
+	KUNIT_EXPECT_EQ(test, write_words(ctx->rw.nvmem, 36, vals, 4), -EPERM);
+	KUNIT_EXPECT_EQ(test, emu->programs, 0);
+	/* FIELD_RETURN is not locked by bit 1. */
+	KUNIT_EXPECT_EQ(test, write_words(ctx->rw.nvmem, emu->cfg.field_return,
+					  vals, 1), 4);
+	before[emu->cfg.field_return] = 1;
+
+	emu->sw_sticky = BIT(2);
+	vals[0] = 0x3;
+	KUNIT_EXPECT_EQ(test, write_words(ctx->rw.nvmem, emu->cfg.field_return,
+					  vals, 1), -EPERM);
+	vals[0] = 0x1;
+	KUNIT_EXPECT_EQ(test, write_words(ctx->rw.nvmem, emu->cfg.srk_revoke,
+					  vals, 1), 4);
+	before[emu->cfg.srk_revoke] = 1;
+	KUNIT_EXPECT_EQ(test, emu->programs, 2);
+	KUNIT_EXPECT_EQ(test, emu->rejected, 0);
+	KUNIT_EXPECT_EQ(test, fuse_diff(emu, before), -1);
 }
 
 struct rate_case {
@@ -967,7 +1178,8 @@ static const struct rate_case bad_rates[] = {
 	{ &test_socs[9], 500000000 },
 	{ &test_socs[9], 999999 },
 	{ &test_socs[6], 300000000 },	/* FSOURCE does not fit */
-	{ &test_socs[6], 130000000 },	/* FSOURCE 131 > 7 bits */
+	{ &test_socs[6], 130000000 },	/* FSOURCE 132 > 7 bits */
+	{ &test_socs[6], 126000000 },	/* FSOURCE ceil(126.126) + 1 = 128 */
 };
 
 static void rate_case_desc(const struct rate_case *c, char *desc)
@@ -996,44 +1208,6 @@ static void write_bad_clock_refused(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, emu->programs, 0);
 	KUNIT_EXPECT_EQ(test, emu->rejected, 0);
 	expect_fuses_unchanged(test, emu, before);
-}
-
-static void write_imx7d_banks(struct kunit *test)
-{
-	struct test_ctx *ctx = test->priv;
-	u32 vals[4] = { 0x1, 0x20, 0x300, 0x4000 }, *before;
-	struct ocotp_emu *emu;
-	unsigned int i;
-
-	ctx->soc = SOC_7D;
-	ctx->words = NULL;
-	ocotp_start(test);
-	emu = ctx->rw.emu;
-
-	KUNIT_EXPECT_EQ(test, write_words(ctx->rw.nvmem, 8, vals, 4), 16);
-	for (i = 0; i < 4; i++)
-		KUNIT_EXPECT_EQ(test, emu->fuse[8 + i], vals[i]);
-	KUNIT_EXPECT_EQ(test, emu->programs, 1);
-	KUNIT_EXPECT_EQ(test, emu->last_addr, 2);
-	KUNIT_EXPECT_EQ(test, emu->fuse[7], 0);
-	KUNIT_EXPECT_EQ(test, emu->fuse[12], 0);
-
-	/* Only whole, aligned banks. */
-	before = fuse_snapshot(test, emu);
-	KUNIT_EXPECT_EQ(test, write_words(ctx->rw.nvmem, 12, vals, 1), -EINVAL);
-	KUNIT_EXPECT_EQ(test, write_words(ctx->rw.nvmem, 13, vals, 4), -EINVAL);
-	KUNIT_EXPECT_EQ(test, write_words(ctx->rw.nvmem, 12, vals, 2), -EINVAL);
-	KUNIT_EXPECT_EQ(test, emu->programs, 1);
-	expect_fuses_unchanged(test, emu, before);
-
-	/* A bank where only some words change. */
-	vals[0] = 0;
-	vals[1] = 0x8000;
-	vals[2] = 0;
-	vals[3] = 0;
-	KUNIT_EXPECT_EQ(test, write_words(ctx->rw.nvmem, 60, vals, 4), 16);
-	KUNIT_EXPECT_EQ(test, emu->fuse[61], 0x8000);
-	KUNIT_EXPECT_EQ(test, emu->last_addr, 15);
 }
 
 static void write_imx8mp_layout(struct kunit *test)
@@ -1073,17 +1247,6 @@ static void soc_desc(const struct test_soc *soc, char *desc)
 
 KUNIT_ARRAY_PARAM(soc, test_socs, soc_desc);
 
-/* First fuse address where @a and @b differ, -1 if none. */
-static int fuse_diff(const struct ocotp_emu *emu, const u32 *before)
-{
-	unsigned int i;
-
-	for (i = 0; i < emu->naddrs; i++)
-		if (emu->fuse[i] != before[i])
-			return i;
-	return -1;
-}
-
 /* The word position a fuse address has in the user's numbering. */
 static unsigned int soc_pos_of(const struct test_soc *soc, unsigned int addr)
 {
@@ -1119,12 +1282,11 @@ static void soc_fuse_map(struct kunit *test)
 {
 	const struct test_soc *soc = test->param_value;
 	struct test_ctx *ctx = test->priv;
-	unsigned int npos = soc_size(soc) / 4, n = soc->prog_words, pos, i;
+	unsigned int npos = soc_size(soc) / 4, pos;
 	unsigned long programs;
 	struct ocotp_emu *emu;
 	u32 *img, *before, vals[4], val;
-	int addr[4], ret;
-	bool hole;
+	int addr, ret;
 
 	img = map_image(test);
 	ctx->soc = soc;
@@ -1139,10 +1301,10 @@ static void soc_fuse_map(struct kunit *test)
 						4, (u8 *)vals), 0);
 
 	for (pos = 0; pos < npos; pos++) {
-		addr[0] = soc_fuse_addr(soc, pos);
-		KUNIT_ASSERT_LT(test, addr[0], (int)emu->naddrs);
+		addr = soc_fuse_addr(soc, pos);
+		KUNIT_ASSERT_LT(test, addr, (int)emu->naddrs);
 		KUNIT_ASSERT_EQ(test, read_word(ctx->rw.nvmem, pos, &val), 4);
-		KUNIT_EXPECT_EQ_MSG(test, val, addr[0] < 0 ? 0 : img[addr[0]],
+		KUNIT_EXPECT_EQ_MSG(test, val, addr < 0 ? 0 : img[addr],
 				    "offset %#x", 4 * pos);
 	}
 	KUNIT_EXPECT_EQ(test, emu->hole_reads, 0);
@@ -1151,34 +1313,29 @@ static void soc_fuse_map(struct kunit *test)
 		KUNIT_EXPECT_EQ(test, sysfs_mode(test, ctx->rw.nvmem, "nvmem"),
 				0444);
 		memset32(vals, 1, ARRAY_SIZE(vals));
-		KUNIT_EXPECT_LT(test, write_words(ctx->rw.nvmem, 4, vals, n), 0);
+		KUNIT_EXPECT_LT(test, write_words(ctx->rw.nvmem, 4, vals, 1), 0);
 		KUNIT_EXPECT_EQ(test, emu->writes, 0);
 		return;
 	}
 
 	before = fuse_snapshot(test, emu);
-	for (pos = npos - n; ; pos -= n) {
-		hole = false;
-		for (i = 0; i < n; i++) {
-			addr[i] = soc_fuse_addr(soc, pos + i);
-			hole |= addr[i] < 0;
-			vals[i] = addr[i] < 0 ? 0 : img[addr[i]] | BIT(20);
-		}
+	for (pos = npos - 1; ; pos--) {
+		addr = soc_fuse_addr(soc, pos);
+		vals[0] = addr < 0 ? 0 : img[addr] | BIT(20);
 		programs = emu->programs;
 		cond_resched();
-		ret = write_words(ctx->rw.nvmem, pos, vals, n);
-		if (hole) {
+		ret = write_words(ctx->rw.nvmem, pos, vals, 1);
+		if (addr < 0) {
 			KUNIT_EXPECT_EQ_MSG(test, ret, -EINVAL, "offset %#x",
 					    4 * pos);
 			KUNIT_EXPECT_EQ(test, emu->programs, programs);
 		} else {
-			KUNIT_EXPECT_EQ_MSG(test, ret, 4 * n, "offset %#x",
-					    4 * pos);
+			KUNIT_EXPECT_EQ_MSG(test, ret, 4, "offset %#x", 4 * pos);
 			KUNIT_EXPECT_EQ(test, emu->programs, programs + 1);
-			KUNIT_EXPECT_EQ_MSG(test, emu->last_addr, addr[0] / n,
+			KUNIT_EXPECT_EQ_MSG(test, emu->last_addr,
+					    addr / soc->addr_words,
 					    "offset %#x", 4 * pos);
-			for (i = 0; i < n; i++)
-				before[addr[i]] = vals[i];
+			before[addr] = vals[0];
 			KUNIT_ASSERT_EQ(test, read_word(ctx->rw.nvmem, pos, &val),
 					4);
 			KUNIT_EXPECT_EQ(test, val, vals[0]);
@@ -1201,7 +1358,7 @@ static void soc_write_locks(struct kunit *test)
 {
 	const struct test_soc *soc = test->param_value;
 	struct test_ctx *ctx = test->priv;
-	unsigned int n = soc->prog_words, a, pos, checked = 0;
+	unsigned int a, pos, checked = 0;
 	const struct ocotp_emu_lock *l;
 	struct ocotp_emu *emu;
 	u32 vals[4] = { 1, 1, 1, 1 };
@@ -1222,10 +1379,10 @@ static void soc_write_locks(struct kunit *test)
 		emu->shadow[0] = BIT(l->bit);
 		before[0] = BIT(l->bit);
 		for (a = l->addr; a < l->addr + l->count; a++) {
-			pos = soc_pos_of(soc, a) / n * n;
+			pos = soc_pos_of(soc, a);
 			cond_resched();
 			KUNIT_EXPECT_EQ_MSG(test, write_words(ctx->rw.nvmem, pos,
-							      vals, n),
+							      vals, 1),
 					    -EPERM, "LOCK bit %u, fuse %u",
 					    l->bit, a);
 			checked++;
@@ -1258,8 +1415,8 @@ static void soc_write_locks(struct kunit *test)
 	emu->fuse[0] = BIT(l->bit + 1);
 	emu->shadow[0] = BIT(l->bit + 1);
 	emu->sw_sticky = 0;
-	pos = l->addr / n * n;
-	KUNIT_EXPECT_EQ(test, write_words(ctx->rw.nvmem, pos, vals, n), 4 * n);
+	pos = soc_pos_of(soc, l->addr);
+	KUNIT_EXPECT_EQ(test, write_words(ctx->rw.nvmem, pos, vals, 1), 4);
 	KUNIT_EXPECT_EQ(test, emu->fuse[l->addr], 1);
 }
 
@@ -1345,7 +1502,7 @@ struct prop_stats {
 static bool prop_legal(const struct test_soc *soc, struct ocotp_emu *emu,
 		       unsigned int off, unsigned int len, const u32 *want)
 {
-	unsigned int unit = 4 * soc->prog_words, i;
+	unsigned int unit = 4, i;
 	u32 lock = emu->fuse[0];
 	bool legal = true;
 	int addr;
@@ -1370,7 +1527,7 @@ static void prop_one(struct kunit *test, struct test_ctx *ctx,
 {
 	const struct test_soc *soc = ctx->soc;
 	struct ocotp_emu *emu = ctx->rw.emu;
-	unsigned int unit = 4 * soc->prog_words, off, len, i, r;
+	unsigned int unit = 4, off, len, i, r;
 	u32 want[16], bits, *before;
 	u8 buf[64];
 	bool legal;
@@ -1605,9 +1762,12 @@ static struct kunit_case ocotp_write_cases[] = {
 	KUNIT_CASE(read_stuck_busy),
 	KUNIT_CASE(clock_enable_fails),
 	KUNIT_CASE_PARAM(write_unaligned_refused, bad_write_gen_params),
-	KUNIT_CASE(write_imx7d_partial_bank_refused),
+	KUNIT_CASE(write_imx7d_partial_word_refused),
+	KUNIT_CASE(write_imx7d_one_word),
+	KUNIT_CASE(write_imx7d_bank_changed_words),
+	KUNIT_CASE(write_imx7d_all_or_nothing),
+	KUNIT_CASE(write_imx7d_sticky),
 	KUNIT_CASE_PARAM(write_bad_clock_refused, bad_rate_gen_params),
-	KUNIT_CASE(write_imx7d_banks),
 	KUNIT_CASE(write_imx8mp_layout),
 	KUNIT_CASE(write_all_or_nothing),
 	KUNIT_CASE(write_unknown_lock_region),
@@ -1640,7 +1800,8 @@ static const struct rate_case timing_cases[] = {
 	{ &test_socs[0], 66000000 },
 	{ &test_socs[6], 24000000 },
 	{ &test_socs[6], 66000000 },
-	{ &test_socs[6], 126000000 },
+	{ &test_socs[6], 83333333 },	/* PROG rounds down: 833.33 */
+	{ &test_socs[6], 125000000 },	/* FSOURCE 127, the field's top */
 };
 
 KUNIT_ARRAY_PARAM(timing, timing_cases, rate_case_desc);
@@ -1656,7 +1817,6 @@ static void timing_fields(struct kunit *test)
 	const struct rate_case *c = test->param_value;
 	struct test_ctx *ctx = test->priv;
 	u32 wait = 0x2a, vals[4] = { 0x100, 0, 0, 0 };
-	unsigned int n = c->soc->prog_words;
 	u64 prog, relax, rd, fsource;
 	struct ocotp_emu *emu;
 	u32 t;
@@ -1665,23 +1825,41 @@ static void timing_fields(struct kunit *test)
 	ctx->rate = c->rate;
 	ctx->words = NULL;
 	ctx->timing_reset = wait << 22;
+	/*
+	 * i.MX7D: bits outside FSOURCE [18:12] and STROBE_PROG [11:0] set,
+	 * and both fields full of ones, as a boot loader may leave them.
+	 */
+	if (c->soc == SOC_7D)
+		ctx->timing_reset = 0xfff80000 | GENMASK(18, 0);
 	ocotp_start(test);
 	emu = ctx->rw.emu;
 
-	KUNIT_ASSERT_EQ(test, write_words(ctx->rw.nvmem, 4, vals, n), 4 * n);
+	KUNIT_ASSERT_EQ(test, write_words(ctx->rw.nvmem, 4, vals, 1), 4);
 	KUNIT_ASSERT_EQ(test, emu->programs, 1);
 	t = emu->last_timing;
 	kunit_info(test, "TIMING 0x%08x at %lu Hz\n", t, c->rate);
 
-	/* The i.MX7D: STROBE_PROG [11:0], FSOURCE [18:12] (U-Boot). */
+	/*
+	 * The i.MX7D: STROBE_PROG [11:0], FSOURCE [18:12], the other bits
+	 * kept (U-Boot set_timing(), clrsetbits_le32()).  The values are
+	 * Linux 6.12 imx_ocotp_set_imx7_timing()'s: FSOURCE = ceil(f *
+	 * 1001 ns) + 1, STROBE_PROG = round(f * 10 us) + 1; U-Boot's
+	 * integer steps never give more.
+	 */
 	if (c->soc == SOC_7D) {
 		prog = t & 0xfff;
 		fsource = (t >> 12) & 0x7f;
-		KUNIT_EXPECT_EQ(test, t & ~GENMASK(18, 0), 0);
+		KUNIT_EXPECT_EQ(test, t & ~GENMASK(18, 0), 0xfff80000);
+		KUNIT_EXPECT_EQ(test, fsource,
+				DIV_ROUND_UP_ULL((u64)c->rate * 1001,
+						 1000000000) + 1);
+		KUNIT_EXPECT_EQ(test, prog,
+				DIV_ROUND_CLOSEST_ULL((u64)c->rate * 10000,
+						      1000000000) + 1);
+		KUNIT_EXPECT_GE(test, fsource, uboot_imx7_fsource(c->rate));
+		KUNIT_EXPECT_GE(test, prog, uboot_imx7_prog(c->rate));
 		KUNIT_EXPECT_TRUE(test, covers(prog, c->rate, 10000));
-		KUNIT_EXPECT_FALSE(test, covers(prog, c->rate, 12000));
-		KUNIT_EXPECT_TRUE(test, covers(fsource, c->rate, 1000));
-		KUNIT_EXPECT_FALSE(test, covers(fsource, c->rate, 2000));
+		KUNIT_EXPECT_TRUE(test, covers(fsource, c->rate, 1001));
 		return;
 	}
 

@@ -40,8 +40,17 @@
 #define EMU_ULP_OUT_STATUS_SET	0x074
 #define EMU_ULP_OUT_STATUS_CLR	0x078
 #define EMU_ULP_DED		BIT(10)
-/* SW_STICKY: volatile locks of SRK_REVOKE (bit 1) and FIELD_RETURN (bit 2). */
+/*
+ * SW_STICKY: volatile locks of SRK_REVOKE (bit 1) and FIELD_RETURN (bit 2),
+ * at 0x50 (Freescale's 2011 i.MX6Q OCOTP register header HW_OCOTP_SW_STICKY
+ * and its SRK_REVOKE_LOCK / FIELD_RETURN_LOCK masks; MCUXpresso i.MX8MM
+ * PERI_OCOTP.h).  The i.MX7D has four DATA registers at
+ * 0x20..0x50 and its SW_STICKY at 0xB0 (NetBSD
+ * sys/arch/arm/imx/imx7_ocotpreg.h OCOTP_SW_STICKY; U-Boot arch-mx7
+ * imx-regs.h struct ocotp_regs).
+ */
 #define EMU_SW_STICKY		0x050
+#define EMU_MX7_SW_STICKY	0x0b0
 
 #define EMU_KEY_MASK		GENMASK(31, 16)
 #define EMU_KEY			0x3e77
@@ -94,6 +103,17 @@ u32 ocotp_emu_addr_shift(const struct ocotp_emu *emu)
 static unsigned int emu_prog_words(const struct ocotp_emu *emu)
 {
 	return emu->cfg.bank_program ? 4 : 1;
+}
+
+static unsigned int emu_sticky_reg(const struct ocotp_emu *emu)
+{
+	return emu->cfg.sticky_reg ?: EMU_SW_STICKY;
+}
+
+/* Whether @reg is SW_STICKY on this variant (which may lack one). */
+static bool emu_is_sticky(const struct ocotp_emu *emu, unsigned int reg)
+{
+	return emu->cfg.field_return && reg == emu_sticky_reg(emu);
 }
 
 static void emu_complete(struct ocotp_emu *emu)
@@ -199,8 +219,13 @@ static void emu_request_program(struct ocotp_emu *emu)
 	u32 addr = (emu->ctrl & emu_addr_mask(emu)) >> ocotp_emu_addr_shift(emu);
 	unsigned int first = addr * n;
 
+	struct ocotp_emu_op *op;
+	unsigned int nseq = emu->data_nseq;
+
 	/* The key unlocks exactly one request. */
 	emu->ctrl &= ~EMU_KEY_MASK;
+	/* The next request's DATA writes are counted afresh. */
+	emu->data_nseq = 0;
 
 	if (!emu_accepts_request(emu))
 		return;
@@ -208,7 +233,17 @@ static void emu_request_program(struct ocotp_emu *emu)
 		emu_reject(emu);
 		return;
 	}
+	/*
+	 * Locks are checked for the words the request blows bits in: the
+	 * i.MX7D's LOCK regions split banks (ANALOG is bank 3 words 2-3, GP1
+	 * and GP2 the halves of bank 14, crucible IMX7D.yaml), so a lock of
+	 * one half cannot stop the other.  Whether the silicon also refuses a
+	 * request that holds 0 for a locked word of the bank is not in the
+	 * sources used here (assumption: it does not).
+	 */
 	for (i = 0; i < n; i++) {
+		if (n > 1 && !emu->data[i])
+			continue;
 		if (emu->write_locked[first + i] ||
 		    ocotp_emu_region_locked(emu, first + i)) {
 			emu_reject(emu);
@@ -221,6 +256,14 @@ static void emu_request_program(struct ocotp_emu *emu)
 	emu->last_addr = addr;
 	memcpy(emu->last_data, emu->data, sizeof(emu->data));
 	emu->last_timing = emu->timing;
+	if (emu->nops < OCOTP_EMU_OPS) {
+		op = &emu->ops[emu->nops++];
+		op->addr = addr;
+		memcpy(op->data, emu->data, sizeof(emu->data));
+		memcpy(op->seq, emu->data_seq, sizeof(emu->data_seq));
+		op->nseq = nseq;
+		op->timing = emu->timing;
+	}
 	emu_start(emu, EMU_PROGRAM);
 }
 
@@ -306,7 +349,7 @@ static u32 emu_reg_read(struct ocotp_emu *emu, unsigned int reg)
 	if (emu->cfg.ulp && reg >= EMU_ULP_OUT_STATUS &&
 	    reg <= EMU_ULP_OUT_STATUS_CLR)
 		return emu->out_status;
-	if (emu->cfg.field_return && reg == EMU_SW_STICKY)
+	if (emu_is_sticky(emu, reg))
 		return emu->sw_sticky;
 
 	idx = emu_data_index(emu, reg);
@@ -364,9 +407,10 @@ static void emu_reg_write(struct ocotp_emu *emu, unsigned int reg, u32 val)
 		return;
 	case EMU_TIMING:
 		emu->timing = val;
+		emu->timing_writes++;
 		return;
 	}
-	if (emu->cfg.field_return && reg == EMU_SW_STICKY) {
+	if (emu_is_sticky(emu, reg)) {
 		emu->sw_sticky |= val;
 		return;
 	}
@@ -382,6 +426,9 @@ static void emu_reg_write(struct ocotp_emu *emu, unsigned int reg, u32 val)
 	idx = emu_data_index(emu, reg);
 	if (idx >= 0) {
 		emu->data[idx] = val;
+		if (emu->data_nseq < OCOTP_EMU_DATA_SEQ)
+			emu->data_seq[emu->data_nseq] = idx;
+		emu->data_nseq++;
 		if (idx == 0)
 			emu_request_program(emu);
 		return;
@@ -507,6 +554,10 @@ void ocotp_emu_load(struct ocotp_emu *emu, const u32 *words,
  *    NXP MCUXpresso PERI_OCOTP.h register lists; i.MX7ULP RM bank count
  *    as U-Boot's arch-mx7ulp struct ocotp_regs lays out 31 banks).
  * LOCK regions: the same references' LOCK field descriptions.
+ * SW_STICKY words: i.MX6 bank 5 words 6 and 7 (FIELD_RETURN, SRK_REVOKE);
+ * i.MX7D and i.MX8M bank 8 word 3 (FIELD_RETURN, NetBSD imx7_ocotpreg.h
+ * shadow 0x630) and bank 9 word 3 (SRK_REVOKE, shadow 0x670), crucible
+ * IMX7D.yaml and IMX8MM.yaml.
  */
 #define EMU_LK(b, a, n)		{ .bit = b, .addr = a, .count = n }
 static const struct ocotp_emu_lock emu_imx6q_locks[] = {
@@ -641,6 +692,8 @@ static const struct ocotp_emu_cfg emu_variants[] = {
 		.compatible = "fsl,imx7d-ocotp", .banks = 16, .bank_words = 4,
 		.addr_bits = 4, .bank_program = true,
 		.locks = emu_imx7d_locks,
+		.field_return = 35, .srk_revoke = 39,
+		.sticky_reg = EMU_MX7_SW_STICKY,
 	}, {
 		.compatible = "fsl,imx7ulp-ocotp", .banks = 31,
 		.bank_words = 8, .addr_bits = 8, .ulp = true,

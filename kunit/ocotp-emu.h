@@ -19,6 +19,8 @@ struct device;
 
 #define OCOTP_EMU_LOCKED	0xbadabada
 #define OCOTP_EMU_MAX_BANKS	96
+#define OCOTP_EMU_OPS		16
+#define OCOTP_EMU_DATA_SEQ	8
 
 /**
  * struct ocotp_emu_lock - a write-lock field of the LOCK fuse word
@@ -49,6 +51,7 @@ struct ocotp_emu_lock {
  * @field_return: fuse address of FIELD_RETURN, locked by SW_STICKY bit 2
  *	(0: no SW_STICKY register)
  * @srk_revoke: fuse address of SRK_REVOKE, locked by SW_STICKY bit 1
+ * @sticky_reg: register offset of SW_STICKY (0: 0x50)
  */
 struct ocotp_emu_cfg {
 	const char *compatible;
@@ -62,6 +65,25 @@ struct ocotp_emu_cfg {
 	const struct ocotp_emu_lock *locks;
 	u16 field_return;
 	u16 srk_revoke;
+	u16 sticky_reg;
+};
+
+/**
+ * struct ocotp_emu_op - one program request the controller accepted
+ * @addr: CTRL.ADDR
+ * @data: DATA0..3 as latched when the request started
+ * @seq: DATA registers (0..3) in the order they were written since the
+ *	previous request, the starting DATA0 write last
+ * @nseq: number of DATA writes since the previous request (may exceed
+ *	OCOTP_EMU_DATA_SEQ; only the first ones are in @seq)
+ * @timing: TIMING when the request started
+ */
+struct ocotp_emu_op {
+	u32 addr;
+	u32 data[4];
+	u8 seq[OCOTP_EMU_DATA_SEQ];
+	unsigned int nseq;
+	u32 timing;
 };
 
 /**
@@ -106,6 +128,13 @@ struct ocotp_emu_cfg {
  * @last_addr: CTRL.ADDR of the last accepted program request
  * @last_data: DATA0..3 of the last accepted program request
  * @last_timing: TIMING when the last program request was accepted
+ * @ops: the first OCOTP_EMU_OPS accepted program requests, as they reached
+ *	the bus
+ * @nops: accepted program requests recorded in @ops (at most
+ *	OCOTP_EMU_OPS; @programs counts them all)
+ * @data_seq: DATA registers written since the last request, in order
+ * @data_nseq: number of DATA writes since the last request
+ * @timing_writes: writes to TIMING
  */
 struct ocotp_emu {
 	struct otp_imx_ocotp_io io;
@@ -144,6 +173,11 @@ struct ocotp_emu {
 	u32 last_addr;
 	u32 last_data[4];
 	u32 last_timing;
+	struct ocotp_emu_op ops[OCOTP_EMU_OPS];
+	unsigned int nops;
+	u8 data_seq[OCOTP_EMU_DATA_SEQ];
+	unsigned int data_nseq;
+	unsigned long timing_writes;
 };
 
 const struct ocotp_emu_cfg *ocotp_emu_variant(const char *compatible);

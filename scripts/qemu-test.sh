@@ -26,6 +26,8 @@ arch=${3:-arm64}
 top=$(cd "$(dirname "$0")/.." && pwd)
 timeout=${OTP_QEMU_TIMEOUT:-900}
 [ "${2:-}" = soak ] && timeout=${OTP_QEMU_TIMEOUT:-7200}
+# OTP_REPEAT (below): each run of the scripts may take minutes on a loaded machine.
+[ -n "${OTP_REPEAT:-}" ] && timeout=${OTP_QEMU_TIMEOUT:-$((900 + 300 * OTP_REPEAT))}
 mem=1024
 case $arch in
 arm64)

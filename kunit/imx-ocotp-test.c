@@ -994,7 +994,7 @@ static void expect_imx7d_op(struct kunit *test, const struct ocotp_emu_op *op,
 /* U-Boot's set_timing() under CONFIG_MX7, with its own integer steps. */
 static u32 uboot_imx7_fsource(unsigned long rate)
 {
-	return DIV_ROUND_UP((u64)(rate / 1000) * 1001, 1000000) + 1;
+	return DIV_ROUND_UP_ULL((u64)(rate / 1000) * 1001, 1000000) + 1;
 }
 
 static u32 uboot_imx7_prog(unsigned long rate)

@@ -248,8 +248,10 @@ struct ocotp_soc {
  *
  * i.MX6Q/DL/QP/SX: shadows of banks 0-5 from 0x400, a 0x100 hole, banks
  * 6-14 from 0x800, a 0x80 hole, bank 15 at 0xD00.  CTRL.ADDR is
- * bank * 8 + word.  (barebox imx6q_addr_to_offset() models only the first
- * hole; it exposes no bank 15 either way.)
+ * bank * 8 + word.  (barebox drivers/nvmem/ocotp.c, commit dd1d839c,
+ * models only the first hole: imx6q_addr_to_offset() adds 0x100 above
+ * fuse address 47, and its 128 registers include bank 15, whose shadow
+ * reads therefore come from 0xC80-0xCF0 instead of 0xD00-0xD70.)
  */
 static const struct ocotp_span imx6q_spans[] = {
 	{ .pos = 0, .count = 48, .addr = 0, .shadow = 0x400 },
@@ -1395,7 +1397,13 @@ static int ocotp_write(void *context, unsigned int offset, void *val,
 	return ret;
 }
 
-/* The i.MX8M fuses hold the MAC address last byte first. */
+/*
+ * Every i.MX part holds a MAC address last byte first: U-Boot
+ * arch/arm/mach-imx/mac.c imx_get_mac_from_fuse() takes MAC byte 0 from the
+ * top of the highest fuse word on the i.MX6, i.MX7 and i.MX8MP alike, and
+ * Linux 6.12 imx-ocotp.c hands imx_ocotp_cell_pp(), which reverses cells
+ * named "mac-address", to the cells of every compatible it serves.
+ */
 static bool ocotp_cell_reversed(const char *name)
 {
 	return name && !strcmp(name, "mac-address");

@@ -348,14 +348,15 @@ static void ocotp_test_exit(struct kunit *test)
 
 	/*
 	 * Whatever the case, the driver stayed on the controller's registers,
-	 * wrote none of the shadows and never read one while a request was in
-	 * flight.
+	 * wrote none of the shadows, and neither read a shadow nor wrote a
+	 * DATA register while a request was in flight.
 	 */
 	if (ctx->rw.emu) {
 		KUNIT_EXPECT_EQ(test, ctx->rw.emu->hole_reads, 0);
 		KUNIT_EXPECT_EQ(test, ctx->rw.emu->stray, 0);
 		KUNIT_EXPECT_EQ(test, ctx->rw.emu->shadow_writes, 0);
 		KUNIT_EXPECT_EQ(test, ctx->rw.emu->busy_reads, 0);
+		KUNIT_EXPECT_EQ(test, ctx->rw.emu->busy_data_writes, 0);
 	}
 	if (ctx->ro.emu) {
 		KUNIT_EXPECT_EQ(test, ctx->ro.emu->hole_reads, 0);

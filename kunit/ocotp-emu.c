@@ -425,6 +425,12 @@ static void emu_reg_write(struct ocotp_emu *emu, unsigned int reg, u32 val)
 
 	idx = emu_data_index(emu, reg);
 	if (idx >= 0) {
+		/*
+		 * An i.MX7D driver that writes DATA0 (which starts the
+		 * operation) before DATA1..3 lands here with BUSY set.
+		 */
+		if (emu->pending != EMU_IDLE)
+			emu->busy_data_writes++;
 		emu->data[idx] = val;
 		if (emu->data_nseq < OCOTP_EMU_DATA_SEQ)
 			emu->data_seq[emu->data_nseq] = idx;

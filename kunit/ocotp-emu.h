@@ -117,6 +117,9 @@ struct ocotp_emu_op {
  * @blocked_reads: shadow reads refused because ERROR was still set
  * @busy_reads: shadow reads while a program or reload request was in
  *	flight (the silicon gives no stable value then)
+ * @busy_data_writes: DATA register writes while a program or reload
+ *	request was in flight (BUSY set): they would change a latch the
+ *	running operation may still use, so a driver must wait
  * @stray: accesses outside the register block or not on a register, and
  *	writes to offsets that hold no writable register
  * @hole_reads: reads of offsets in the shadow area with no fuse behind them
@@ -163,6 +166,7 @@ struct ocotp_emu {
 	unsigned long shadow_reads;
 	unsigned long blocked_reads;
 	unsigned long busy_reads;
+	unsigned long busy_data_writes;
 	unsigned long stray;
 	unsigned long hole_reads;
 	unsigned long bulk_calls;

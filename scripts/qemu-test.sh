@@ -77,12 +77,16 @@ python3 "$top/scripts/mkregimage.py" --size 0x10000 --base 0x400 --stride 0x10 \
 python3 "$top/scripts/mkregimage.py" --size 0x10000 --base 0x400 --stride 0x10 \
 	--words "$top/tests/data/imx8mm-seed.words" \
 	--fill 36-36=0x9f010203 --fill 37-37=0x118e0004 -o "$img/ocotp-rw.bin"
-# i.MX6Q and i.MX6ULL: fuse images placed through the reference shadow maps.
+# i.MX6Q, i.MX6ULL and i.MX7D: fuse images placed through the reference
+# shadow maps.
 for soc in imx6q imx6ull; do
 	python3 "$top/scripts/mkregimage.py" --size 0x4000 \
 		--map "$top/tests/data/ocotp-shadow-maps:$soc" \
 		--words "$top/tests/data/$soc-fuses.words" -o "$img/ocotp-$soc.bin"
 done
+python3 "$top/scripts/mkregimage.py" --size 0x10000 \
+	--map "$top/tests/data/ocotp-shadow-maps:imx7d" \
+	--words "$top/tests/data/imx7d-fuses.words" -o "$img/ocotp-imx7d.bin"
 
 # 3. Device tree: QEMU's own plus our nodes.
 # The bench counts instructions, not host time: with -icount the guest clock
@@ -224,6 +228,7 @@ timeout "$timeout" $qemu $qemu_common $clock "$@" \
 	-device loader,file="$img/ocotp-rw.bin",addr=0x7f020000,force-raw=on \
 	-device loader,file="$img/ocotp-imx6q.bin",addr=0x7f030000,force-raw=on \
 	-device loader,file="$img/ocotp-imx6ull.bin",addr=0x7f034000,force-raw=on \
+	-device loader,file="$img/ocotp-imx7d.bin",addr=0x7f040000,force-raw=on \
 	</dev/null >"$log" 2>&1
 qrc=$?
 set -e

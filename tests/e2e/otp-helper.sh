@@ -69,3 +69,24 @@ if [ -n "$rw" ]; then
 else
 	e2e_fail otp-writable-node "no imx-ocotp device for $imx_rw_node"
 fi
+
+# otp write-mac on an i.MX6SX, through a stand-in for its sysfs directory
+# (OTP_SYSFS; a plain 512-byte file takes the write): the second MAC must
+# land where U-Boot arch/arm/mach-imx/mac.c imx_get_mac_from_fuse() reads
+# it on a part with has_second_mac (the 6SX is one): bytes 0-3 from the top
+# of the word at shadow 0x640 (word 36), bytes 4-5 from the upper half of
+# the word at 0x630 (word 35), each most significant byte first.
+fake=/tmp/otp-sysfs
+mkdir -p $fake/imx-ocotp9/of_node
+printf 'fsl,imx6sx-ocotp\000syscon\000' > $fake/imx-ocotp9/of_node/compatible
+dd if=/dev/zero of=$fake/imx-ocotp9/nvmem bs=512 count=1 2>/dev/null
+expect_rc otp-write-mac-6sx-second 0 env OTP_SYSFS=$fake otp write-mac --yes imx-ocotp9 1 00:04:9f:a1:b2:c3
+fw() {	# fw N -> word N of the stand-in, as a number
+	echo $((0x$(od -A n -v -t x4 -j $(($1 * 4)) -N 4 $fake/imx-ocotp9/nvmem | tr -d ' ')))
+}
+w35=$(fw 35) w36=$(fw 36)
+expect_eq otp-write-mac-6sx-uboot-reads "$(printf '%02x:%02x:%02x:%02x:%02x:%02x' \
+	$((w36 >> 24)) $((w36 >> 16 & 255)) $((w36 >> 8 & 255)) $((w36 & 255)) \
+	$((w35 >> 24)) $((w35 >> 16 & 255)))" 00:04:9f:a1:b2:c3
+expect_eq otp-write-mac-6sx-mac0-kept "$(fw 34) $((w35 & 0xffff))" "0 0"
+rm -rf $fake

@@ -145,12 +145,25 @@
 #ifndef FW_GENERATION
 #define FW_GENERATION		FW_GEN_TFA
 #endif
+/*
+ * FW_SMCCC_1_1: SMCCC_VERSION is answered; FW_KEEPS_R1: a refusal leaves
+ * the caller's r1/x1 (the command); FW_REFUSAL: the status of a refusal.
+ */
 #if FW_GENERATION == FW_GEN_TFA
 #define FW_GENERATION_NAME	"TF-A SP_MIN, SMCCC 1.1"
+#define FW_SMCCC_1_1		1
+#define FW_KEEPS_R1		0
+#define FW_REFUSAL		STM32_SIP_INVALID
 #elif FW_GENERATION == FW_GEN_OPTEE_3_9
 #define FW_GENERATION_NAME	"OP-TEE 3.9-3.19, SMCCC 1.1"
+#define FW_SMCCC_1_1		1
+#define FW_KEEPS_R1		1
+#define FW_REFUSAL		STM32_SIP_INVALID
 #elif FW_GENERATION == FW_GEN_OPTEE_3_3
 #define FW_GENERATION_NAME	"ST OP-TEE 3.3, SMCCC 1.0"
+#define FW_SMCCC_1_1		0
+#define FW_KEEPS_R1		1
+#define FW_REFUSAL		STM32_BSEC_ERROR
 #else
 #error "unknown FW_GENERATION"
 #endif

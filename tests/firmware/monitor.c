@@ -88,11 +88,10 @@ static u32 bsec_call(unsigned long *regs)
 	int open = word < BSEC_LOWER_WORDS ||
 		   (word >= BSEC_OPEN_FIRST && word <= BSEC_OPEN_LAST);
 
-	if (FW_GENERATION == FW_GEN_TFA)
+	if (!FW_KEEPS_R1)
 		regs[1] = 0;
 	if (!open)
-		return FW_GENERATION == FW_GEN_OPTEE_3_3 ? STM32_BSEC_ERROR :
-							   STM32_SIP_INVALID;
+		return FW_REFUSAL;
 	switch (service) {
 	case STM32_BSEC_READ_SHADOW:
 	case STM32_BSEC_READ_OTP:
@@ -126,8 +125,7 @@ static long psci_features(u32 fid)
 {
 	switch (fid) {
 	case SMCCC_VERSION:
-		return FW_GENERATION == FW_GEN_OPTEE_3_3 ? PSCI_NOT_SUPPORTED :
-							   PSCI_SUCCESS;
+		return FW_SMCCC_1_1 ? PSCI_SUCCESS : PSCI_NOT_SUPPORTED;
 	case PSCI_VERSION:
 	case PSCI_CPU_ON_32:
 	case PSCI_CPU_ON_64:
@@ -152,8 +150,8 @@ void fw_smc(unsigned long *regs)
 
 	switch (fid) {
 	case SMCCC_VERSION:
-		ret = FW_GENERATION == FW_GEN_OPTEE_3_3 ? SMCCC_NOT_SUPPORTED :
-			(long)SMCCC_VERSION_1_1;
+		ret = FW_SMCCC_1_1 ? (long)SMCCC_VERSION_1_1 :
+				     SMCCC_NOT_SUPPORTED;
 		break;
 	case SMCCC_ARCH_FEATURES:
 		ret = (u32)regs[1] == SMCCC_VERSION ? 0 : SMCCC_NOT_SUPPORTED;

@@ -136,9 +136,9 @@ for h in fail-nth otp-reader; do
 	${cross}gcc -O2 -static -Wall -Werror -o "$root/bin/$h" "$top/tests/e2e/$h.c"
 done
 chmod +x "$root/init"
-cp "$out"/mod/drivers/*.ko "$root/modules/drivers/"
+cp "$out"/mod/drivers/*/*.ko "$root/modules/drivers/"
 mkdir -p "$root/modules/consumer" "$root/modules/optee"
-cp "$out"/mod/kunit/*-test.ko "$root/modules/kunit/"
+cp "$out"/mod/kunit/*/*-test.ko "$root/modules/kunit/"
 cp "$out/mod/tests/modules/otp-test-consumer.ko" "$root/modules/consumer/"
 [ -e "$out/mod/tests/modules/otp-optee-emu.ko" ] &&
 	cp "$out/mod/tests/modules/otp-optee-emu.ko" "$root/modules/optee/"

@@ -20,8 +20,9 @@ lsrc() {
 		done
 	fi
 }
-srcs=$(lsrc 'drivers/*.c' 'drivers/*.h' 'kunit/*.c' 'kunit/*.h' 'tests/modules/*.c')
-dtsrcs=$(lsrc 'kunit/*.dtso' 'tests/dt/*.dtsi')
+srcs=$(lsrc 'drivers/*.c' 'drivers/*.h' 'drivers/*/*.c' 'drivers/*/*.h' 'kunit/*.h' \
+	'kunit/*/*.c' 'kunit/*/*.h' 'tests/modules/*.c')
+dtsrcs=$(lsrc 'kunit/*/*.dtso' 'tests/dt/*.dtsi')
 # The bench firmware is freestanding C, not kernel code: no readl() or BIT()
 # to use, and it defines its own __noreturn.
 fwsrcs=$(lsrc 'tests/firmware/*.c' 'tests/firmware/*.h')

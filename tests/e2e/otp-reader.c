@@ -16,7 +16,7 @@
  * ends).  Each read must give the reference bytes, or fail with ENODEV:
  * kernfs answers that once the file has been removed under an open
  * descriptor, and the providers once they are gone
- * (drivers/otp-provider.h).  The reader opens the file as soon as it is
+ * (drivers/otp-provider.c).  The reader opens the file as soon as it is
  * there, and again after ENODEV.  Any other result (another errno, a
  * short read, other bytes) is an anomaly: a teardown that loses or tears
  * data.

@@ -105,7 +105,7 @@ modules stm32 otp_stm32_romem $stm32_dev $stm32_nv 384
 
 # A consumer that holds an NVMEM device across its provider's unbind: the
 # nvmem core keeps the device, its sysfs file and its callbacks until the
-# consumer lets go (otp-provider.h).  Every access in between must fail
+# consumer lets go (otp-provider.c).  Every access in between must fail
 # with ENODEV, and programming must reach no register.  The holder takes
 # "imx-ocotp1" by name (tests/dt/consumers.dtsi), the writable node.
 holder=otp-holder-imx

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Guest module of the QEMU bench: the emulated OP-TEE of the KUnit suite
- * (kunit/optee-emu.c), bound to the linaro,optee-tz node of the test DT as
+ * (kunit/otp-stm32-romem/optee-emu.c), bound to the linaro,optee-tz node of the test DT as
  * the real OP-TEE driver would be.  Its BSEC OTP image and the upper words
  * it opens to the normal world (OP-TEE's st,non-secure-otp) come from a
  * separate test node, "otp-test,optee-bsec-image", so that the OP-TEE node

@@ -4,8 +4,8 @@
  *
  * An overlay creates a BSEC harness node and a linaro,optee-tz node.  This
  * module binds both: the BSEC harness hands an emulated register block
- * (kunit/bsec-emu.c) to the provider with the OP-TEE backend selected, and
- * the OP-TEE node gets an emulated OP-TEE (kunit/optee-emu.c) registered
+ * (bsec-emu.c) to the provider with the OP-TEE backend selected, and
+ * the OP-TEE node gets an emulated OP-TEE (optee-emu.c) registered
  * with the kernel's TEE core.  The provider reaches it through the real TEE
  * client API, so contexts, sessions, shared memory and invocations are the
  * kernel's own; only the secure world is emulated.
@@ -31,7 +31,7 @@
 #include "optee-emu.h"
 #include "otp-compat.h"
 #include "otp-kunit.h"
-#include "otp-stm32-romem.h"
+#include "stm32-romem-io.h"
 
 #include "stm32-bsec-ta-test.dtbo.h"
 
@@ -53,7 +53,7 @@
  */
 struct ta_geometry {
 	const char *name;
-	enum otp_stm32_variant variant;
+	const char *compatible;
 	unsigned int words;
 	unsigned int lower;
 	unsigned int open_first;
@@ -61,9 +61,9 @@ struct ta_geometry {
 };
 
 static const struct ta_geometry ta_geometries[] = {
-	{ "STM32MP15", OTP_STM32_MP15_BSEC, 96, 32, 57, 3 },
-	{ "STM32MP13", OTP_STM32_MP13_BSEC, 96, 0, 57, 3 },
-	{ "STM32MP25", OTP_STM32_MP25_BSEC, 368, 0, 57, 200 },
+	{ "STM32MP15", "st,stm32mp15-bsec", 96, 32, 57, 3 },
+	{ "STM32MP13", "st,stm32mp13-bsec", 96, 0, 57, 3 },
+	{ "STM32MP25", "st,stm32mp25-bsec", 368, 0, 57, 200 },
 };
 
 /**
@@ -103,7 +103,8 @@ static int ta_bsec_probe(struct platform_device *pdev)
 		return -ENODEV;
 	nvmem = otp_stm32_romem_register(&pdev->dev, &ctx->bsec->io,
 					 BSEC_EMU_BLOCK_SIZE, &ctx->bsec->ops,
-					 ctx->geo->variant, ctx->use_ta);
+					 otp_stm32_romem_desc(ctx->geo->compatible),
+					 ctx->use_ta);
 	ctx->ret = PTR_ERR_OR_ZERO(nvmem);
 	if (!ctx->probes++)
 		ctx->first_ret = ctx->ret;
@@ -752,7 +753,3 @@ static struct kunit_suite ta_suite = {
 };
 
 kunit_test_suites(&ta_suite);
-
-MODULE_DESCRIPTION("KUnit tests for the OP-TEE backend of otp-stm32-romem");
-MODULE_LICENSE("GPL");
-MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);

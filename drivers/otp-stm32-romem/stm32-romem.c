@@ -45,7 +45,7 @@
 
 #include "otp-compat.h"
 #include "otp-provider.h"
-#include "otp-stm32-romem.h"
+#include "stm32-romem-io.h"
 #include "stm32-bsec-ta.h"
 
 /* BSEC register block */
@@ -69,7 +69,6 @@
 
 /**
  * struct otp_stm32_desc - what differs between the supported blocks
- * @variant: the variant this entry describes
  * @bsec: a BSEC block (lock bits, secure upper words)
  * @words: fuse words exposed (BSEC); the F4 area takes its size from reg
  * @lower: words the normal world reads from the BSEC shadow registers;
@@ -83,34 +82,58 @@
  * MP25 the BSEC registers are secure, so @lower is 0 there.
  */
 struct otp_stm32_desc {
-	enum otp_stm32_variant variant;
 	bool bsec;
 	unsigned int words;
 	unsigned int lower;
 	bool ta_only;
 };
 
-static const struct otp_stm32_desc otp_stm32_descs[] = {
-	[OTP_STM32_MP15_BSEC] = {
-		.variant = OTP_STM32_MP15_BSEC, .bsec = true,
-		.words = BSEC_WORDS, .lower = BSEC_SHADOWED_WORDS,
-	},
-	[OTP_STM32_F4_OTP] = {
-		.variant = OTP_STM32_F4_OTP,
-	},
-	[OTP_STM32_MP13_BSEC] = {
-		.variant = OTP_STM32_MP13_BSEC, .bsec = true,
-		.words = BSEC_WORDS, .ta_only = true,
-	},
-	[OTP_STM32_MP25_BSEC] = {
-		.variant = OTP_STM32_MP25_BSEC, .bsec = true,
-		.words = OTP_STM32_MAX_WORDS, .ta_only = true,
-	},
+static const struct otp_stm32_desc otp_stm32_mp15_bsec = {
+	.bsec = true, .words = BSEC_WORDS, .lower = BSEC_SHADOWED_WORDS,
 };
+
+static const struct otp_stm32_desc otp_stm32_f4_otp = { };
+
+static const struct otp_stm32_desc otp_stm32_mp13_bsec = {
+	.bsec = true, .words = BSEC_WORDS, .ta_only = true,
+};
+
+static const struct otp_stm32_desc otp_stm32_mp25_bsec = {
+	.bsec = true, .words = OTP_STM32_MAX_WORDS, .ta_only = true,
+};
+
+static const struct of_device_id otp_stm32_romem_of_match[] = {
+	{ .compatible = "st,stm32mp15-bsec", .data = &otp_stm32_mp15_bsec },
+	{ .compatible = "st,stm32f4-otp", .data = &otp_stm32_f4_otp },
+	{ .compatible = "st,stm32mp13-bsec", .data = &otp_stm32_mp13_bsec },
+	{ .compatible = "st,stm32mp25-bsec", .data = &otp_stm32_mp25_bsec },
+	{ }
+};
+MODULE_DEVICE_TABLE(of, otp_stm32_romem_of_match);
+
+/**
+ * otp_stm32_romem_desc() - the block description bound to a compatible
+ * @compatible: one of the driver's match table
+ *
+ * What the platform driver gets as match data, for a caller that binds
+ * the provider to other registers (the KUnit suites).
+ *
+ * Return: the description, NULL for an unknown compatible.
+ */
+const struct otp_stm32_desc *otp_stm32_romem_desc(const char *compatible)
+{
+	const struct of_device_id *id;
+
+	for (id = otp_stm32_romem_of_match; id->compatible[0]; id++)
+		if (!strcmp(id->compatible, compatible))
+			return id->data;
+	return NULL;
+}
+EXPORT_SYMBOL_IF_KUNIT(otp_stm32_romem_desc);
 
 /**
  * struct otp_stm32_romem - one OTP block
- * @prov: lifetime: freed with the NVMEM device (otp-provider.h)
+ * @prov: lifetime: freed with the NVMEM device (otp-provider.c)
  * @dev: device that owns the block
  * @io: register access (MMIO, or an emulator under test)
  * @sec: path to the secure monitor's SiP service, NULL for none
@@ -724,15 +747,40 @@ static int otp_stm32_secure_setup(struct otp_stm32_romem *romem, bool use_ta)
 }
 
 /**
+ * otp_stm32_check_window() - does the register window fit the block?
+ * @dev: the device, for the error message
+ * @window: bytes of registers behind the accessors (the DT reg size)
+ * @desc: block description
+ *
+ * Return: 0 when the window fits, -EINVAL (logged) otherwise.
+ */
+static int otp_stm32_check_window(struct device *dev, u64 window,
+				  const struct otp_stm32_desc *desc)
+{
+	if (desc->bsec && window < BSEC_BLOCK_SIZE) {
+		dev_err(dev, "reg size %#llx too small: the DT node must contain reg = <base 0x400> (BSEC register block)\n",
+			window);
+		return -EINVAL;
+	}
+	if (!desc->bsec && (!window || window % 4 || window > INT_MAX)) {
+		dev_err(dev, "reg size %#llx invalid: the DT node must contain a reg whose size is a non-zero multiple of 4 bytes\n",
+			window);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/**
  * otp_stm32_romem_register() - set up an OTP block given its accessors
  * @dev: device owning the block; devres of @dev releases everything
  * @io: 32-bit register access to the block; the block owns it from this
  *	call on (on failure too) and calls @io->release when it is freed
- * @window: bytes @io covers.  For BSEC at least the 0x400-byte register
- *	block; for the F4 area the data words, a non-zero multiple of 4.
+ * @window: bytes @io covers (the DT reg size), checked here against
+ *	@desc: for BSEC at least the 0x400-byte register block, for the F4
+ *	area the data words, a non-zero multiple of 4
  * @sec: secure monitor access, only used for BSEC without @use_ta (may be
  *	NULL: the upper words then read as 0)
- * @variant: which block this is
+ * @desc: which block this is: the match data of its compatible
  * @use_ta: OP-TEE runs on the board: the secure words come from its BSEC
  *	pseudo-TA through the TEE core (required by the MP13 and MP25)
  *
@@ -744,9 +792,9 @@ static int otp_stm32_secure_setup(struct otp_stm32_romem *romem, bool use_ta)
  */
 struct nvmem_device *
 otp_stm32_romem_register(struct device *dev, const struct otp_stm32_io *io,
-			 unsigned int window,
+			 u64 window,
 			 const struct otp_stm32_secure_ops *sec,
-			 enum otp_stm32_variant variant, bool use_ta)
+			 const struct otp_stm32_desc *desc, bool use_ta)
 {
 	struct nvmem_config cfg = {
 		.dev = dev,
@@ -764,8 +812,8 @@ otp_stm32_romem_register(struct device *dev, const struct otp_stm32_io *io,
 
 	if (!io)
 		return ERR_PTR(-EINVAL);
-	ret = -EINVAL;
-	if (variant >= ARRAY_SIZE(otp_stm32_descs))
+	ret = otp_stm32_check_window(dev, window, desc);
+	if (ret)
 		goto drop_io;
 	ret = -ENOMEM;
 	romem = kzalloc(sizeof(*romem), GFP_KERNEL);
@@ -777,19 +825,14 @@ otp_stm32_romem_register(struct device *dev, const struct otp_stm32_io *io,
 	romem->dev = dev;
 	romem->io = io;
 	romem->sec = sec;
-	romem->desc = &otp_stm32_descs[variant];
+	romem->desc = desc;
 
-	ret = -EINVAL;
-	if (romem->desc->bsec) {
-		if (window < BSEC_BLOCK_SIZE)
-			goto fail;
-		romem->size = romem->desc->words * 4;
+	if (desc->bsec) {
+		romem->size = desc->words * 4;
 		ret = otp_stm32_secure_setup(romem, use_ta);
 		if (ret)
 			goto fail;
 	} else {
-		if (!window || window % 4)
-			goto fail;
 		romem->size = window;
 	}
 
@@ -956,41 +999,6 @@ static void otp_stm32_call_setup(void)
 }
 
 /**
- * otp_stm32_check_reg() - validate the DT "reg" of a block
- * @dev: the device, for the error message
- * @res: its first memory resource, or NULL
- * @desc: variant description
- *
- * Return: 0 when the window fits the variant, -EINVAL otherwise.
- */
-static int otp_stm32_check_reg(struct device *dev, const struct resource *res,
-			       const struct otp_stm32_desc *desc)
-{
-	resource_size_t size;
-
-	if (!res) {
-		dev_err(dev, "DT node has no reg: it must contain reg = <base size> covering the %s\n",
-			desc->bsec ? "0x400-byte BSEC register block" :
-				     "OTP area (non-zero multiple of 4 bytes)");
-		return -EINVAL;
-	}
-
-	size = resource_size(res);
-	if (desc->bsec && size < BSEC_BLOCK_SIZE) {
-		dev_err(dev, "reg size %pa too small: the DT node must contain reg = <base 0x400> (BSEC register block)\n",
-			&size);
-		return -EINVAL;
-	}
-	if (!desc->bsec && (!size || size % 4 || size > INT_MAX)) {
-		dev_err(dev, "reg size %pa invalid: the DT node must contain a reg whose size is a non-zero multiple of 4 bytes\n",
-			&size);
-		return -EINVAL;
-	}
-
-	return 0;
-}
-
-/**
  * struct otp_stm32_mmio - the block's registers, memory mapped
  * @io: accessors handed to otp_stm32_romem_register()
  * @base: start of the register window
@@ -1065,9 +1073,12 @@ static int otp_stm32_romem_bind(struct device *dev, struct resource *res)
 		return -ENODEV;
 	}
 
-	ret = otp_stm32_check_reg(dev, res, desc);
-	if (ret)
-		return ret;
+	if (!res) {
+		dev_err(dev, "DT node has no reg: it must contain reg = <base size> covering the %s\n",
+			desc->bsec ? "0x400-byte BSEC register block" :
+				     "OTP area (non-zero multiple of 4 bytes)");
+		return -EINVAL;
+	}
 
 	if (!devm_request_mem_region(dev, res->start, resource_size(res),
 				     dev_name(dev))) {
@@ -1087,10 +1098,8 @@ static int otp_stm32_romem_bind(struct device *dev, struct resource *res)
 	mmio->io.release = otp_stm32_mmio_release;
 
 	otp_stm32_call_setup();
-	nvmem = otp_stm32_romem_register(dev, &mmio->io,
-					 desc->bsec ? BSEC_BLOCK_SIZE :
-						      resource_size(res),
-					 &otp_stm32_smccc_ops, desc->variant,
+	nvmem = otp_stm32_romem_register(dev, &mmio->io, resource_size(res),
+					 &otp_stm32_smccc_ops, desc,
 					 desc->ta_only || otp_stm32_has_optee());
 	/*
 	 * Each refusal was logged, once, where it was decided (a deferral
@@ -1105,15 +1114,6 @@ static int otp_stm32_romem_probe(struct platform_device *pdev)
 	return otp_stm32_romem_bind(&pdev->dev,
 				    platform_get_resource(pdev, IORESOURCE_MEM, 0));
 }
-
-static const struct of_device_id otp_stm32_romem_of_match[] = {
-	{ .compatible = "st,stm32mp15-bsec", .data = &otp_stm32_descs[OTP_STM32_MP15_BSEC] },
-	{ .compatible = "st,stm32f4-otp", .data = &otp_stm32_descs[OTP_STM32_F4_OTP] },
-	{ .compatible = "st,stm32mp13-bsec", .data = &otp_stm32_descs[OTP_STM32_MP13_BSEC] },
-	{ .compatible = "st,stm32mp25-bsec", .data = &otp_stm32_descs[OTP_STM32_MP25_BSEC] },
-	{ }
-};
-MODULE_DEVICE_TABLE(of, otp_stm32_romem_of_match);
 
 static struct platform_driver otp_stm32_romem_driver = {
 	.probe = otp_stm32_romem_probe,

@@ -10,7 +10,7 @@
 #include <linux/spinlock.h>
 #include <linux/types.h>
 
-#include "otp-stm32-romem.h"
+#include "stm32-romem-io.h"
 
 #define BSEC_EMU_BLOCK_SIZE	0x400
 #define BSEC_EMU_WORDS		96

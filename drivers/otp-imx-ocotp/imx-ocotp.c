@@ -47,7 +47,7 @@
 #include <kunit/visibility.h>
 
 #include "otp-compat.h"
-#include "otp-imx-ocotp.h"
+#include "imx-ocotp-io.h"
 #include "otp-provider.h"
 
 /*
@@ -672,7 +672,7 @@ static DEFINE_IDA(ocotp_ida);
 
 /**
  * struct ocotp_dev - one controller instance
- * @prov: lifetime: freed with the NVMEM device (otp-provider.h)
+ * @prov: lifetime: freed with the NVMEM device (otp-provider.c)
  * @dev: device used for logging and managed resources
  * @io: controller registers
  * @clk: controller clock, NULL when the node has none
@@ -692,7 +692,16 @@ struct ocotp_dev {
 	int id;
 };
 
-static const struct ocotp_soc *ocotp_soc_lookup(const char *compatible)
+/**
+ * otp_imx_ocotp_soc() - the SoC description bound to a compatible
+ * @compatible: one of the driver's match table
+ *
+ * What the platform driver gets as match data, for a caller that binds
+ * the provider to other registers (the KUnit suite).
+ *
+ * Return: the description, NULL for an unknown compatible.
+ */
+const struct ocotp_soc *otp_imx_ocotp_soc(const char *compatible)
 {
 	const struct of_device_id *id;
 
@@ -701,6 +710,7 @@ static const struct ocotp_soc *ocotp_soc_lookup(const char *compatible)
 			return id->data;
 	return NULL;
 }
+EXPORT_SYMBOL_IF_KUNIT(otp_imx_ocotp_soc);
 
 /* The span holding word position @pos, NULL when no fuse is behind it. */
 static const struct ocotp_span *ocotp_span(const struct ocotp_soc *soc,
@@ -765,27 +775,32 @@ static u32 ocotp_shadow(struct ocotp_dev *ocotp, const struct ocotp_span *span,
 
 /*
  * Shadows of up to @count words from position @pos, all in @span, stored
- * little-endian at @dst, in one accessor call (which clears the ERROR of
- * a read-locked word at once).  Returns the number of words stored or
+ * little-endian at @dst.  A read-locked word reads OTP_IMX_OCOTP_LOCKED and
+ * raises ERROR, which blocks every later shadow read until it is cleared:
+ * clear it before the next word.  Returns the number of words stored or
  * -EIO.
  */
 static int ocotp_shadows(struct ocotp_dev *ocotp, const struct ocotp_span *span,
 			 unsigned int pos, unsigned int count, u8 *dst)
 {
-	int ret;
+	unsigned int i;
+	u32 v;
 
 	count = min(count, span->pos + span->count - pos);
 	if (ocotp->soc->ded)
 		count = 1;
-	ocotp->io->read_shadows(ocotp->io, ocotp_span_shadow(span, pos),
-				count, dst, ocotp->soc->ctrl->error);
-	ret = ocotp_check_ded(ocotp, pos + count - 1);
-	return ret ?: count;
+	for (i = 0; i < count; i++) {
+		v = ocotp_shadow(ocotp, span, pos + i);
+		put_unaligned_le32(v, dst + 4 * i);
+		if (unlikely(v == OTP_IMX_OCOTP_LOCKED))
+			ocotp_clear_error(ocotp);
+	}
+	return ocotp_check_ded(ocotp, pos + count - 1) ?: count;
 }
 
 /*
  * Words at positions @pos.. into @dst, little-endian: a run inside one
- * span in one accessor call, zeros where no fuse is behind a position.
+ * span, zeros where no fuse is behind a position.
  * Returns the number of words stored (at least 1) or -EIO.
  */
 static int ocotp_words(struct ocotp_dev *ocotp, unsigned int pos,
@@ -1446,32 +1461,23 @@ static void ocotp_release(struct otp_provider *prov)
  * @dev: device that owns the controller; resources are device-managed
  * @io: controller registers, up to the last shadow of the SoC's fuse words
  * @clk: controller clock, or NULL (then programming is refused)
- * @compatible: SoC compatible, one of the driver's match table
+ * @soc: the SoC's description, the match data of its compatible
  * @read_only: register without a write path
  *
- * Everything of the probe that does not depend on the bus: SoC lookup,
- * NVMEM device numbering and registration, DT cells and the MAC cell byte
- * order.
+ * Everything of the probe that does not depend on the bus: NVMEM device
+ * numbering and registration, DT cells and the MAC cell byte order.
  *
  * Return: the NVMEM device, or an ERR_PTR().
  */
 struct nvmem_device *otp_imx_ocotp_register(struct device *dev,
 					    const struct otp_imx_ocotp_io *io,
 					    struct clk *clk,
-					    const char *compatible,
+					    const struct ocotp_soc *soc,
 					    bool read_only)
 {
-	const struct ocotp_soc *soc;
 	struct nvmem_config cfg = { };
 	struct ocotp_dev *ocotp;
 	int id;
-
-	soc = compatible ? ocotp_soc_lookup(compatible) : NULL;
-	if (!soc) {
-		dev_err(dev, "unknown OCOTP compatible \"%s\"; use one of the fsl,imx*-ocotp strings\n",
-			compatible ?: "");
-		return ERR_PTR(-EINVAL);
-	}
 
 	ocotp = kzalloc(sizeof(*ocotp), GFP_KERNEL);
 	if (!ocotp)
@@ -1543,28 +1549,6 @@ static void ocotp_mmio_write(const struct otp_imx_ocotp_io *io,
 	writel(val, ocotp_mmio_base(io) + reg);
 }
 
-/*
- * The hot path of every NVMEM read.  Relaxed accesses: nothing in memory
- * depends on their order, and the device keeps accesses to its own
- * registers in order, so ERROR is clear before the next shadow read.
- */
-static void ocotp_mmio_read_shadows(const struct otp_imx_ocotp_io *io,
-				    unsigned int reg, unsigned int count,
-				    void *dst, u32 error)
-{
-	void __iomem *base = ocotp_mmio_base(io);
-	void __iomem *addr = base + reg;
-	unsigned int i;
-	u32 v;
-
-	for (i = 0; i < count; i++, addr += OCOTP_SHADOW_STEP) {
-		v = readl_relaxed(addr);
-		put_unaligned_le32(v, dst + 4 * i);
-		if (unlikely(v == OTP_IMX_OCOTP_LOCKED))
-			writel_relaxed(error, base + OCOTP_CTRL_CLR);
-	}
-}
-
 /* Bytes of register space the SoC's shadows need from the block's start. */
 static unsigned int ocotp_block_size(const struct ocotp_soc *soc)
 {
@@ -1612,7 +1596,6 @@ static const struct otp_imx_ocotp_io *ocotp_map(struct device *dev,
 		return ERR_CAST(mmio->base);
 	mmio->io.read = ocotp_mmio_read;
 	mmio->io.write = ocotp_mmio_write;
-	mmio->io.read_shadows = ocotp_mmio_read_shadows;
 	return &mmio->io;
 }
 
@@ -1643,7 +1626,7 @@ static int ocotp_bind(struct device *dev, struct resource *res)
 	if (IS_ERR(clk))
 		return dev_err_probe(dev, PTR_ERR(clk), "cannot get the OCOTP clock\n");
 
-	nvmem = otp_imx_ocotp_register(dev, io, clk, match->compatible,
+	nvmem = otp_imx_ocotp_register(dev, io, clk, match->data,
 				       of_property_read_bool(dev->of_node,
 							     "read-only"));
 	return PTR_ERR_OR_ZERO(nvmem);

@@ -4,7 +4,7 @@
  *
  * Every test creates its device through a device-tree overlay.  Most use a
  * harness node that this module's own platform driver binds: its probe
- * builds an emulated BSEC (kunit/bsec-emu.c) and hands it to the
+ * builds an emulated BSEC (bsec-emu.c) and hands it to the
  * provider's hardware-independent half.  The bad-DT cases instead create
  * nodes the real driver binds, and check that it refuses them cleanly.
  */
@@ -30,7 +30,7 @@
 #include "bsec-emu.h"
 #include "otp-compat.h"
 #include "otp-kunit.h"
-#include "otp-stm32-romem.h"
+#include "stm32-romem-io.h"
 
 #include "stm32-bsec-test.dtbo.h"
 #include "stm32-f4-test.dtbo.h"
@@ -74,12 +74,9 @@ struct romem_ctx {
 /* Device the next harness probe builds; set by the test around the apply */
 static struct romem_ctx *romem_pending;
 
-static const enum otp_stm32_variant romem_variant_bsec = OTP_STM32_MP15_BSEC;
-static const enum otp_stm32_variant romem_variant_f4 = OTP_STM32_F4_OTP;
-
 static int romem_harness_probe(struct platform_device *pdev)
 {
-	const enum otp_stm32_variant *variant;
+	const struct otp_stm32_desc *desc;
 	struct romem_ctx *ctx = romem_pending;
 	struct nvmem_device *nvmem;
 
@@ -87,13 +84,14 @@ static int romem_harness_probe(struct platform_device *pdev)
 		return -ENODEV;
 	ctx->probed = true;
 
-	variant = device_get_match_data(&pdev->dev);
-	if (!variant)
+	/* The harness node's match data names the block it stands for. */
+	desc = otp_stm32_romem_desc(device_get_match_data(&pdev->dev));
+	if (!desc)
 		return ctx->probe_ret = -EINVAL;
 
 	nvmem = otp_stm32_romem_register(&pdev->dev, &ctx->emu->io,
 					 ctx->emu->size, &ctx->emu->ops,
-					 *variant, false);
+					 desc, false);
 	if (IS_ERR(nvmem))
 		return ctx->probe_ret = PTR_ERR(nvmem);
 
@@ -106,11 +104,11 @@ static int romem_harness_probe(struct platform_device *pdev)
 static const struct of_device_id romem_harness_of_match[] = {
 	{
 		.compatible = "otp-kunit,stm32mp15-bsec-harness",
-		.data = &romem_variant_bsec,
+		.data = "st,stm32mp15-bsec",
 	},
 	{
 		.compatible = "otp-kunit,stm32f4-otp-harness",
-		.data = &romem_variant_f4,
+		.data = "st,stm32f4-otp",
 	},
 	{ }
 };
@@ -1342,6 +1340,6 @@ static struct kunit_suite romem_dt_suite = {
 
 kunit_test_suites(&romem_read_suite, &romem_secure_suite, &romem_dt_suite);
 
-MODULE_DESCRIPTION("KUnit tests for the otp-stm32-romem NVMEM provider");
+MODULE_DESCRIPTION("KUnit tests for the otp-stm32-romem NVMEM provider and its OP-TEE backend");
 MODULE_LICENSE("GPL");
 MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);

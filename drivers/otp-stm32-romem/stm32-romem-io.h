@@ -5,14 +5,15 @@
  * platform driver plugs in MMIO and the SMCCC conduit; the KUnit suite
  * plugs in an emulator.
  */
-#ifndef OTP_STM32_ROMEM_H
-#define OTP_STM32_ROMEM_H
+#ifndef OTP_STM32_ROMEM_IO_H
+#define OTP_STM32_ROMEM_IO_H
 
 #include <linux/arm-smccc.h>
 #include <linux/types.h>
 
 struct device;
 struct nvmem_device;
+struct otp_stm32_desc;
 
 /* SiP service of the secure monitor that owns the BSEC (raw protocol) */
 #define OTP_STM32_SIP_BSEC		0x82001003
@@ -26,27 +27,12 @@ struct nvmem_device;
  * include/plat/st/stm32mp1/stm32mp1_smc.h (v2.2-v2.8) and OP-TEE
  * core/arch/arm/plat-stm32mp1/nsec-service/stm32mp1_smc.h (3.3-3.19) give
  * the same four values; what each means to a reader is
- * otp_stm32_sip_statuses[] in stm32-romem-main.c.
+ * otp_stm32_sip_statuses[] in stm32-romem.c.
  */
 #define OTP_STM32_SIP_OK		0x00000000U
 #define OTP_STM32_SIP_NOT_SUPPORTED	0xffffffffU
 #define OTP_STM32_SIP_FAILED		0xfffffffeU
 #define OTP_STM32_SIP_INVALID_PARAM	0xfffffffdU
-
-/**
- * enum otp_stm32_variant - OTP blocks this provider knows
- * @OTP_STM32_MP15_BSEC: STM32MP15 BSEC, 96 words, upper 64 behind the
- *	secure monitor
- * @OTP_STM32_F4_OTP: STM32F4 OTP area, plain read-only memory
- * @OTP_STM32_MP13_BSEC: STM32MP13 BSEC, 96 words, all behind OP-TEE
- * @OTP_STM32_MP25_BSEC: STM32MP25 BSEC, 368 words, all behind OP-TEE
- */
-enum otp_stm32_variant {
-	OTP_STM32_MP15_BSEC,
-	OTP_STM32_F4_OTP,
-	OTP_STM32_MP13_BSEC,
-	OTP_STM32_MP25_BSEC,
-};
 
 /**
  * struct otp_stm32_smc_res - raw registers returned by a secure call
@@ -118,8 +104,9 @@ struct otp_stm32_io {
 
 struct nvmem_device *
 otp_stm32_romem_register(struct device *dev, const struct otp_stm32_io *io,
-			 unsigned int window,
+			 u64 window,
 			 const struct otp_stm32_secure_ops *sec,
-			 enum otp_stm32_variant variant, bool use_ta);
+			 const struct otp_stm32_desc *desc, bool use_ta);
+const struct otp_stm32_desc *otp_stm32_romem_desc(const char *compatible);
 
-#endif /* OTP_STM32_ROMEM_H */
+#endif /* OTP_STM32_ROMEM_IO_H */

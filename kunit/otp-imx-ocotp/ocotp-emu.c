@@ -463,28 +463,6 @@ static void emu_io_write(const struct otp_imx_ocotp_io *io, unsigned int reg,
 	emu_reg_write(to_emu(io), reg, val);
 }
 
-/*
- * One register read per word, each with its side effects, as on the bus;
- * after a read-locked word, the write of @error to CTRL_CLR that the
- * accessor contract asks for (it clears ERROR only if @error is the bit).
- */
-static void emu_io_read_shadows(const struct otp_imx_ocotp_io *io,
-				unsigned int reg, unsigned int count, void *dst,
-				u32 error)
-{
-	struct ocotp_emu *emu = to_emu(io);
-	unsigned int i;
-	u32 v;
-
-	emu->bulk_calls++;
-	for (i = 0; i < count; i++) {
-		v = emu_reg_read(emu, reg + EMU_SHADOW_STEP * i);
-		put_unaligned_le32(v, (u8 *)dst + 4 * i);
-		if (v == OCOTP_EMU_LOCKED)
-			emu_reg_write(emu, EMU_CTRL_CLR, error);
-	}
-}
-
 /**
  * ocotp_emu_create() - allocate an emulator, all fuses blank
  * @dev: owner of the (device-managed) memory
@@ -505,7 +483,6 @@ struct ocotp_emu *ocotp_emu_create(struct device *dev,
 	emu->naddrs = n;
 	emu->io.read = emu_io_read;
 	emu->io.write = emu_io_write;
-	emu->io.read_shadows = emu_io_read_shadows;
 	emu->fuse = devm_kcalloc(dev, n, sizeof(u32), GFP_KERNEL);
 	emu->shadow = devm_kcalloc(dev, n, sizeof(u32), GFP_KERNEL);
 	emu->read_locked = devm_kcalloc(dev, n, sizeof(bool), GFP_KERNEL);

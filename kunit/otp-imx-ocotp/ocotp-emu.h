@@ -13,7 +13,7 @@
 
 #include <linux/types.h>
 
-#include "otp-imx-ocotp.h"
+#include "imx-ocotp-io.h"
 
 struct device;
 
@@ -123,7 +123,6 @@ struct ocotp_emu_op {
  * @stray: accesses outside the register block or not on a register, and
  *	writes to offsets that hold no writable register
  * @hole_reads: reads of offsets in the shadow area with no fuse behind them
- * @bulk_calls: calls of the bulk shadow read
  * @shadow_writes: writes to shadow registers (never expected)
  * @programs: program requests that reached the fuses
  * @reloads: completed shadow reloads
@@ -169,7 +168,6 @@ struct ocotp_emu {
 	unsigned long busy_data_writes;
 	unsigned long stray;
 	unsigned long hole_reads;
-	unsigned long bulk_calls;
 	unsigned long shadow_writes;
 	unsigned long programs;
 	unsigned long reloads;

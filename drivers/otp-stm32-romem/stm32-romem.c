@@ -904,25 +904,20 @@ enum otp_stm32_call otp_stm32_call_for(enum arm_smccc_conduit discovered,
 }
 EXPORT_SYMBOL_IF_KUNIT(otp_stm32_call_for);
 
-/* For the log line of otp_stm32_probe_monitor() */
-static const char *const otp_stm32_call_names[] = {
-	[OTP_STM32_CALL_NONE] = "no conduit: no PSCI node and no SMCCC 1.1",
-	[OTP_STM32_CALL_SMC_1_1] = "SMCCC 1.1, smc",
-	[OTP_STM32_CALL_HVC_1_1] = "SMCCC 1.1, hvc",
-	[OTP_STM32_CALL_SMC_1_0] = "SMCCC 1.0, smc from the PSCI node",
-	[OTP_STM32_CALL_HVC_1_0] = "SMCCC 1.0, hvc from the PSCI node",
-};
-
-/*
- * The way to the firmware, found at bind: it is settled (PSCI and SMCCC
- * discovery) before any module loads, and finding it again for every word
- * would be a function call per secure read.
+/**
+ * struct otp_stm32_smccc - secure calls through one conduit
+ * @ops: what otp_stm32_romem_register() gets; @ops.conduit names the way
+ *	for the log line of otp_stm32_probe_monitor()
+ * @call: how the call is made
  */
-static enum otp_stm32_call otp_stm32_call = OTP_STM32_CALL_NONE;
+struct otp_stm32_smccc {
+	struct otp_stm32_secure_ops ops;
+	enum otp_stm32_call call;
+};
 
 /**
  * otp_stm32_smccc_invoke() - secure call through the firmware's conduit
- * @ops: unused, the conduit is global
+ * @ops: the conduit, in a struct otp_stm32_smccc
  * @fid: SMCCC function identifier
  * @a1: first argument
  * @a2: second argument
@@ -941,7 +936,7 @@ static void otp_stm32_smccc_invoke(const struct otp_stm32_secure_ops *ops,
 #if IS_ENABLED(CONFIG_HAVE_ARM_SMCCC_DISCOVERY)
 	struct arm_smccc_res smc = { };
 
-	switch (otp_stm32_call) {
+	switch (container_of(ops, struct otp_stm32_smccc, ops)->call) {
 	case OTP_STM32_CALL_SMC_1_1:
 		arm_smccc_1_1_smc(fid, a1, a2, a3, &smc);
 		break;
@@ -967,9 +962,25 @@ static void otp_stm32_smccc_invoke(const struct otp_stm32_secure_ops *ops,
 #endif
 }
 
-static struct otp_stm32_secure_ops otp_stm32_smccc_ops = {
-	.invoke = otp_stm32_smccc_invoke,
-	.conduit = "no conduit",
+#define OTP_STM32_SMCCC(name, how) \
+	{ .ops = { .invoke = otp_stm32_smccc_invoke, .conduit = name }, \
+	  .call = how }
+
+/* Every way to the firmware, indexed by enum otp_stm32_call */
+static const struct otp_stm32_smccc otp_stm32_smccc[] = {
+	[OTP_STM32_CALL_NONE] =
+		OTP_STM32_SMCCC("no conduit: no PSCI node and no SMCCC 1.1",
+				OTP_STM32_CALL_NONE),
+	[OTP_STM32_CALL_SMC_1_1] =
+		OTP_STM32_SMCCC("SMCCC 1.1, smc", OTP_STM32_CALL_SMC_1_1),
+	[OTP_STM32_CALL_HVC_1_1] =
+		OTP_STM32_SMCCC("SMCCC 1.1, hvc", OTP_STM32_CALL_HVC_1_1),
+	[OTP_STM32_CALL_SMC_1_0] =
+		OTP_STM32_SMCCC("SMCCC 1.0, smc from the PSCI node",
+				OTP_STM32_CALL_SMC_1_0),
+	[OTP_STM32_CALL_HVC_1_0] =
+		OTP_STM32_SMCCC("SMCCC 1.0, hvc from the PSCI node",
+				OTP_STM32_CALL_HVC_1_0),
 };
 
 /* Compatibles of the PSCI node (Documentation/devicetree/bindings/arm/psci.yaml) */
@@ -980,9 +991,13 @@ static const struct of_device_id otp_stm32_psci_of_match[] = {
 	{ }
 };
 
-/* Find the way to the firmware: SMCCC 1.1 discovery, else the PSCI node. */
-static void otp_stm32_call_setup(void)
+/*
+ * Find the way to the firmware: SMCCC 1.1 discovery, else the PSCI node.
+ * Both are settled before any module loads.
+ */
+static const struct otp_stm32_secure_ops *otp_stm32_call_setup(void)
 {
+	enum otp_stm32_call call;
 	enum arm_smccc_conduit discovered = SMCCC_CONDUIT_NONE;
 	const char *method = NULL;
 	struct device_node *np;
@@ -993,9 +1008,9 @@ static void otp_stm32_call_setup(void)
 	np = of_find_matching_node(NULL, otp_stm32_psci_of_match);
 	if (np && of_device_is_available(np))
 		of_property_read_string(np, "method", &method);
-	otp_stm32_call = otp_stm32_call_for(discovered, method);
+	call = otp_stm32_call_for(discovered, method);
 	of_node_put(np);
-	otp_stm32_smccc_ops.conduit = otp_stm32_call_names[otp_stm32_call];
+	return &otp_stm32_smccc[call].ops;
 }
 
 /**
@@ -1064,7 +1079,6 @@ static int otp_stm32_romem_bind(struct device *dev, struct resource *res)
 	const struct otp_stm32_desc *desc = device_get_match_data(dev);
 	struct otp_stm32_mmio *mmio;
 	struct nvmem_device *nvmem;
-	int ret;
 
 	/* Bound through driver_override to a node that is not a BSEC/OTP. */
 	if (!desc) {
@@ -1097,9 +1111,8 @@ static int otp_stm32_romem_bind(struct device *dev, struct resource *res)
 	mmio->io.read_words = otp_stm32_mmio_read_words;
 	mmio->io.release = otp_stm32_mmio_release;
 
-	otp_stm32_call_setup();
 	nvmem = otp_stm32_romem_register(dev, &mmio->io, resource_size(res),
-					 &otp_stm32_smccc_ops, desc,
+					 otp_stm32_call_setup(), desc,
 					 desc->ta_only || otp_stm32_has_optee());
 	/*
 	 * Each refusal was logged, once, where it was decided (a deferral

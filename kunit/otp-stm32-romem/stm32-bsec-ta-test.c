@@ -42,7 +42,7 @@
 /**
  * struct ta_geometry - a BSEC as the reference manuals and OP-TEE see it
  * @name: for the test description
- * @variant: provider variant
+ * @compatible: the block's compatible, whose match data the provider gets
  * @words: OTP words
  * @lower: words the normal world reads from the BSEC registers itself
  *	(STM32MP15 RM0436: 32); 0 where the BSEC is secure (MP13 RM0475,

@@ -94,13 +94,13 @@ for m in /modules/drivers/*.ko; do
 done
 
 if [ "$mode" = optee-demo ]; then
-	. /tests/demo-optee.sh
+	. /tests/guest-demo-optee.sh
 	echo "OTP-GUEST: done"
 	poweroff -f
 fi
 
 if [ "$mode" = demo ]; then
-	. /tests/demo.sh
+	. /tests/guest-demo.sh
 	echo "OTP-GUEST: done"
 	poweroff -f
 fi

@@ -55,9 +55,10 @@ deb $mirror bookworm-updates main
 deb http://deb.debian.org/debian-security bookworm-security main
 EOF
 cp /etc/resolv.conf "$root/etc/resolv.conf"
-# The network may intercept TLS with a CA that only the host trusts (this
-# workplace does): that is a property of the network, not of the machine,
-# so the host's bundle is handed to pip in the chroot (PIP_CERT below).
+# A company network or proxy may intercept TLS with a CA that only the
+# host has been told to trust.  That is a property of the network, not of
+# the machine under test, so the host's bundle is handed to pip in the
+# chroot (PIP_CERT below); on an open network it changes nothing.
 cp /etc/ssl/certs/ca-certificates.crt "$root/etc/otp-host-ca.crt" 2>/dev/null || true
 echo "fresh-check: base system in $(( $(date +%s) - t0 ))s"
 

@@ -18,9 +18,27 @@ struct ocotp_soc;
 #define OTP_IMX_OCOTP_LOCKED	0xbadabada
 
 /**
+ * struct otp_imx_ocotp_ack - a write that acknowledges a register value
+ * @on: the value read that asks for it
+ * @reg: byte offset of the register to write
+ * @val: what to write there
+ */
+struct otp_imx_ocotp_ack {
+	u32 on;
+	unsigned int reg;
+	u32 val;
+};
+
+/**
  * struct otp_imx_ocotp_io - the provider's only path to the controller
  * @read: return the 32-bit register at byte offset @reg
  * @write: write @val to the 32-bit register at byte offset @reg
+ * @read_shadows: read @count shadow registers from byte offset @reg, one
+ *	every 0x10 bytes, storing each at @dst + 4 * i, least significant
+ *	byte first (@dst needs no alignment); after each one that reads
+ *	@ack->on, write @ack->val to the register at @ack->reg before the
+ *	next read.  A run of words is one call, as cheap as a loop of loads;
+ *	what the values mean is the caller's business.
  *
  * Each callback gets the io pointer back, so an implementation embeds the
  * struct in its own context.  Register accesses cannot fail; the caller
@@ -30,6 +48,9 @@ struct otp_imx_ocotp_io {
 	u32 (*read)(const struct otp_imx_ocotp_io *io, unsigned int reg);
 	void (*write)(const struct otp_imx_ocotp_io *io, unsigned int reg,
 		      u32 val);
+	void (*read_shadows)(const struct otp_imx_ocotp_io *io,
+			     unsigned int reg, unsigned int count, void *dst,
+			     const struct otp_imx_ocotp_ack *ack);
 };
 
 struct nvmem_device *otp_imx_ocotp_register(struct device *dev,

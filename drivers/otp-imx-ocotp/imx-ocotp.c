@@ -677,6 +677,7 @@ static DEFINE_IDA(ocotp_ida);
  * @io: controller registers
  * @clk: controller clock, NULL when the node has none
  * @soc: SoC description
+ * @locked_ack: the accessor's ERROR clear after a read-locked word
  * @size: bytes of the NVMEM device: the SoC's banks of fuse words
  * @lock: serialises every access sequence on this controller
  * @id: number taken from ocotp_ida for the NVMEM device name
@@ -687,6 +688,7 @@ struct ocotp_dev {
 	const struct otp_imx_ocotp_io *io;
 	struct clk *clk;
 	const struct ocotp_soc *soc;
+	struct otp_imx_ocotp_ack locked_ack;
 	unsigned int size;
 	struct mutex lock; /* one access sequence at a time */
 	int id;
@@ -775,26 +777,19 @@ static u32 ocotp_shadow(struct ocotp_dev *ocotp, const struct ocotp_span *span,
 
 /*
  * Shadows of up to @count words from position @pos, all in @span, stored
- * little-endian at @dst.  A read-locked word reads OTP_IMX_OCOTP_LOCKED and
- * raises ERROR, which blocks every later shadow read until it is cleared:
- * clear it before the next word.  Returns the number of words stored or
- * -EIO.
+ * little-endian at @dst, in one accessor call.  A read-locked word reads
+ * OTP_IMX_OCOTP_LOCKED and raises ERROR, which blocks every later shadow
+ * read until it is cleared: @ocotp->locked_ack has the accessor clear it
+ * straight after such a word.  Returns the number of words stored or -EIO.
  */
 static int ocotp_shadows(struct ocotp_dev *ocotp, const struct ocotp_span *span,
 			 unsigned int pos, unsigned int count, u8 *dst)
 {
-	unsigned int i;
-	u32 v;
-
 	count = min(count, span->pos + span->count - pos);
 	if (ocotp->soc->ded)
 		count = 1;
-	for (i = 0; i < count; i++) {
-		v = ocotp_shadow(ocotp, span, pos + i);
-		put_unaligned_le32(v, dst + 4 * i);
-		if (unlikely(v == OTP_IMX_OCOTP_LOCKED))
-			ocotp_clear_error(ocotp);
-	}
+	ocotp->io->read_shadows(ocotp->io, ocotp_span_shadow(span, pos), count,
+				dst, &ocotp->locked_ack);
 	return ocotp_check_ded(ocotp, pos + count - 1) ?: count;
 }
 
@@ -1485,6 +1480,10 @@ struct nvmem_device *otp_imx_ocotp_register(struct device *dev,
 	ocotp->prov.release = ocotp_release;
 	ocotp->prov.quiesce = ocotp_quiesce;
 	ocotp->soc = soc;
+	/* A read-locked word raised ERROR: clear it before the next read. */
+	ocotp->locked_ack.on = OTP_IMX_OCOTP_LOCKED;
+	ocotp->locked_ack.reg = OCOTP_CTRL_CLR;
+	ocotp->locked_ack.val = soc->ctrl->error;
 	ocotp->size = soc->banks * soc->bank_words * 4;
 	ocotp->dev = dev;
 	ocotp->io = io;
@@ -1549,6 +1548,30 @@ static void ocotp_mmio_write(const struct otp_imx_ocotp_io *io,
 	writel(val, ocotp_mmio_base(io) + reg);
 }
 
+/*
+ * The hot path of every NVMEM read.  Relaxed accesses: nothing in memory
+ * depends on their order, and the device keeps accesses to its own
+ * registers in order, so the acknowledge lands before the next load.
+ */
+static void ocotp_mmio_read_shadows(const struct otp_imx_ocotp_io *io,
+				    unsigned int reg, unsigned int count,
+				    void *dst, const struct otp_imx_ocotp_ack *ack)
+{
+	void __iomem *base = ocotp_mmio_base(io);
+	void __iomem *addr = base + reg;
+	const u32 on = ack->on;
+	unsigned int i;
+	u32 v;
+
+	/* @on in a register: the stores to @dst could alias @ack. */
+	for (i = 0; i < count; i++, addr += OCOTP_SHADOW_STEP) {
+		v = readl_relaxed(addr);
+		put_unaligned_le32(v, dst + 4 * i);
+		if (unlikely(v == on))
+			writel_relaxed(ack->val, base + ack->reg);
+	}
+}
+
 /* Bytes of register space the SoC's shadows need from the block's start. */
 static unsigned int ocotp_block_size(const struct ocotp_soc *soc)
 {
@@ -1596,6 +1619,7 @@ static const struct otp_imx_ocotp_io *ocotp_map(struct device *dev,
 		return ERR_CAST(mmio->base);
 	mmio->io.read = ocotp_mmio_read;
 	mmio->io.write = ocotp_mmio_write;
+	mmio->io.read_shadows = ocotp_mmio_read_shadows;
 	return &mmio->io;
 }
 

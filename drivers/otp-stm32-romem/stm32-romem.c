@@ -260,21 +260,21 @@ static int __cold otp_stm32_sip_not_served(struct otp_stm32_romem *romem,
  * otp_stm32_sip_read() - fetch one word from the secure monitor
  * @romem: the OTP block
  * @word: fuse word index
- * @val: receives the word; 0 when the monitor is absent or refuses it
  *
  * A refusal is not an error for the caller: the word is reported once in
  * the log, remembered for debugfs and read as zero.  Without a monitor no
- * call is made at all.
+ * call is made at all.  The word and the error share the return value, so
+ * that a word costs the read path no more than a value in a register.
  * Context: process context.
- * Return: 0, or -EIO when the secure world failed to read the word.
+ * Return: the word (0 when the monitor is absent or refuses it), or -EIO
+ * when the secure world failed to read it.
  */
-static inline int otp_stm32_sip_read(struct otp_stm32_romem *romem,
-				     unsigned int word, u32 *val)
+static inline s64 otp_stm32_sip_read(struct otp_stm32_romem *romem,
+				     unsigned int word)
 {
 	struct otp_stm32_smc_res res;
 	u32 status;
 
-	*val = 0;
 	if (romem->monitor_absent)
 		return 0;
 
@@ -286,8 +286,7 @@ static inline int otp_stm32_sip_read(struct otp_stm32_romem *romem,
 	/* Served again after a refusal (debugfs shows the current state). */
 	if (unlikely(READ_ONCE(romem->refusal[word])))
 		WRITE_ONCE(romem->refusal[word], 0);
-	*val = lower_32_bits(res.a1);
-	return 0;
+	return lower_32_bits(res.a1);
 }
 
 /**
@@ -323,11 +322,10 @@ static __always_inline int otp_stm32_fetch(struct otp_stm32_romem *romem,
 		return otp_stm32_ta_read(romem->ta, word + n, count - n,
 					 OTP_STM32_TA_SHADOW, dst + 4 * n);
 	for (; n < count; n++) {
-		u32 val;
-		int ret = otp_stm32_sip_read(romem, word + n, &val);
+		s64 val = otp_stm32_sip_read(romem, word + n);
 
-		if (unlikely(ret))
-			return ret;
+		if (unlikely(val < 0))
+			return val;
 		put_unaligned_le32(val, dst + 4 * n);
 	}
 	return 0;
@@ -352,17 +350,18 @@ static __always_inline int otp_stm32_copy_part(struct otp_stm32_romem *romem,
 					       unsigned int end, u8 *dst)
 {
 	const struct otp_stm32_io *io = romem->io;
+	s64 sip;
 	u32 val;
-	int ret;
 
 	if (!romem->desc->bsec) {
 		val = io->read(io, 4 * word);
 	} else if (word < romem->desc->lower) {
 		val = io->read(io, BSEC_OTP_DATA(word));
 	} else {
-		ret = otp_stm32_sip_read(romem, word, &val);
-		if (unlikely(ret))
-			return ret;
+		sip = otp_stm32_sip_read(romem, word);
+		if (unlikely(sip < 0))
+			return sip;
+		val = sip;
 	}
 
 	for (; first < end; first++)
@@ -904,83 +903,103 @@ enum otp_stm32_call otp_stm32_call_for(enum arm_smccc_conduit discovered,
 }
 EXPORT_SYMBOL_IF_KUNIT(otp_stm32_call_for);
 
-/**
- * struct otp_stm32_smccc - secure calls through one conduit
- * @ops: what otp_stm32_romem_register() gets; @ops.conduit names the way
- *	for the log line of otp_stm32_probe_monitor()
- * @call: how the call is made
+/*
+ * Secure calls, one function per way to the firmware, so that the SMCCC
+ * 1.1 call the boards use is inlined on its own: SMCCC 1.1 preserves
+ * x4-x17, SMCCC 1.0 firmware may clobber them (the kernel's out-of-line
+ * call).  Without a conduit no instruction is issued and the answer is
+ * NOT_SUPPORTED.  Each has the arguments of otp_stm32_secure_ops.invoke.
  */
-struct otp_stm32_smccc {
-	struct otp_stm32_secure_ops ops;
-	enum otp_stm32_call call;
-};
-
-/**
- * otp_stm32_smccc_invoke() - secure call through the firmware's conduit
- * @ops: the conduit, in a struct otp_stm32_smccc
- * @fid: SMCCC function identifier
- * @a1: first argument
- * @a2: second argument
- * @a3: third argument
- * @res: raw result registers
- *
- * SMCCC 1.1 preserves x4-x17, so the call is inlined; SMCCC 1.0 firmware
- * may clobber them, so the kernel's out-of-line call is used.  Without a
- * conduit no instruction is issued and the answer is NOT_SUPPORTED.
- */
-static void otp_stm32_smccc_invoke(const struct otp_stm32_secure_ops *ops,
-				   unsigned long fid, unsigned long a1,
-				   unsigned long a2, unsigned long a3,
-				   struct otp_stm32_smc_res *res)
+static void otp_stm32_no_conduit(const struct otp_stm32_secure_ops *ops,
+				 unsigned long fid, unsigned long a1,
+				 unsigned long a2, unsigned long a3,
+				 struct otp_stm32_smc_res *res)
 {
-#if IS_ENABLED(CONFIG_HAVE_ARM_SMCCC_DISCOVERY)
-	struct arm_smccc_res smc = { };
-
-	switch (container_of(ops, struct otp_stm32_smccc, ops)->call) {
-	case OTP_STM32_CALL_SMC_1_1:
-		arm_smccc_1_1_smc(fid, a1, a2, a3, &smc);
-		break;
-	case OTP_STM32_CALL_HVC_1_1:
-		arm_smccc_1_1_hvc(fid, a1, a2, a3, &smc);
-		break;
-	case OTP_STM32_CALL_SMC_1_0:
-		arm_smccc_smc(fid, a1, a2, a3, 0, 0, 0, 0, &smc);
-		break;
-	case OTP_STM32_CALL_HVC_1_0:
-		arm_smccc_hvc(fid, a1, a2, a3, 0, 0, 0, 0, &smc);
-		break;
-	default:
-		res->a0 = OTP_STM32_SIP_NOT_SUPPORTED;
-		res->a1 = 0;
-		return;
-	}
-	res->a0 = smc.a0;
-	res->a1 = smc.a1;
-#else
 	res->a0 = OTP_STM32_SIP_NOT_SUPPORTED;
 	res->a1 = 0;
-#endif
 }
 
-#define OTP_STM32_SMCCC(name, how) \
-	{ .ops = { .invoke = otp_stm32_smccc_invoke, .conduit = name }, \
-	  .call = how }
+#if IS_ENABLED(CONFIG_HAVE_ARM_SMCCC_DISCOVERY)
+static void otp_stm32_smc_1_1(const struct otp_stm32_secure_ops *ops,
+			      unsigned long fid, unsigned long a1,
+			      unsigned long a2, unsigned long a3,
+			      struct otp_stm32_smc_res *res)
+{
+	struct arm_smccc_res smc;
 
-/* Every way to the firmware, indexed by enum otp_stm32_call */
-static const struct otp_stm32_smccc otp_stm32_smccc[] = {
-	[OTP_STM32_CALL_NONE] =
-		OTP_STM32_SMCCC("no conduit: no PSCI node and no SMCCC 1.1",
-				OTP_STM32_CALL_NONE),
-	[OTP_STM32_CALL_SMC_1_1] =
-		OTP_STM32_SMCCC("SMCCC 1.1, smc", OTP_STM32_CALL_SMC_1_1),
-	[OTP_STM32_CALL_HVC_1_1] =
-		OTP_STM32_SMCCC("SMCCC 1.1, hvc", OTP_STM32_CALL_HVC_1_1),
-	[OTP_STM32_CALL_SMC_1_0] =
-		OTP_STM32_SMCCC("SMCCC 1.0, smc from the PSCI node",
-				OTP_STM32_CALL_SMC_1_0),
-	[OTP_STM32_CALL_HVC_1_0] =
-		OTP_STM32_SMCCC("SMCCC 1.0, hvc from the PSCI node",
-				OTP_STM32_CALL_HVC_1_0),
+	arm_smccc_1_1_smc(fid, a1, a2, a3, &smc);
+	res->a0 = smc.a0;
+	res->a1 = smc.a1;
+}
+
+static void otp_stm32_hvc_1_1(const struct otp_stm32_secure_ops *ops,
+			      unsigned long fid, unsigned long a1,
+			      unsigned long a2, unsigned long a3,
+			      struct otp_stm32_smc_res *res)
+{
+	struct arm_smccc_res smc;
+
+	arm_smccc_1_1_hvc(fid, a1, a2, a3, &smc);
+	res->a0 = smc.a0;
+	res->a1 = smc.a1;
+}
+
+static void otp_stm32_smc_1_0(const struct otp_stm32_secure_ops *ops,
+			      unsigned long fid, unsigned long a1,
+			      unsigned long a2, unsigned long a3,
+			      struct otp_stm32_smc_res *res)
+{
+	struct arm_smccc_res smc;
+
+	arm_smccc_smc(fid, a1, a2, a3, 0, 0, 0, 0, &smc);
+	res->a0 = smc.a0;
+	res->a1 = smc.a1;
+}
+
+static void otp_stm32_hvc_1_0(const struct otp_stm32_secure_ops *ops,
+			      unsigned long fid, unsigned long a1,
+			      unsigned long a2, unsigned long a3,
+			      struct otp_stm32_smc_res *res)
+{
+	struct arm_smccc_res smc;
+
+	arm_smccc_hvc(fid, a1, a2, a3, 0, 0, 0, 0, &smc);
+	res->a0 = smc.a0;
+	res->a1 = smc.a1;
+}
+#else
+/* A kernel without SMCCC support makes no call. */
+#define otp_stm32_smc_1_1 otp_stm32_no_conduit
+#define otp_stm32_hvc_1_1 otp_stm32_no_conduit
+#define otp_stm32_smc_1_0 otp_stm32_no_conduit
+#define otp_stm32_hvc_1_0 otp_stm32_no_conduit
+#endif
+
+/*
+ * Every way to the firmware, indexed by enum otp_stm32_call; .conduit
+ * names it in the log line of otp_stm32_probe_monitor().
+ */
+static const struct otp_stm32_secure_ops otp_stm32_smccc[] = {
+	[OTP_STM32_CALL_NONE] = {
+		.invoke = otp_stm32_no_conduit,
+		.conduit = "no conduit: no PSCI node and no SMCCC 1.1",
+	},
+	[OTP_STM32_CALL_SMC_1_1] = {
+		.invoke = otp_stm32_smc_1_1,
+		.conduit = "SMCCC 1.1, smc",
+	},
+	[OTP_STM32_CALL_HVC_1_1] = {
+		.invoke = otp_stm32_hvc_1_1,
+		.conduit = "SMCCC 1.1, hvc",
+	},
+	[OTP_STM32_CALL_SMC_1_0] = {
+		.invoke = otp_stm32_smc_1_0,
+		.conduit = "SMCCC 1.0, smc from the PSCI node",
+	},
+	[OTP_STM32_CALL_HVC_1_0] = {
+		.invoke = otp_stm32_hvc_1_0,
+		.conduit = "SMCCC 1.0, hvc from the PSCI node",
+	},
 };
 
 /* Compatibles of the PSCI node (Documentation/devicetree/bindings/arm/psci.yaml) */
@@ -1010,7 +1029,7 @@ static const struct otp_stm32_secure_ops *otp_stm32_call_setup(void)
 		of_property_read_string(np, "method", &method);
 	call = otp_stm32_call_for(discovered, method);
 	of_node_put(np);
-	return &otp_stm32_smccc[call].ops;
+	return &otp_stm32_smccc[call];
 }
 
 /**

@@ -463,6 +463,27 @@ static void emu_io_write(const struct otp_imx_ocotp_io *io, unsigned int reg,
 	emu_reg_write(to_emu(io), reg, val);
 }
 
+/*
+ * One register read per word, each with its side effects, as on the bus,
+ * and the acknowledge write the caller asked for after each word that
+ * reads @ack->on.
+ */
+static void emu_io_read_shadows(const struct otp_imx_ocotp_io *io,
+				unsigned int reg, unsigned int count, void *dst,
+				const struct otp_imx_ocotp_ack *ack)
+{
+	struct ocotp_emu *emu = to_emu(io);
+	unsigned int i;
+	u32 v;
+
+	for (i = 0; i < count; i++) {
+		v = emu_reg_read(emu, reg + EMU_SHADOW_STEP * i);
+		put_unaligned_le32(v, (u8 *)dst + 4 * i);
+		if (v == ack->on)
+			emu_reg_write(emu, ack->reg, ack->val);
+	}
+}
+
 /**
  * ocotp_emu_create() - allocate an emulator, all fuses blank
  * @dev: owner of the (device-managed) memory
@@ -483,6 +504,7 @@ struct ocotp_emu *ocotp_emu_create(struct device *dev,
 	emu->naddrs = n;
 	emu->io.read = emu_io_read;
 	emu->io.write = emu_io_write;
+	emu->io.read_shadows = emu_io_read_shadows;
 	emu->fuse = devm_kcalloc(dev, n, sizeof(u32), GFP_KERNEL);
 	emu->shadow = devm_kcalloc(dev, n, sizeof(u32), GFP_KERNEL);
 	emu->read_locked = devm_kcalloc(dev, n, sizeof(bool), GFP_KERNEL);

@@ -58,7 +58,10 @@ cp /etc/resolv.conf "$root/etc/resolv.conf"
 # A company network or proxy may intercept TLS with a CA that only the
 # host has been told to trust.  That is a property of the network, not of
 # the machine under test, so the host's bundle is handed to pip in the
-# chroot (PIP_CERT below); on an open network it changes nothing.
+# chroot (PIP_CERT below); on an open network it changes nothing.  A
+# network that lets traffic out only through a proxy needs it named in
+# the commands, which run with a clean environment (env -i below):
+# OTP_FRESH_CMDS="http_proxy=http://proxy:3128 https_proxy=http://proxy:3128 make check".
 cp /etc/ssl/certs/ca-certificates.crt "$root/etc/otp-host-ca.crt" 2>/dev/null || true
 echo "fresh-check: base system in $(( $(date +%s) - t0 ))s"
 

@@ -179,7 +179,7 @@ cmdline="console=ttyAMA0 otp.mode=$mode panic=-1 kmemleak=on kunit.enable=1"
 # OTP_ONLY=faults.sh (or a KUnit module's file name): that one alone.
 [ -n "${OTP_ONLY:-}" ] && cmdline="$cmdline otp.only=$OTP_ONLY"
 # OTP_REPEAT=N: the end-to-end scripts N times in a row in one boot (with
-# OTP_ONLY=teardown.sh: the teardown part N times, issue 29's proof).
+# OTP_ONLY=teardown.sh: the teardown part N times over).
 [ -n "${OTP_REPEAT:-}" ] && cmdline="$cmdline otp.repeat=$OTP_REPEAT"
 # make soak: OTP_SOAK_CYCLES teardown cycles per provider (default 1000).
 [ "$mode" = soak ] && cmdline="$cmdline otp.cycles=${OTP_SOAK_CYCLES:-1000}"

@@ -1,29 +1,31 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
-# make check: every gate, on both kernels.  Prints one PASS/FAIL line per
-# gate, the QEMU results per kernel, and last "N passed, N failed", where
-# N counts KUnit cases, end-to-end checks and the static gates together
-# (skipped KUnit cases are counted on the line before).
+# make check: every gate, on both kernels.  Prints one KTAP test point per
+# gate, the QEMU results per boot, and last "N passed, N failed", where N
+# counts KUnit cases, end-to-end checks and the gates together (skipped
+# KUnit cases are counted on the line before), all read by one parser,
+# scripts/check-log.py.
 set -u
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 1
 out=$top/build
 mkdir -p "$out"
-passed=0
-failed=0
-skipped=0
 summary=$out/check-summary.txt
 [ "${1:-}" = static ] || : > "$summary"
 
-tally() {	# tally NAME RC : count one gate, show its log when it failed
+# The gates are one KTAP document, build/gates.ktap, one test point each;
+# scripts/check-log.py --total reads it with the boots' results.
+gates=$out/gates.ktap
+ngates=0
+tally() {	# tally NAME RC : one test point, the log's tail when it failed
 	log=$out/gate-$1.log
+	ngates=$((ngates + 1))
 	if [ "$2" = 0 ]; then
-		passed=$((passed + 1))
-		echo "PASS $1" | tee -a "$summary"
+		echo "ok $ngates $1" | tee -a "$gates" "$summary"
 	else
-		failed=$((failed + 1))
-		echo "FAIL $1 (see $log)" | tee -a "$summary"
+		echo "# $1: see $log" | tee -a "$gates" "$summary"
+		echo "not ok $ngates $1" | tee -a "$gates" "$summary"
 		tail -n 20 "$log" | sed 's/^/    /'
 	fi
 }
@@ -35,10 +37,13 @@ gate() {	# gate NAME CMD... : one pass or one fail, log in build/gate-NAME.log
 	tally "$name" $?
 }
 
-static="checkpatch kernel-doc sparse w1-gcc w1-clang coccicheck arm32 dt-bindings packaging"
+static="parser checkpatch kernel-doc sparse w1-gcc w1-clang coccicheck arm32 dt-bindings packaging"
 if [ "${1:-}" = static ]; then	# the static gates alone: "NAME RC" lines
 	for g in $static; do
 		case $g in
+		# The result parser against logs that must fail (KTAP).
+		parser) python3 scripts/check-log.py --selftest \
+			"${OTP_CACHE:-$HOME/.cache/otp-kernels}/src/linux-source-6.12" ;;
 		dt-bindings) sh scripts/check-bindings.sh ;;
 		packaging) sh scripts/check-packaging.sh ;;
 		*) sh scripts/static-checks.sh "$g" ;;
@@ -49,6 +54,7 @@ if [ "${1:-}" = static ]; then	# the static gates alone: "NAME RC" lines
 fi
 
 t0=$(date +%s)
+printf 'KTAP version 1\n# make check: the static gates and kernel builds\n' > "$gates"
 
 # Kernels first (cached after the first run), one at a time on small machines.
 for v in 6.12 6.1; do
@@ -92,23 +98,12 @@ for l in $lanes; do
 done
 nice -n 10 sh "$0" static > "$out/static-gates.txt" 2>/dev/null &
 wait
+boots=
 for f in "$out"/lane-*.txt; do
 	while read -r kv m a log; do
-		res=$(grep '^RESULT ' "$log" | tail -n1)
 		grep '^FAIL ' "$log" | tee -a "$summary"
-		if [ -z "$res" ]; then
-			failed=$((failed + 1))
-			echo "FAIL qemu-$kv-$m-$a: no result (see $log)" | tee -a "$summary"
-			tail -n 20 "$log" | sed 's/^/    /'
-			continue
-		fi
-		p=$(echo "$res" | sed 's/.*passed=\([0-9]*\).*/\1/')
-		f=$(echo "$res" | sed 's/.*failed=\([0-9]*\).*/\1/')
-		s=$(echo "$res" | sed 's/.*skipped=\([0-9]*\).*/\1/')
-		passed=$((passed + p))
-		failed=$((failed + f))
-		skipped=$((skipped + s))
-		echo "QEMU linux-$kv $a ($m): $p passed, $f failed, $s skipped" | tee -a "$summary"
+		grep '^RESULT ' "$log" | tail -n1 | sed "s|^|QEMU $m $a: |" | tee -a "$summary"
+		boots="$boots $log"
 	done < "$f"
 done
 
@@ -117,9 +112,10 @@ for g in $static; do
 	tally "$g" "$(awk -v g="$g" '$1 == g { print $2 }' "$out/static-gates.txt")"
 done
 
+echo "1..$ngates" >> "$gates"
 echo "check took $(( $(date +%s) - t0 ))s"
-# Skipped KUnit cases (features a kernel lacks) are listed in the QEMU lines
-# above; the last line keeps its fixed form.
-[ "$skipped" -gt 0 ] && echo "($skipped skipped: features the kernel does not have)"
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+# One parser to the last line: the gates' KTAP document and each boot's
+# result, both from scripts/check-log.py; skipped KUnit cases (features a
+# kernel lacks) on the line before.
+# shellcheck disable=SC2086 # one argument per boot
+python3 scripts/check-log.py --total "$gates" $boots

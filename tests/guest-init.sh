@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 # /init of the QEMU test initramfs: load our modules, run the end-to-end
 # scripts and the KUnit modules, scan for leaks, power off.  Every line the
-# host looks for starts with "OTP-GUEST:", "E2E:" or is KTAP from KUnit.
+# host looks for starts with "OTP-GUEST:" or is KTAP: one document per
+# KUnit module (the kernel's) and one per end-to-end script run (ours).
 
 /bin/busybox --install -s /bin
 export PATH=/bin:/sbin
@@ -124,7 +125,10 @@ while [ $run -le "$repeat" ]; do
 		esac
 		[ -z "$only" ] || [ "$only" = "$(basename "$t")" ] || continue
 		echo "OTP-GUEST: e2e $(basename "$t") run=$run t=$(uptime_s)"
+		e2e_begin "$(basename "$t")"
 		( . "$t" )
+		e2e_end
+		echo "OTP-GUEST: e2e-done $(basename "$t") run=$run"
 	done
 	run=$((run + 1))
 done

@@ -1,16 +1,41 @@
 # SPDX-License-Identifier: GPL-2.0
 # Assertions for the end-to-end scripts that run inside the QEMU guest
-# (busybox sh).  Each check prints one line the host-side log checker
-# counts: "E2E: ok <name>" or "E2E: not ok <name> - <why>".
+# (busybox sh).  Results are KTAP (Documentation/dev-tools/ktap.rst), as
+# KUnit prints them: /init opens one document per script run (e2e_begin),
+# each check is one test point ("ok N name", or a "# name: why" diagnostic
+# and "not ok N name"), and e2e_end closes the document with its plan.
+# The number lives in a file, so that checks made in a subshell count.
+
+E2E_COUNT=/tmp/e2e.count
+
+e2e_begin() {	# e2e_begin NAME: a new document
+	echo 0 > $E2E_COUNT
+	echo "KTAP version 1"
+	echo "# e2e: $1"
+}
+
+e2e_end() {	# the plan, after the results (KTAP allows it there)
+	read -r _e2e_n < $E2E_COUNT
+	echo "1..$_e2e_n"
+}
+
+e2e_next() {	# sets _e2e_n to the next test number
+	read -r _e2e_n < $E2E_COUNT
+	_e2e_n=$((_e2e_n + 1))
+	echo $_e2e_n > $E2E_COUNT
+}
 
 e2e_ok() {
-	echo "E2E: ok $1"
+	e2e_next
+	echo "ok $_e2e_n $1"
 }
 
 e2e_fail() {
 	name=$1
 	shift
-	echo "E2E: not ok $name - $*"
+	e2e_next
+	echo "# $name: $*"
+	echo "not ok $_e2e_n $name"
 }
 
 # expect_eq NAME ACTUAL EXPECTED

@@ -10,6 +10,7 @@
 #include <linux/completion.h>
 #include <linux/device.h>
 #include <linux/of.h>
+#include <linux/of_device.h>
 #include <linux/of_platform.h>
 #include <linux/platform_device.h>
 
@@ -137,6 +138,38 @@ static inline struct platform_device *otp_kunit_find_pdev(const char *path)
 	pdev = of_find_device_by_node(np);
 	of_node_put(np);
 	return pdev;
+}
+
+/**
+ * otp_kunit_expect_refused() - a driver is offered a device and refuses it
+ * @test: the test
+ * @pdev: the device, made from an overlay node, not bound
+ * @drvname: the real driver's name
+ * @err: the errno its probe must return
+ *
+ * A negative test that only finds the device unbound would also pass if
+ * the probe never ran.  So: the driver's match table must match the node
+ * (the kernel offered it the device), and a probe run now through
+ * device_driver_attach() must return @err and leave the device unbound.
+ */
+static inline void otp_kunit_expect_refused(struct kunit *test,
+					    struct platform_device *pdev,
+					    const char *drvname, int err)
+{
+	struct device_driver *drv = driver_find(drvname, &platform_bus_type);
+
+	KUNIT_ASSERT_NOT_NULL_MSG(test, drv, "driver %s", drvname);
+	KUNIT_EXPECT_NOT_NULL_MSG(test,
+				  of_match_device(drv->of_match_table,
+						  &pdev->dev),
+				  "%pOF is not offered to %s",
+				  pdev->dev.of_node, drvname);
+	KUNIT_EXPECT_NULL_MSG(test, READ_ONCE(pdev->dev.driver), "%pOF bound",
+			      pdev->dev.of_node);
+	KUNIT_EXPECT_EQ_MSG(test, device_driver_attach(drv, &pdev->dev), err,
+			    "probe of %pOF by %s", pdev->dev.of_node, drvname);
+	KUNIT_EXPECT_NULL_MSG(test, READ_ONCE(pdev->dev.driver),
+			      "%pOF bound after the probe", pdev->dev.of_node);
 }
 
 /**

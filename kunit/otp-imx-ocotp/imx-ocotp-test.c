@@ -2047,6 +2047,8 @@ static void expect_not_bound(struct kunit *test, const char *path)
 
 	KUNIT_ASSERT_NOT_NULL_MSG(test, pdev, "%s", path);
 	KUNIT_EXPECT_PTR_EQ_MSG(test, pdev->dev.driver, NULL, "%s", path);
+	/* The real driver refused it: a bad reg is EINVAL, and no mapping. */
+	otp_kunit_expect_refused(test, pdev, "otp-imx-ocotp", -EINVAL);
 	nvmem = nvmem_device_find(pdev->dev.of_node, match_of_node);
 	KUNIT_EXPECT_TRUE_MSG(test, IS_ERR_OR_NULL(nvmem), "%s", path);
 	if (!IS_ERR_OR_NULL(nvmem))
@@ -2096,6 +2098,10 @@ static void hostile_cells(struct kunit *test)
 	for (i = 0; i < ARRAY_SIZE(cells); i++) {
 		cell = of_nvmem_cell_get(np, cells[i].name);
 		if (IS_ERR(cell)) {
+			/* A bound provider serves every valid cell. */
+			KUNIT_EXPECT_TRUE_MSG(test, !cells[i].valid || ctx->rw.err,
+					      "%s refused: %ld", cells[i].name,
+					      PTR_ERR(cell));
 			refused++;
 			continue;
 		}

@@ -1263,6 +1263,8 @@ static void romem_bad_dt_refused(struct kunit *test)
 	KUNIT_EXPECT_NULL_MSG(test, READ_ONCE(pdev->dev.driver),
 			      "%s bound to %s", b->path,
 			      pdev->dev.driver ? pdev->dev.driver->name : "");
+	/* The real driver refused it, with EINVAL: it did run. */
+	otp_kunit_expect_refused(test, pdev, ROMEM_REAL_DRIVER, -EINVAL);
 	device_for_each_child(&pdev->dev, &children, romem_count_child);
 	KUNIT_EXPECT_EQ(test, children, 0);
 	KUNIT_EXPECT_EQ(test, romem_count_nvmem(), before);

@@ -146,26 +146,108 @@ struct test_soc {
 };
 
 static const struct test_soc test_socs[] = {
-	{ "fsl,imx6q-ocotp", 8, 16, false, 1, true },
-	{ "fsl,imx6sl-ocotp", 8, 8, false, 1, true },
-	{ "fsl,imx6sll-ocotp", 8, 9, true, 1, false },
-	{ "fsl,imx6sx-ocotp", 8, 16, false, 1, false },
-	{ "fsl,imx6ul-ocotp", 8, 16, false, 1, true },
-	{ "fsl,imx6ull-ocotp", 8, 9, true, 1, true },
-	{ "fsl,imx7d-ocotp", 4, 16, false, 4, true },
-	{ "fsl,imx7ulp-ocotp", 8, 31, false, 1, false },
-	{ "fsl,imx8mq-ocotp", 4, 64, false, 1, true },
-	{ "fsl,imx8mm-ocotp", 4, 64, false, 1, true },
-	{ "fsl,imx8mn-ocotp", 4, 64, false, 1, true },
-	{ "fsl,imx8mp-ocotp", 4, 96, false, 1, true },
+	{
+		.compatible = "fsl,imx6q-ocotp",
+		.bank_words = 8,
+		.banks = 16,
+		.addr_words = 1,
+		.writable = true,
+	},
+	{
+		.compatible = "fsl,imx6sl-ocotp",
+		.bank_words = 8,
+		.banks = 8,
+		.addr_words = 1,
+		.writable = true,
+	},
+	{
+		.compatible = "fsl,imx6sll-ocotp",
+		.bank_words = 8,
+		.banks = 9,
+		.half_banks = true,
+		.addr_words = 1,
+	},
+	{
+		.compatible = "fsl,imx6sx-ocotp",
+		.bank_words = 8,
+		.banks = 16,
+		.addr_words = 1,
+	},
+	{
+		.compatible = "fsl,imx6ul-ocotp",
+		.bank_words = 8,
+		.banks = 16,
+		.addr_words = 1,
+		.writable = true,
+	},
+	{
+		.compatible = "fsl,imx6ull-ocotp",
+		.bank_words = 8,
+		.banks = 9,
+		.half_banks = true,
+		.addr_words = 1,
+		.writable = true,
+	},
+	{
+		.compatible = "fsl,imx7d-ocotp",
+		.bank_words = 4,
+		.banks = 16,
+		.addr_words = 4,
+		.writable = true,
+	},
+	{
+		.compatible = "fsl,imx7ulp-ocotp",
+		.bank_words = 8,
+		.banks = 31,
+		.addr_words = 1,
+	},
+	{
+		.compatible = "fsl,imx8mq-ocotp",
+		.bank_words = 4,
+		.banks = 64,
+		.addr_words = 1,
+		.writable = true,
+	},
+	{
+		.compatible = "fsl,imx8mm-ocotp",
+		.bank_words = 4,
+		.banks = 64,
+		.addr_words = 1,
+		.writable = true,
+	},
+	{
+		.compatible = "fsl,imx8mn-ocotp",
+		.bank_words = 4,
+		.banks = 64,
+		.addr_words = 1,
+		.writable = true,
+	},
+	{
+		.compatible = "fsl,imx8mp-ocotp",
+		.bank_words = 4,
+		.banks = 96,
+		.addr_words = 1,
+		.writable = true,
+	},
 };
 
-#define SOC_6Q	(&test_socs[0])
-#define SOC_6ULL (&test_socs[5])
-#define SOC_7D	(&test_socs[6])
-#define SOC_7ULP (&test_socs[7])
-#define SOC_8MM	(&test_socs[9])
-#define SOC_8MP	(&test_socs[11])
+/* The SoC a case names, found by its compatible. */
+static const struct test_soc *soc_of(struct kunit *test, const char *compatible)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(test_socs); i++)
+		if (!strcmp(test_socs[i].compatible, compatible))
+			return &test_socs[i];
+	KUNIT_FAIL(test, "no SoC %s in the suite's table", compatible);
+	return &test_socs[0];
+}
+
+#define SOC_6Q		"fsl,imx6q-ocotp"
+#define SOC_7D		"fsl,imx7d-ocotp"
+#define SOC_7ULP	"fsl,imx7ulp-ocotp"
+#define SOC_8MM		"fsl,imx8mm-ocotp"
+#define SOC_8MP		"fsl,imx8mp-ocotp"
 
 static unsigned int soc_size(const struct test_soc *soc)
 {
@@ -332,7 +414,7 @@ static int ocotp_test_init(struct kunit *test)
 	struct test_ctx *ctx = kunit_kzalloc(test, sizeof(*ctx), GFP_KERNEL);
 
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, ctx);
-	ctx->soc = SOC_8MM;
+	ctx->soc = soc_of(test, SOC_8MM);
 	ctx->rate = RATE_24M;
 	ctx->words = seed_words;
 	ctx->nwords = ARRAY_SIZE(seed_words);
@@ -946,7 +1028,7 @@ static void write_imx7d_partial_word_refused(struct kunit *test)
 	u32 *before;
 	u8 buf[32];
 
-	ctx->soc = SOC_7D;
+	ctx->soc = soc_of(test, SOC_7D);
 	ctx->words = NULL;
 	ocotp_start(test);
 	emu = ctx->rw.emu;
@@ -1013,7 +1095,7 @@ static void write_imx7d_one_word(struct kunit *test)
 	unsigned int w, addr;
 	u32 *before, val, got;
 
-	ctx->soc = SOC_7D;
+	ctx->soc = soc_of(test, SOC_7D);
 	ctx->words = NULL;
 	ctx->rate = 66000000;
 	ocotp_start(test);
@@ -1060,7 +1142,7 @@ static void write_imx7d_bank_changed_words(struct kunit *test)
 	u32 vals[8], *before;
 	struct ocotp_emu *emu;
 
-	ctx->soc = SOC_7D;
+	ctx->soc = soc_of(test, SOC_7D);
 	ctx->words = img;
 	ctx->nwords = ARRAY_SIZE(img);
 	ocotp_start(test);
@@ -1107,7 +1189,7 @@ static void write_imx7d_all_or_nothing(struct kunit *test)
 	u32 vals[4] = { 0x1, 0x2, 0x4, 0x8 }, *before;
 	struct ocotp_emu *emu;
 
-	ctx->soc = SOC_7D;
+	ctx->soc = soc_of(test, SOC_7D);
 	ctx->words = NULL;
 	ocotp_start(test);
 	emu = ctx->rw.emu;
@@ -1136,7 +1218,7 @@ static void write_imx7d_sticky(struct kunit *test)
 	u32 vals[4] = { 0x1, 0x1, 0x1, 0x1 }, *before;
 	struct ocotp_emu *emu;
 
-	ctx->soc = SOC_7D;
+	ctx->soc = soc_of(test, SOC_7D);
 	ctx->words = NULL;
 	ocotp_start(test);
 	emu = ctx->rw.emu;
@@ -1167,22 +1249,22 @@ static void write_imx7d_sticky(struct kunit *test)
 }
 
 struct rate_case {
-	const struct test_soc *soc;
+	const char *compatible;
 	unsigned long rate;
 };
 
 static const struct rate_case bad_rates[] = {
-	{ &test_socs[9], 0 },
-	{ &test_socs[9], 500000000 },
-	{ &test_socs[9], 999999 },
-	{ &test_socs[6], 300000000 },	/* FSOURCE does not fit */
-	{ &test_socs[6], 130000000 },	/* FSOURCE 132 > 7 bits */
-	{ &test_socs[6], 126000000 },	/* FSOURCE ceil(126.126) + 1 = 128 */
+	{ SOC_8MM, 0 },
+	{ SOC_8MM, 500000000 },
+	{ SOC_8MM, 999999 },
+	{ SOC_7D, 300000000 },	/* FSOURCE does not fit */
+	{ SOC_7D, 130000000 },	/* FSOURCE 132 > 7 bits */
+	{ SOC_7D, 126000000 },	/* FSOURCE ceil(126.126) + 1 = 128 */
 };
 
 static void rate_case_desc(const struct rate_case *c, char *desc)
 {
-	snprintf(desc, KUNIT_PARAM_DESC_SIZE, "%s at %lu Hz", c->soc->compatible,
+	snprintf(desc, KUNIT_PARAM_DESC_SIZE, "%s at %lu Hz", c->compatible,
 		 c->rate);
 }
 
@@ -1195,7 +1277,7 @@ static void write_bad_clock_refused(struct kunit *test)
 	struct ocotp_emu *emu;
 	u32 vals[4] = { 1, 2, 4, 8 }, *before;
 
-	ctx->soc = c->soc;
+	ctx->soc = soc_of(test, c->compatible);
 	ctx->rate = c->rate;
 	ctx->words = NULL;
 	ocotp_start(test);
@@ -1214,7 +1296,7 @@ static void write_imx8mp_layout(struct kunit *test)
 	u32 vals[1] = { 0xa5 }, val, *before;
 	struct ocotp_emu *emu;
 
-	ctx->soc = SOC_8MP;
+	ctx->soc = soc_of(test, SOC_8MP);
 	ctx->busy_cycles = 3;
 	ocotp_start(test);
 	emu = ctx->rw.emu;
@@ -1431,7 +1513,7 @@ static void write_all_or_nothing(struct kunit *test)
 	u32 vals[4] = { 0x10, 0x20, 0x40, 0x80 }, *before;
 	struct ocotp_emu *emu;
 
-	ctx->soc = SOC_8MM;
+	ctx->soc = soc_of(test, SOC_8MM);
 	ctx->words = NULL;
 	ocotp_start(test);
 	emu = ctx->rw.emu;
@@ -1470,7 +1552,7 @@ static void write_unknown_lock_region(struct kunit *test)
 	u32 vals[1] = { 0x1 }, *before;
 	struct ocotp_emu *emu;
 
-	ctx->soc = SOC_8MM;
+	ctx->soc = soc_of(test, SOC_8MM);
 	ctx->words = NULL;
 	ocotp_start(test);
 	emu = ctx->rw.emu;
@@ -1643,7 +1725,7 @@ static void imx7ulp_ded(struct kunit *test)
 	u8 buf[0x60];
 	u32 val;
 
-	ctx->soc = SOC_7ULP;
+	ctx->soc = soc_of(test, SOC_7ULP);
 	ctx->words = map_image(test);
 	ctx->nwords = MAP_IMAGE_WORDS;
 	ocotp_start(test);
@@ -1795,17 +1877,17 @@ static struct kunit_suite ocotp_write_suite = {
 /* ---- TIMING ---- */
 
 static const struct rate_case timing_cases[] = {
-	{ &test_socs[9], 24000000 },
-	{ &test_socs[9], 66000000 },
-	{ &test_socs[9], 133000000 },
-	{ &test_socs[9], 1000000 },
-	{ &test_socs[9], 400000000 },
-	{ &test_socs[11], 200000000 },
-	{ &test_socs[0], 66000000 },
-	{ &test_socs[6], 24000000 },
-	{ &test_socs[6], 66000000 },
-	{ &test_socs[6], 83333333 },	/* PROG rounds down: 833.33 */
-	{ &test_socs[6], 125000000 },	/* FSOURCE 127, the field's top */
+	{ SOC_8MM, 24000000 },
+	{ SOC_8MM, 66000000 },
+	{ SOC_8MM, 133000000 },
+	{ SOC_8MM, 1000000 },
+	{ SOC_8MM, 400000000 },
+	{ SOC_8MP, 200000000 },
+	{ SOC_6Q, 66000000 },
+	{ SOC_7D, 24000000 },
+	{ SOC_7D, 66000000 },
+	{ SOC_7D, 83333333 },	/* PROG rounds down: 833.33 */
+	{ SOC_7D, 125000000 },	/* FSOURCE 127, the field's top */
 };
 
 KUNIT_ARRAY_PARAM(timing, timing_cases, rate_case_desc);
@@ -1825,7 +1907,7 @@ static void timing_fields(struct kunit *test)
 	struct ocotp_emu *emu;
 	u32 t;
 
-	ctx->soc = c->soc;
+	ctx->soc = soc_of(test, c->compatible);
 	ctx->rate = c->rate;
 	ctx->words = NULL;
 	ctx->timing_reset = wait << 22;
@@ -1833,7 +1915,7 @@ static void timing_fields(struct kunit *test)
 	 * i.MX7D: bits outside FSOURCE [18:12] and STROBE_PROG [11:0] set,
 	 * and both fields full of ones, as a boot loader may leave them.
 	 */
-	if (c->soc == SOC_7D)
+	if (ctx->soc == soc_of(test, SOC_7D))
 		ctx->timing_reset = 0xfff80000 | GENMASK(18, 0);
 	ocotp_start(test);
 	emu = ctx->rw.emu;
@@ -1850,7 +1932,7 @@ static void timing_fields(struct kunit *test)
 	 * 1001 ns) + 1, STROBE_PROG = round(f * 10 us) + 1; U-Boot's
 	 * integer steps never give more.
 	 */
-	if (c->soc == SOC_7D) {
+	if (ctx->soc == soc_of(test, SOC_7D)) {
 		prog = t & 0xfff;
 		fsource = (t >> 12) & 0x7f;
 		KUNIT_EXPECT_EQ(test, t & ~GENMASK(18, 0), 0xfff80000);
@@ -2004,7 +2086,7 @@ static void mac_cell_unaligned_8mp(struct kunit *test)
 	size_t len;
 	u8 *data;
 
-	ctx->soc = SOC_8MP;
+	ctx->soc = soc_of(test, SOC_8MP);
 	ctx->words = NULL;
 	ocotp_start(test);
 	/* Words 37 and 38: bytes 0x94, 0x95 belong to the first MAC. */

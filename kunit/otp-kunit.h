@@ -9,6 +9,9 @@
 #include <kunit/test.h>
 #include <linux/completion.h>
 #include <linux/device.h>
+#include <linux/ktime.h>
+#include <linux/nvmem-consumer.h>
+#include <linux/string.h>
 #include <linux/of.h>
 #include <linux/of_device.h>
 #include <linux/of_platform.h>
@@ -172,28 +175,162 @@ static inline void otp_kunit_expect_refused(struct kunit *test,
 			      "%pOF bound after the probe", pdev->dev.of_node);
 }
 
-/**
- * otp_kunit_register_harness() - register a suite's harness driver
- * @drv: the harness platform driver
- * @suite: the suite, whose name the driver takes
- *
- * Up to 6.2 (and in Debian's 6.1) KUnit runs a module's suites while the
- * module is still COMING, before its sysfs object exists, so a driver that
- * names the module as owner cannot be registered then.  The harness lives
- * only while its suite runs, so it needs no owner on any kernel.
- *
- * Each suite registers the driver under its own name: a driver's sysfs
- * directory goes with the release of its kobject, which a kernel with
- * DEBUG_KOBJECT_RELEASE delays by up to 4 s (lib/kobject.c), so the next
- * suite could not register the same name yet.
- *
- * Return: 0 or the errno from driver registration.
- */
-static inline int otp_kunit_register_harness(struct platform_driver *drv,
-					     struct kunit_suite *suite)
+static inline int otp_kunit_match_name(struct device *dev, void *name)
 {
-	drv->driver.name = suite->name;
-	return __platform_driver_register(drv, NULL);
+	return !strcmp(dev_name(dev), name);
+}
+
+/**
+ * otp_kunit_nvmem_dev() - the device the nvmem core made for a provider
+ * @provider: the provider's device
+ * @nvmem: what the provider registered
+ *
+ * Return: the device with a reference held (put_device() it), or NULL.
+ */
+static inline struct device *otp_kunit_nvmem_dev(struct device *provider,
+						 struct nvmem_device *nvmem)
+{
+	return device_find_child(provider, (void *)nvmem_dev_name(nvmem),
+				 otp_kunit_match_name);
+}
+
+/**
+ * otp_kunit_sysfs_bin() - a binary sysfs file of a device, as sysfs sees it
+ * @dev: the device
+ * @name: the file's name
+ * @mode: set to the mode sysfs gives the file: its group's
+ *	is_bin_visible(), or the attribute's own mode; 0 if it is hidden
+ *
+ * The unit tests ask the attribute groups the nvmem core gave the device
+ * what sysfs would show; opening the files is the QEMU e2e tests' part.
+ *
+ * Return: the attribute, or NULL if the device has no such file.
+ */
+static inline struct bin_attribute *otp_kunit_sysfs_bin(struct device *dev,
+							const char *name,
+							umode_t *mode)
+{
+	const struct attribute_group *const *grp;
+	struct bin_attribute **battr;
+
+	*mode = 0;
+	for (grp = dev->groups; grp && *grp; grp++)
+		for (battr = (*grp)->bin_attrs; battr && *battr; battr++) {
+			if (strcmp((*battr)->attr.name, name))
+				continue;
+			*mode = (*battr)->attr.mode;
+			if ((*grp)->is_bin_visible)
+				*mode = (*grp)->is_bin_visible(&dev->kobj, *battr,
+							       battr - (*grp)->bin_attrs);
+			return *battr;
+		}
+	return NULL;
+}
+
+/**
+ * otp_kunit_sysfs_bin_write() - a write(2) to a device's binary sysfs file
+ * @dev: the device
+ * @name: the file's name
+ * @buf: the bytes
+ * @len: how many
+ * @pos: at which offset
+ *
+ * As sysfs (kernfs) does it: a file without a write permission or a write
+ * method cannot be opened for writing (-EACCES), otherwise the
+ * attribute's write method gets the bytes.
+ *
+ * Return: what the write returned, or -ENOENT, -EACCES.
+ */
+static inline ssize_t otp_kunit_sysfs_bin_write(struct device *dev,
+						const char *name, void *buf,
+						size_t len, loff_t pos)
+{
+	struct bin_attribute *battr;
+	umode_t mode;
+
+	battr = otp_kunit_sysfs_bin(dev, name, &mode);
+	if (!battr || !mode)
+		return -ENOENT;
+	if (!(mode & 0222) || !battr->write)
+		return -EACCES;
+	return battr->write(NULL, &dev->kobj, battr, buf, pos, len);
+}
+
+/**
+ * otp_kunit_sysfs_attr() - a device's attribute file, visible or not
+ * @dev: the device
+ * @name: the file's name
+ * @visible: set to whether sysfs shows it (its group's is_visible())
+ *
+ * Return: the attribute, or NULL if the device's groups have none.
+ */
+static inline struct device_attribute *otp_kunit_sysfs_attr(struct device *dev,
+							    const char *name,
+							    bool *visible)
+{
+	const struct attribute_group *const *grp;
+	struct attribute **attr;
+
+	for (grp = dev->groups; grp && *grp; grp++)
+		for (attr = (*grp)->attrs; attr && *attr; attr++) {
+			if (strcmp((*attr)->name, name))
+				continue;
+			*visible = !(*grp)->is_visible ||
+				   (*grp)->is_visible(&dev->kobj, *attr,
+						      attr - (*grp)->attrs);
+			return container_of(*attr, struct device_attribute,
+					    attr);
+		}
+	*visible = false;
+	return NULL;
+}
+
+static inline void otp_kunit_harness_free(struct kunit_resource *res)
+{
+	platform_driver_unregister(res->data);
+}
+
+/**
+ * otp_kunit_harness_register() - a harness driver that lives for one test
+ * @test: the running test; the driver is unregistered when it ends
+ * @drv: the driver, a member of the test's own state
+ * @role: what the driver stands for, the start of its name
+ *
+ * The driver's probe finds the test's state from the device it is given,
+ * container_of() on the device's driver, so nothing reaches it through a
+ * global: a probe deferred to the deferred-probe work runs outside the
+ * test's task, where kunit_get_current_test() has nothing.  Register the
+ * driver before the overlay whose nodes it binds, so that the overlay is
+ * removed (KUnit frees resources last first) while the driver is there.
+ *
+ * No owner: up to 6.2 (and in Debian's 6.1) KUnit runs a module's suites
+ * while the module is still COMING, before its sysfs object exists.  Each
+ * registration gets a name of its own, the role and the time: a driver's
+ * name stays taken until its kobject is released, which a kernel with
+ * DEBUG_KOBJECT_RELEASE delays by up to 4 s (lib/kobject.c).
+ *
+ * Return: 0 or an errno.
+ */
+static inline int otp_kunit_harness_register(struct kunit *test,
+					     struct platform_driver *drv,
+					     const char *role)
+{
+	char *name = kunit_kmalloc(test, 64, GFP_KERNEL);
+	int ret;
+
+	if (!name)
+		return -ENOMEM;
+	snprintf(name, 64, "otp-kunit-%s.%llu", role, ktime_get_ns());
+	drv->driver.name = name;
+	ret = __platform_driver_register(drv, NULL);
+	if (ret)
+		return ret;
+	if (!kunit_alloc_resource(test, NULL, otp_kunit_harness_free,
+				  GFP_KERNEL, drv)) {
+		platform_driver_unregister(drv);
+		return -ENOMEM;
+	}
+	return 0;
 }
 
 #endif /* OTP_KUNIT_H */

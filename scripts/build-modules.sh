@@ -33,10 +33,12 @@ rsync -a --delete "$dst/" "$work/"
 # Then the sources: a changed file is rewritten (so it is newer than its
 # object), an unchanged one is left alone.
 rsync -rlc --delete --exclude '*.o' --exclude '*.ko' --exclude '.*.cmd' \
-	--exclude '*.mod*' --exclude '*.dtbo*' --exclude 'modules.order' \
+	--exclude '*.mod*' --exclude '*.dtbo*' --exclude '*.words.h' \
+	--exclude 'modules.order' \
 	--exclude 'Module.symvers' --exclude '.*.d' \
 	--include 'Kbuild' --include 'drivers/***' --include 'kunit/***' \
-	--include 'tests/' --include 'tests/modules/***' --exclude '*' \
+	--include 'tests/' --include 'tests/modules/***' \
+	--include 'tests/data/' --include 'tests/data/*.words' --exclude '*' \
 	"$top/" "$work/"
 if grep -q '^CONFIG_CC_IS_CLANG=y' "$kdir/.config"; then
 	set -- LLVM=1 CC="ccache clang" "$@"

@@ -22,9 +22,9 @@ export CCACHE_DIR=${CCACHE_DIR:-$HOME/.cache/ccache}
 
 copy_src() {
 	mkdir -p "$1"
-	(cd "$top" && tar cf - Makefile Kbuild dkms.conf COPYING drivers kunit \
+	(cd "$top" && tar cf - Makefile Kbuild dkms.conf COPYING drivers kunit tests/data \
 		--exclude='*.o' --exclude='*.ko' --exclude='.*.cmd' --exclude='*.mod*' \
-		--exclude='*.dtbo*') | tar xf - -C "$1"
+		--exclude='*.dtbo*' --exclude='*.words.h') | tar xf - -C "$1"
 }
 
 expect_modules() {	# expect_modules DIR WHAT

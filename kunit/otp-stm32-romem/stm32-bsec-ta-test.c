@@ -78,6 +78,8 @@ static const struct ta_geometry ta_geometries[] = {
  * @nvmem: what the provider registered
  * @dev: the BSEC harness device once bound
  * @optee_ret: result of the OP-TEE registration
+ * @bsec_harness: this test's driver of the BSEC node
+ * @optee_harness: this test's driver of the OP-TEE node
  */
 struct ta_ctx {
 	const struct ta_geometry *geo;
@@ -90,16 +92,21 @@ struct ta_ctx {
 	struct nvmem_device *nvmem;
 	struct device *dev;
 	int optee_ret;
+	struct platform_driver bsec_harness;
+	struct platform_driver optee_harness;
 };
 
-static struct ta_ctx *ta_cur;
+/* The test whose driver is offered @pdev; it has prepared its emulators. */
+#define ta_ctx_of(pdev, member)						\
+	container_of(to_platform_driver((pdev)->dev.driver), struct ta_ctx, \
+		     member)
 
 static int ta_bsec_probe(struct platform_device *pdev)
 {
-	struct ta_ctx *ctx = ta_cur;
+	struct ta_ctx *ctx = ta_ctx_of(pdev, bsec_harness);
 	struct nvmem_device *nvmem;
 
-	if (!ctx)
+	if (!ctx->geo)
 		return -ENODEV;
 	nvmem = otp_stm32_romem_register(&pdev->dev, &ctx->bsec->io,
 					 BSEC_EMU_BLOCK_SIZE, &ctx->bsec->ops,
@@ -120,19 +127,11 @@ static const struct of_device_id ta_bsec_match[] = {
 	{ }
 };
 
-static struct platform_driver ta_bsec_driver = {
-	.probe = ta_bsec_probe,
-	.driver = {
-		.name = "otp-kunit-bsec-ta-harness",
-		.of_match_table = ta_bsec_match,
-	},
-};
-
 static int ta_optee_probe(struct platform_device *pdev)
 {
-	struct ta_ctx *ctx = ta_cur;
+	struct ta_ctx *ctx = ta_ctx_of(pdev, optee_harness);
 
-	if (!ctx)
+	if (!ctx->geo)
 		return -ENODEV;
 	ctx->optee_ret = optee_emu_register(ctx->optee, &pdev->dev);
 	if (!ctx->optee_ret)
@@ -151,34 +150,6 @@ static const struct of_device_id ta_optee_match[] = {
 	{ }
 };
 
-static struct platform_driver ta_optee_driver = {
-	.probe = ta_optee_probe,
-	.otp_void_remove = ta_optee_remove,
-	.driver = {
-		.name = "otp-kunit-optee-emu",
-		.of_match_table = ta_optee_match,
-	},
-};
-
-static int ta_suite_init(struct kunit_suite *suite)
-{
-	int ret = otp_kunit_register_harness(&ta_bsec_driver, suite);
-
-	if (ret)
-		return ret;
-	/* One suite: its own name, no owner (otp_kunit_register_harness()). */
-	ret = __platform_driver_register(&ta_optee_driver, NULL);
-	if (ret)
-		platform_driver_unregister(&ta_bsec_driver);
-	return ret;
-}
-
-static void ta_suite_exit(struct kunit_suite *suite)
-{
-	platform_driver_unregister(&ta_optee_driver);
-	platform_driver_unregister(&ta_bsec_driver);
-}
-
 /* A recognisable OTP image: word n holds 0xa5000000 | n << 8 | ~n. */
 static u32 ta_image_word(unsigned int n)
 {
@@ -196,13 +167,15 @@ static int ta_test_init(struct kunit *test)
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, ctx->optee);
 	ctx->use_ta = true;
 	ctx->ret = -ENODEV;
+	ctx->bsec_harness.probe = ta_bsec_probe;
+	ctx->bsec_harness.driver.of_match_table = ta_bsec_match;
+	ctx->optee_harness.probe = ta_optee_probe;
+	ctx->optee_harness.otp_void_remove = ta_optee_remove;
+	ctx->optee_harness.driver.of_match_table = ta_optee_match;
 	test->priv = ctx;
-	return 0;
-}
-
-static void ta_test_exit(struct kunit *test)
-{
-	ta_cur = NULL;
+	KUNIT_ASSERT_EQ(test, otp_kunit_harness_register(test, &ctx->bsec_harness,
+							 "bsec-ta"), 0);
+	return otp_kunit_harness_register(test, &ctx->optee_harness, "optee");
 }
 
 /* Emulators for @geo; OP-TEE opens @geo's upper words. */
@@ -225,7 +198,6 @@ static void ta_prepare(struct kunit *test, const struct ta_geometry *geo)
 	}
 	for (i = 0; i < geo->open_count; i++)
 		set_bit(geo->open_first + i, ctx->optee->open);
-	ta_cur = ctx;
 }
 
 /* Apply the overlay and wait for the BSEC to bind once OP-TEE is up. */
@@ -745,10 +717,7 @@ static struct kunit_case ta_cases[] = {
 
 static struct kunit_suite ta_suite = {
 	.name = "otp-stm32-bsec-ta",
-	.suite_init = ta_suite_init,
-	.suite_exit = ta_suite_exit,
 	.init = ta_test_init,
-	.exit = ta_test_exit,
 	.test_cases = ta_cases,
 };
 

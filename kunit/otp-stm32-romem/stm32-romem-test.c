@@ -45,15 +45,12 @@
 #define ROMEM_NVMEM_PREFIX	"stm32-romem"
 #define ROMEM_REAL_DRIVER	"otp-stm32-romem"
 
-/* Lower words: the STM32MP15 reference dump (upper words there are 0) */
-static const u32 romem_seed_lower[BSEC_EMU_SHADOWED] = {
-	0x00000017, 0x00008000, 0xa0200000, 0x00000000,
-	0x00000000, 0x00000000, 0x00000000, 0x00000000,
-	0x00000000, 0x00000000, 0x00000000, 0x00000000,
-	0x7cf5f917, 0x00360035, 0x32315117, 0x32393532,
-	0x139685e7, 0x20eb0868, 0x7c3f0140, 0x06be143d,
-	0x5da5003b, 0x00000000, 0x00000000, 0x3f992fe9,
-};
+/*
+ * The STM32MP15 reference dump (stm32mp15_seed_words[]), from
+ * tests/data/stm32mp15-seed.words as the QEMU register image is; its
+ * lower words are the seed, the upper ones there are 0.
+ */
+#include "stm32mp15-seed.words.h"
 
 /**
  * struct romem_ctx - one device under test
@@ -62,6 +59,7 @@ static const u32 romem_seed_lower[BSEC_EMU_SHADOWED] = {
  * @dev: the harness platform device
  * @probed: the harness probe ran
  * @probe_ret: its result
+ * @harness: the harness driver of this device, whose probe builds it
  */
 struct romem_ctx {
 	struct bsec_emu *emu;
@@ -69,18 +67,17 @@ struct romem_ctx {
 	struct device *dev;
 	bool probed;
 	int probe_ret;
+	struct platform_driver harness;
 };
-
-/* Device the next harness probe builds; set by the test around the apply */
-static struct romem_ctx *romem_pending;
 
 static int romem_harness_probe(struct platform_device *pdev)
 {
 	const struct otp_stm32_desc *desc;
-	struct romem_ctx *ctx = romem_pending;
+	struct romem_ctx *ctx = container_of(to_platform_driver(pdev->dev.driver),
+					     struct romem_ctx, harness);
 	struct nvmem_device *nvmem;
 
-	if (!ctx || ctx->probed)
+	if (ctx->probed)
 		return -ENODEV;
 	ctx->probed = true;
 
@@ -113,14 +110,6 @@ static const struct of_device_id romem_harness_of_match[] = {
 	{ }
 };
 
-static struct platform_driver romem_harness_driver = {
-	.probe = romem_harness_probe,
-	.driver = {
-		.name = "otp-kunit-stm32-romem-harness",
-		.of_match_table = romem_harness_of_match,
-	},
-};
-
 /* Distinctive upper words: every byte differs from its neighbours */
 static u32 romem_upper_word(unsigned int n)
 {
@@ -141,7 +130,9 @@ static struct bsec_emu *romem_emu_seed(struct kunit *test)
 
 	emu = kunit_kzalloc(test, sizeof(*emu), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, emu);
-	memcpy(words, romem_seed_lower, sizeof(romem_seed_lower));
+	BUILD_BUG_ON(ARRAY_SIZE(stm32mp15_seed_words) < BSEC_EMU_SHADOWED ||
+		     ARRAY_SIZE(stm32mp15_seed_words) > BSEC_EMU_WORDS);
+	memcpy(words, stm32mp15_seed_words, 4 * BSEC_EMU_SHADOWED);
 	for (i = BSEC_EMU_SHADOWED; i < BSEC_EMU_WORDS; i++)
 		words[i] = romem_upper_word(i);
 	bsec_emu_init(emu, words);
@@ -175,10 +166,12 @@ static struct romem_ctx *romem_start(struct kunit *test, struct bsec_emu *emu,
 	ctx = kunit_kzalloc(test, sizeof(*ctx), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, ctx);
 	ctx->emu = emu;
+	ctx->harness.probe = romem_harness_probe;
+	ctx->harness.driver.of_match_table = romem_harness_of_match;
+	KUNIT_ASSERT_EQ(test, otp_kunit_harness_register(test, &ctx->harness,
+							 "stm32-romem"), 0);
 
-	romem_pending = ctx;
 	ret = otp_kunit_overlay_apply(test, dtbo, dtbo_size);
-	romem_pending = NULL;
 
 	KUNIT_ASSERT_EQ_MSG(test, ret, 0, "overlay apply failed");
 	KUNIT_ASSERT_TRUE_MSG(test, ctx->probed, "harness device not probed");
@@ -496,7 +489,7 @@ static void romem_monitor_absent(struct kunit *test)
 
 	for (word = 0; word < BSEC_EMU_SHADOWED; word++)
 		KUNIT_EXPECT_EQ_MSG(test, le32_to_cpu(buf[word]),
-				    romem_seed_lower[word], "word %u", word);
+				    stm32mp15_seed_words[word], "word %u", word);
 	for (; word < BSEC_EMU_WORDS; word++)
 		KUNIT_EXPECT_EQ_MSG(test, le32_to_cpu(buf[word]), 0,
 				    "word %u", word);
@@ -822,26 +815,27 @@ static void romem_try_writes(struct kunit *test, struct romem_ctx *ctx)
 				    writes[i].len, writes[i].offset);
 }
 
-/* The sysfs file, when sysfs is there, cannot even be opened for writing */
+/*
+ * sysfs gives the "nvmem" file no write permission and would refuse to
+ * open it for writing; the core's write method refuses too.
+ */
 static void romem_sysfs_not_writable(struct kunit *test, struct romem_ctx *ctx)
 {
-	char path[96];
-	struct file *f;
+	struct device *ndev = otp_kunit_nvmem_dev(ctx->dev, ctx->nvmem);
+	struct bin_attribute *bin;
+	u8 buf[4] = { 0x78, 0x56, 0x34, 0x12 };
+	umode_t mode;
 
-	snprintf(path, sizeof(path), "/sys/bus/nvmem/devices/%s/nvmem",
-		 nvmem_dev_name(ctx->nvmem));
-	f = filp_open(path, O_RDONLY, 0);
-	if (IS_ERR(f)) {
-		kunit_info(test, "%s: %ld, sysfs check skipped\n", path,
-			   PTR_ERR(f));
-		return;
-	}
-	filp_close(f, NULL);
-
-	f = filp_open(path, O_WRONLY, 0);
-	KUNIT_EXPECT_TRUE_MSG(test, IS_ERR(f), "%s opened for writing", path);
-	if (!IS_ERR(f))
-		filp_close(f, NULL);
+	KUNIT_ASSERT_NOT_NULL(test, ndev);
+	bin = otp_kunit_sysfs_bin(ndev, "nvmem", &mode);
+	KUNIT_EXPECT_NOT_NULL(test, bin);
+	KUNIT_EXPECT_EQ(test, mode, 0444);
+	KUNIT_EXPECT_EQ(test, otp_kunit_sysfs_bin_write(ndev, "nvmem", buf, 4, 0),
+			-EACCES);
+	if (bin && bin->write)
+		KUNIT_EXPECT_LT(test, bin->write(NULL, &ndev->kobj, bin, buf, 0, 4),
+				0);
+	put_device(ndev);
 }
 
 static void romem_not_writable(struct kunit *test)
@@ -860,52 +854,16 @@ static void romem_not_writable(struct kunit *test)
 	romem_sysfs_not_writable(test, ctx);
 }
 
-static int romem_match_name(struct device *dev, void *data)
-{
-	return !strcmp(dev_name(dev), data);
-}
-
-static struct device_attribute *romem_find_attr(struct device *dev,
-						const char *name)
-{
-	const struct attribute_group *const *grp;
-	struct attribute *const *attr;
-
-	for (grp = dev->groups; grp && *grp; grp++)
-		for (attr = (*grp)->attrs; attr && *attr; attr++)
-			if (!strcmp((*attr)->name, name))
-				return container_of(*attr,
-						    struct device_attribute,
-						    attr);
-	return NULL;
-}
-
 /*
- * Clear force_ro the way an administrator would.  The core hides the
- * attribute from sysfs when the provider has no write callback, so fall
- * back to calling its store routine directly.
+ * Clear force_ro the way an administrator would, through its store (the
+ * core hides the file when the provider has no write callback).
  */
 static void romem_clear_force_ro(struct kunit *test, struct device *ndev,
 				 struct device_attribute *attr)
 {
-	char path[96], *state;
-	struct file *f;
-	loff_t pos = 0;
-	ssize_t ret;
+	char *state;
 
-	snprintf(path, sizeof(path), "/sys/bus/nvmem/devices/%s/force_ro",
-		 dev_name(ndev));
-	f = filp_open(path, O_WRONLY, 0);
-	if (!IS_ERR(f)) {
-		ret = kernel_write(f, "0", 1, &pos);
-		filp_close(f, NULL);
-		KUNIT_EXPECT_EQ(test, ret, 1);
-	} else {
-		kunit_info(test, "%s not visible (%ld), using its store\n",
-			   path, PTR_ERR(f));
-		KUNIT_EXPECT_EQ(test, attr->store(ndev, attr, "0", 1), 1);
-	}
-
+	KUNIT_EXPECT_EQ(test, attr->store(ndev, attr, "0", 1), 1);
 	if (!attr->show)
 		return;
 	/* show routines emit into a whole page */
@@ -924,11 +882,13 @@ static void romem_force_ro_cleared(struct kunit *test)
 	struct bsec_emu *before;
 	struct device *ndev;
 	u8 buf[ROMEM_SIZE];
+	bool visible;
 
-	ndev = device_find_child(ctx->dev, (void *)nvmem_dev_name(ctx->nvmem),
-				 romem_match_name);
+	ndev = otp_kunit_nvmem_dev(ctx->dev, ctx->nvmem);
 	KUNIT_ASSERT_NOT_NULL(test, ndev);
-	attr = romem_find_attr(ndev, "force_ro");
+	attr = otp_kunit_sysfs_attr(ndev, "force_ro", &visible);
+	/* The core shows force_ro only to a provider that can write. */
+	KUNIT_EXPECT_FALSE(test, visible);
 	if (!attr || !attr->store) {
 		put_device(ndev);
 		kunit_skip(test, "this kernel has no force_ro attribute");
@@ -1273,22 +1233,6 @@ static void romem_bad_dt_refused(struct kunit *test)
 
 /* ---------------------------------------------------------------------- */
 
-/*
- * Suites run while this module is still coming up (before 6.2 from the
- * module notifier, ahead of its sysfs kobject), so the harness driver is
- * registered without an owner: that skips the module's "drivers" link,
- * which cannot be created yet.  It is gone again before the module is.
- */
-static int romem_suite_init(struct kunit_suite *suite)
-{
-	return otp_kunit_register_harness(&romem_harness_driver, suite);
-}
-
-static void romem_suite_exit(struct kunit_suite *suite)
-{
-	platform_driver_unregister(&romem_harness_driver);
-}
-
 static struct kunit_case romem_read_cases[] = {
 	KUNIT_CASE_PARAM(romem_read_every_range, romem_sweep_gen),
 	KUNIT_CASE(romem_read_word_boundary),
@@ -1300,8 +1244,6 @@ static struct kunit_case romem_read_cases[] = {
 
 static struct kunit_suite romem_read_suite = {
 	.name = "otp-stm32-romem-read",
-	.suite_init = romem_suite_init,
-	.suite_exit = romem_suite_exit,
 	.test_cases = romem_read_cases,
 };
 
@@ -1319,8 +1261,6 @@ static struct kunit_case romem_secure_cases[] = {
 
 static struct kunit_suite romem_secure_suite = {
 	.name = "otp-stm32-romem-secure",
-	.suite_init = romem_suite_init,
-	.suite_exit = romem_suite_exit,
 	.test_cases = romem_secure_cases,
 };
 
@@ -1335,8 +1275,6 @@ static struct kunit_case romem_dt_cases[] = {
 
 static struct kunit_suite romem_dt_suite = {
 	.name = "otp-stm32-romem-dt",
-	.suite_init = romem_suite_init,
-	.suite_exit = romem_suite_exit,
 	.test_cases = romem_dt_cases,
 };
 

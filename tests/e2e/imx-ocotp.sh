@@ -50,6 +50,9 @@ expect_eq imx-ocotp-locked-word \
 echo "# printf '\\x78\\x56\\x34\\x12' | dd of=$ro/nvmem bs=4 count=1 seek=37 conv=notrunc"
 expect_fail imx-ocotp-ro-write sh -c "printf '\\x78\\x56\\x34\\x12' | dd of=/sys/bus/nvmem/devices/imx-ocotp0/nvmem bs=4 count=1 seek=37 conv=notrunc"
 expect_eq imx-ocotp-ro-unchanged "$(od -A x -t x4 "$ro/nvmem" | expand_dump)" "$expected"
+# The nvmem core offers force_ro (6.3 and later) only to a provider that
+# can write: the read-only node has no write path to switch on.
+expect_fail imx-ocotp-ro-no-force-ro test -e "$ro/force_ro"
 
 # The writable node.
 rw=$(imx_rw_device)

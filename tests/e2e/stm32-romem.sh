@@ -94,6 +94,9 @@ expect_fail stm32-romem-write-dd-refused \
 	dd status=none if=/dev/zero of="$romem/nvmem" bs=4 count=1 conv=notrunc
 expect_eq stm32-romem-unchanged-after-write \
 	"$(hexdump -v -e '4/4 "%08x " "\n"' "$romem/nvmem")" "$before"
+# The nvmem core offers force_ro (6.3 and later) only to a provider that
+# can write: a read-only provider has no write path to switch on.
+expect_fail stm32-romem-no-force-ro test -e "$romem/force_ro"
 
 expect_eq stm32-romem-read-past-end \
 	"$(dd if="$romem/nvmem" bs=4 skip=96 count=1 2>/dev/null | wc -c | tr -d ' ')" 0

@@ -8,6 +8,7 @@
 
 #include <kunit/test.h>
 #include <linux/completion.h>
+#include <linux/debugfs.h>
 #include <linux/device.h>
 #include <linux/ktime.h>
 #include <linux/nvmem-consumer.h>
@@ -16,6 +17,7 @@
 #include <linux/of_device.h>
 #include <linux/of_platform.h>
 #include <linux/platform_device.h>
+#include <linux/seq_file.h>
 
 #include "otp-compat.h"
 
@@ -283,6 +285,51 @@ static inline struct device_attribute *otp_kunit_sysfs_attr(struct device *dev,
 		}
 	*visible = false;
 	return NULL;
+}
+
+/**
+ * otp_kunit_debugfs_show() - what a driver's debugfs file shows, without
+ *	the VFS
+ * @test: the test; the text lives as long as it
+ * @dir: the driver's debugfs directory (under the debugfs root)
+ * @sub: the device's directory in it
+ * @file: the file
+ * @show: the driver's seq_file show routine for that file
+ * @ret: what @show returned
+ *
+ * Hands the file's private data (its inode's i_private, as single_open()
+ * would) to @show over a buffer.
+ *
+ * Return: the text, NUL-terminated, or NULL when the file is not there.
+ */
+static inline char *otp_kunit_debugfs_show(struct kunit *test, const char *dir,
+					   const char *sub, const char *file,
+					   int (*show)(struct seq_file *, void *),
+					   int *ret)
+{
+	struct dentry *d1, *d2 = NULL, *d3 = NULL;
+	struct seq_file *s = NULL;
+
+	d1 = debugfs_lookup(dir, NULL);
+	if (d1)
+		d2 = debugfs_lookup(sub, d1);
+	if (d2)
+		d3 = debugfs_lookup(file, d2);
+	if (d3)
+		s = kunit_kzalloc(test, sizeof(*s), GFP_KERNEL);
+	if (s) {
+		s->size = 16384;
+		s->buf = kunit_kzalloc(test, s->size, GFP_KERNEL);
+	}
+	if (s && s->buf) {
+		s->private = d_inode(d3)->i_private;
+		*ret = show(s, NULL);
+		s->buf[min(s->count, s->size - 1)] = 0;
+	}
+	dput(d3);
+	dput(d2);
+	dput(d1);
+	return s ? s->buf : NULL;
 }
 
 static inline void otp_kunit_harness_free(struct kunit_resource *res)

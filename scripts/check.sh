@@ -37,13 +37,16 @@ gate() {	# gate NAME CMD... : one pass or one fail, log in build/gate-NAME.log
 	tally "$name" $?
 }
 
-static="parser checkpatch kernel-doc sparse w1-gcc w1-clang coccicheck arm32 dt-bindings packaging"
+static="parser generated checkpatch kernel-doc sparse w1-gcc w1-clang coccicheck arm32 dt-bindings packaging"
 if [ "${1:-}" = static ]; then	# the static gates alone: "NAME RC" lines
 	for g in $static; do
 		case $g in
 		# The result parser against logs that must fail (KTAP).
 		parser) python3 scripts/check-log.py --selftest \
 			"${OTP_CACHE:-$HOME/.cache/otp-kernels}/src/linux-source-6.12" ;;
+		# The emulator's lock facts are what their generator writes.
+		generated) python3 tests/gen-ocotp-emu-locks.py \
+			--check kunit/otp-imx-ocotp/ocotp-emu-locks.h ;;
 		dt-bindings) sh scripts/check-bindings.sh ;;
 		packaging) sh scripts/check-packaging.sh ;;
 		*) sh scripts/static-checks.sh "$g" ;;

@@ -146,7 +146,7 @@ cp "$top"/tests/e2e/*.sh "$root/tests/e2e/"
 mkdir -p "$root/tests/e2e-optee"
 cp "$top"/tests/e2e-optee/*.sh "$root/tests/e2e-optee/"
 cp "$top/tests/guest-demo.sh" "$top/tests/guest-demo-optee.sh" "$root/tests/"
-cp "$top"/tests/data/* "$root/data/"
+cp "$top"/tests/data/*.words "$top"/tests/data/ocotp-shadow-maps "$root/data/"
 cp "$top/tests/firmware/otp-image.words" "$root/data/fw-otp-image.words"
 for extra in "$top"/tests/guest-extra/*; do
 	[ -e "$extra" ] && cp -r "$extra" "$root/"

@@ -60,4 +60,8 @@ struct nvmem_device *otp_imx_ocotp_register(struct device *dev,
 					    bool read_only);
 const struct ocotp_soc *otp_imx_ocotp_soc(const char *compatible);
 
+struct seq_file;
+/* The debugfs lock view; s->private is the controller (debugfs' i_private). */
+int otp_imx_ocotp_locks_show(struct seq_file *s, void *unused);
+
 #endif /* OTP_IMX_OCOTP_IO_H */

@@ -25,6 +25,7 @@
 #include <linux/bitfield.h>
 #include <linux/bits.h>
 #include <linux/clk.h>
+#include <linux/debugfs.h>
 #include <linux/delay.h>
 #include <linux/device.h>
 #include <linux/err.h>
@@ -36,10 +37,12 @@
 #include <linux/minmax.h>
 #include <linux/module.h>
 #include <linux/mutex.h>
+#include <linux/nvmem-consumer.h>
 #include <linux/nvmem-provider.h>
 #include <linux/of.h>
 #include <linux/of_device.h>
 #include <linux/platform_device.h>
+#include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/time64.h>
@@ -187,17 +190,55 @@ struct ocotp_span {
 };
 
 /**
- * struct ocotp_lock - a write-lock field of the LOCK fuse word
- * @bit: bit of the LOCK word that stops programming of the region
- * @addr: first fuse address of the region
- * @count: number of fuse words in the region
- * @name: region name, as the reference manual calls it
+ * enum ocotp_lock_kind - what the bits of a LOCK field stop
+ * @OCOTP_LK_PAIR: two bits: the low one programming, the high one shadow
+ *	writes
+ * @OCOTP_LK_ONE: one bit: programming and shadow writes
+ * @OCOTP_LK_ONE_READ: one bit: programming, shadow writes and reads
+ * @OCOTP_LK_CRC: two bits: the low one shadow writes and programming, the
+ *	high one programming and reads
+ * @OCOTP_LK_SHADOW: one bit: shadow writes only
+ * @OCOTP_LK_READ: one bit: reads only
+ * @OCOTP_LK_NONE: one bit that guards no fuse word
  */
-struct ocotp_lock {
-	u8 bit;
+enum ocotp_lock_kind {
+	OCOTP_LK_PAIR,
+	OCOTP_LK_ONE,
+	OCOTP_LK_ONE_READ,
+	OCOTP_LK_CRC,
+	OCOTP_LK_SHADOW,
+	OCOTP_LK_READ,
+	OCOTP_LK_NONE,
+};
+
+/**
+ * struct ocotp_lock_field - one field of the LOCK fuse word (fuse address 0)
+ * @name: the field, as its source names it
+ * @shift: its lowest bit in the LOCK word
+ * @kind: what its bits stop
+ * @addr: first fuse address of the region
+ * @count: fuse words in the region; 0 where no public source places it
+ *	(then a set bit that stops programming refuses every word no placed
+ *	field covers)
+ */
+struct ocotp_lock_field {
+	const char *name;
+	u8 shift;
+	u8 kind;
 	u16 addr;
 	u16 count;
+};
+
+/**
+ * struct ocotp_sticky - a volatile write lock in SW_STICKY
+ * @name: the fuse word it guards
+ * @bit: its bit in SW_STICKY
+ * @addr: the fuse address of that word
+ */
+struct ocotp_sticky {
 	const char *name;
+	u8 bit;
+	u16 addr;
 };
 
 /**
@@ -214,11 +255,12 @@ struct ocotp_lock {
  * @data_regs: DATA registers: 1, or 4 on the i.MX7D, where CTRL.ADDR is a
  *	bank and DATA0..3 hold its words; one program operation writes one
  *	word either way
- * @locks: write-lock fields of the LOCK word and the words they guard,
- *	ending with a NULL @name; NULL when the part is not programmed
- * @lock_other: LOCK bits documented as stopping no fuse programming
- * @sticky: write locks in SW_STICKY and the words they guard, ending with
- *	a NULL @name; NULL for none
+ * @locks: the fields of the LOCK word, ending with a NULL @name; NULL
+ *	when the part is not programmed.  A LOCK bit in no field is one
+ *	whose meaning is not public
+ * @lock_src: where @locks comes from, for the debugfs view
+ * @sticky: write locks in SW_STICKY, ending with a NULL @name; NULL for
+ *	none
  * @sticky_reg: offset of SW_STICKY
  * @ded: reads must check OUT_STATUS.DED (i.MX7ULP)
  * @no_prog: why this part is registered read-only (@locks NULL); NULL if it can be
@@ -232,9 +274,9 @@ struct ocotp_soc {
 	const struct ocotp_ctrl *ctrl;
 	enum ocotp_timing_style timing;
 	unsigned int data_regs;
-	const struct ocotp_lock *locks;
-	u32 lock_other;
-	const struct ocotp_lock *sticky;
+	const struct ocotp_lock_field *locks;
+	const char *lock_src;
+	const struct ocotp_sticky *sticky;
 	unsigned int sticky_reg;
 	bool ded;
 	const char *no_prog;
@@ -302,24 +344,38 @@ static const struct ocotp_span imx8mp_spans[] = {
 };
 
 /*
- * Write locks.  Bit n of the LOCK fuse word (fuse address 0) stops the
- * programming of the fuse words listed with it; of a two-bit field, the
- * low bit stops fuse programming and the high bit only shadow writes
- * (i.MX6ULL RM Rev. 1 sec. 37.5.12, the same text in NXP's i.MX6 Platform
- * SDK regsocotp.h).  @lock_other holds the LOCK bits documented as
- * stopping no fuse programming (shadow-only halves, read locks, PIN).  Any
- * other set bit is a lock whose region is not publicly documented: then
- * every word outside the documented regions is refused too.  The LOCK
- * word itself has no lock bit (RM sec. 37.3.1.3).  SW_STICKY holds
- * volatile locks of the SRK_REVOKE and FIELD_RETURN words until the next
- * power-on reset (RM sec. 37.5.6; barebox imx_field_return_locked()).
+ * Write locks.  The LOCK fuse word (fuse address 0; it has no lock bit of
+ * its own, i.MX6ULL RM Rev. 1 sec. 37.3.1.3) holds one field per region.
+ * What a field's bits stop, in the words of the sources:
+ *  - a two-bit field: "When bit 1 is set, the writing of this region's
+ *    shadow register is blocked.  When bit 0 is set, the writing of this
+ *    region's OTP fuse word is blocked" (NXP i.MX6 Platform SDK
+ *    regsocotp.h, e.g. mx6dq LOCK.TESTER; i.MX6ULL RM sec. 37.5.12): the
+ *    low bit stops programming, the high bit shadow writes (PAIR);
+ *  - a one-bit field stops both (SDK LOCK.SRK: "the writing of this
+ *    region's shadow register and OTP fuse word are blocked", ONE),
+ *    some reads as well (SDK LOCK.SJC_RESP, OTPMK: "The read of this
+ *    region's shadow register and OTP fuse word are also blocked",
+ *    ONE_READ);
+ *  - a CRC field: bit 0 stops shadow writes and programming, bit 1
+ *    programming and reads (SDK mx6dq LOCK.CRC_GP_LO_LOCK, mx6sl
+ *    LOCK.CRC_GP_LOCK: "When bit 1 is set, the reading and writing of this
+ *    region's OTP fuse and reading of shadow register are blocked",
+ *    CRC).  Where a part's sources give a CRC field's width but
+ *    not its meaning (i.MX7D), it is taken the same way: both bits refuse.
+ * A field whose region no public source places has @count 0; a LOCK bit
+ * in no field is one whose meaning is not public.  Either, when set,
+ * refuses every word outside the placed regions.  SW_STICKY holds volatile
+ * locks of the SRK_REVOKE and FIELD_RETURN words until the next power-on
+ * reset (RM sec. 37.5.6; barebox imx_field_return_locked()).
  */
-#define OCOTP_LK(b, a, n, nm)	{ .bit = b, .addr = a, .count = n, .name = nm }
+#define OCOTP_FIELD(nm, b, k, a, n) \
+	{ .name = nm, .shift = b, .kind = OCOTP_LK_##k, .addr = a, .count = n }
 
 /* i.MX6 families: SW_STICKY locks of bank 5 words 6 and 7. */
-static const struct ocotp_lock imx6_sticky[] = {
-	OCOTP_LK(1, 47, 1, "SRK_REVOKE"),
-	OCOTP_LK(2, 46, 1, "FIELD_RETURN"),
+static const struct ocotp_sticky imx6_sticky[] = {
+	{ .name = "SRK_REVOKE", .bit = 1, .addr = 47 },
+	{ .name = "FIELD_RETURN", .bit = 2, .addr = 46 },
 	{ /* sentinel */ }
 };
 
@@ -329,162 +385,179 @@ static const struct ocotp_lock imx6_sticky[] = {
  * places their shadows at 0x630 and 0x670).  The bits are the family's:
  * SRK_REVOKE_LOCK 1, FIELD_RETURN_LOCK 2.
  */
-static const struct ocotp_lock imx8m_sticky[] = {
-	OCOTP_LK(1, 39, 1, "SRK_REVOKE"),
-	OCOTP_LK(2, 35, 1, "FIELD_RETURN"),
+static const struct ocotp_sticky imx8m_sticky[] = {
+	{ .name = "SRK_REVOKE", .bit = 1, .addr = 39 },
+	{ .name = "FIELD_RETURN", .bit = 2, .addr = 35 },
 	{ /* sentinel */ }
 };
 
 /*
  * i.MX6Q/DL: NXP i.MX6 Platform SDK sdk/include/mx6dq/registers/regsocotp.h
- * (public fields); OTPMK, HDCP_KSV, DTCP_KEY, HDCP_KEYS and CRC_GP_LO/HI,
- * shown reserved there, from Freescale's 2011 OCOTP register header
- * (i.MX6Q family).  Which half of bank 15 each CRC_GP field guards is not
- * documented, so both guard all of it.
+ * (the public fields; the register list gives each region's words).
+ * DTCP_KEY, OTPMK, HDCP_KSV, HDCP_KEYS, DTCP_DEV_CERT and CRC_GP_LO/HI,
+ * shown reserved there, from the OCOTP register header of the same SDK
+ * with every field described (HW_OCOTP_LOCK field comments): CRC_GP_LO
+ * guards the "lower 128 bits" of the CRC bank 15, CRC_GP_HI the upper.
+ * DTCP_DEV_CERT's words are not listed.  Bits 7, 15 and 24 are reserved,
+ * 31:30 unallocated.
  */
-static const struct ocotp_lock imx6q_locks[] = {
-	OCOTP_LK(0, 1, 4, "TESTER"),
-	OCOTP_LK(2, 5, 3, "BOOT_CFG"),
-	OCOTP_LK(4, 8, 5, "MEM_TRIM"),
-	OCOTP_LK(6, 32, 2, "SJC_RESP"),
-	OCOTP_LK(8, 34, 2, "MAC_ADDR"),
-	OCOTP_LK(10, 38, 1, "GP1"),
-	OCOTP_LK(12, 39, 1, "GP2"),
-	OCOTP_LK(14, 24, 8, "SRK"),
-	OCOTP_LK(16, 40, 5, "DTCP_KEY"),
-	OCOTP_LK(17, 16, 8, "OTPMK"),
-	OCOTP_LK(18, 13, 3, "ANALOG"),
-	OCOTP_LK(20, 36, 2, "HDCP_KSV"),
-	OCOTP_LK(21, 48, 72, "HDCP_KEYS"),
-	OCOTP_LK(22, 45, 1, "MISC_CONF"),
-	OCOTP_LK(26, 120, 8, "CRC_GP_LO"),
-	OCOTP_LK(28, 120, 8, "CRC_GP_HI"),
+static const struct ocotp_lock_field imx6q_locks[] = {
+	OCOTP_FIELD("TESTER", 0, PAIR, 1, 4),		/* CFG0..3 */
+	OCOTP_FIELD("BOOT_CFG", 2, PAIR, 5, 3),	/* CFG4..6 */
+	OCOTP_FIELD("MEM_TRIM", 4, PAIR, 8, 5),	/* MEM0..4 */
+	OCOTP_FIELD("SJC_RESP", 6, ONE_READ, 32, 2),
+	OCOTP_FIELD("MAC_ADDR", 8, PAIR, 34, 2),
+	OCOTP_FIELD("GP1", 10, PAIR, 38, 1),
+	OCOTP_FIELD("GP2", 12, PAIR, 39, 1),
+	OCOTP_FIELD("SRK", 14, ONE, 24, 8),
+	OCOTP_FIELD("DTCP_KEY", 16, ONE_READ, 40, 5),
+	OCOTP_FIELD("OTPMK", 17, ONE_READ, 16, 8),
+	OCOTP_FIELD("ANALOG", 18, PAIR, 13, 3),	/* ANA0..2 */
+	OCOTP_FIELD("HDCP_KSV", 20, ONE, 36, 2),
+	OCOTP_FIELD("HDCP_KEYS", 21, ONE_READ, 48, 72),	/* shadow reads blocked */
+	OCOTP_FIELD("MISC_CONF", 22, ONE, 45, 1),
+	OCOTP_FIELD("DTCP_DEV_CERT", 23, ONE, 0, 0),
+	OCOTP_FIELD("PIN", 25, NONE, 0, 0),
+	OCOTP_FIELD("CRC_GP_LO", 26, CRC, 120, 4),
+	OCOTP_FIELD("CRC_GP_HI", 28, CRC, 124, 4),
 	{ /* sentinel */ }
 };
 
-#define IMX6_LOCK_SHADOW	(BIT(1) | BIT(3) | BIT(5) | BIT(9) | BIT(11) | \
-				 BIT(13) | BIT(19))
-
 /*
- * i.MX6SL: NXP i.MX6 Platform SDK sdk/include/mx6sl/registers/regsocotp.h.
- * Both bits of CRC_GP stop programming of the CRC words.
+ * i.MX6SL: NXP i.MX6 Platform SDK sdk/include/mx6sl/registers/regsocotp.h
+ * (HW_OCOTP_LOCK fields, the register list for the words).  SW_GP stops
+ * only shadow writes there ("the over-riding (writing) of this region's
+ * shadow bits is blocked"); CRC_GP guards CRC0/CRC1 (bank 4 words 4-5).
  */
-static const struct ocotp_lock imx6sl_locks[] = {
-	OCOTP_LK(0, 1, 4, "TESTER"),
-	OCOTP_LK(2, 5, 3, "BOOT_CFG"),
-	OCOTP_LK(4, 8, 5, "MEM_TRIM"),
-	OCOTP_LK(6, 32, 2, "SJC_RESP"),
-	OCOTP_LK(8, 34, 2, "MAC_ADDR"),
-	OCOTP_LK(10, 38, 1, "GP1"),
-	OCOTP_LK(12, 39, 1, "GP2"),
-	OCOTP_LK(14, 24, 8, "SRK"),
-	OCOTP_LK(16, 40, 5, "SW_GP"),
-	OCOTP_LK(17, 16, 8, "DCP"),
-	OCOTP_LK(18, 13, 3, "ANALOG"),
-	OCOTP_LK(20, 36, 2, "CRC_GP"),
-	OCOTP_LK(21, 36, 2, "CRC_GP"),
-	OCOTP_LK(22, 45, 1, "MISC_CONF"),
-	OCOTP_LK(26, 48, 8, "GP_LO"),
-	OCOTP_LK(28, 56, 8, "GP_HI"),
+static const struct ocotp_lock_field imx6sl_locks[] = {
+	OCOTP_FIELD("TESTER", 0, PAIR, 1, 4),
+	OCOTP_FIELD("BOOT_CFG", 2, PAIR, 5, 3),
+	OCOTP_FIELD("MEM_TRIM", 4, PAIR, 8, 5),
+	OCOTP_FIELD("SJC_RESP", 6, ONE_READ, 32, 2),
+	OCOTP_FIELD("MAC_ADDR", 8, PAIR, 34, 2),
+	OCOTP_FIELD("GP1", 10, PAIR, 38, 1),
+	OCOTP_FIELD("GP2", 12, PAIR, 39, 1),
+	OCOTP_FIELD("SRK", 14, ONE, 24, 8),
+	OCOTP_FIELD("SW_GP", 16, SHADOW, 40, 5),
+	OCOTP_FIELD("DCP", 17, ONE_READ, 16, 8),
+	OCOTP_FIELD("ANALOG", 18, PAIR, 13, 3),
+	OCOTP_FIELD("CRC_GP", 20, CRC, 36, 2),
+	OCOTP_FIELD("MISC_CONF", 22, ONE, 45, 1),
+	OCOTP_FIELD("DTCP_DEV_CERT", 23, ONE, 0, 0),
+	OCOTP_FIELD("PIN", 25, NONE, 0, 0),
+	OCOTP_FIELD("GP_LO", 26, PAIR, 48, 8),
+	OCOTP_FIELD("GP_HI", 28, PAIR, 56, 8),
 	{ /* sentinel */ }
 };
 
 /*
  * i.MX6UL: usbarmory/crucible fusemaps/IMX6UL.yaml (from the i.MX6UL RM
- * Rev. 1): GP3..GP5 are two banks each, GP6 bank 14, GP7 and GP8 the two
- * halves of bank 15.
+ * Rev. 1): field widths and the register list; GP3..GP5 are two banks
+ * each, GP6 bank 14, GP7 and GP8 the two halves of bank 15.  Meanings as
+ * the i.MX6 SDK gives them for the same names.
  */
-static const struct ocotp_lock imx6ul_locks[] = {
-	OCOTP_LK(0, 1, 4, "TESTER"),
-	OCOTP_LK(2, 5, 3, "BOOT_CFG"),
-	OCOTP_LK(4, 8, 5, "MEM_TRIM"),
-	OCOTP_LK(6, 32, 2, "SJC_RESP"),
-	OCOTP_LK(8, 34, 3, "MAC_ADDR"),
-	OCOTP_LK(10, 38, 1, "GP1"),
-	OCOTP_LK(12, 39, 1, "GP2"),
-	OCOTP_LK(14, 24, 8, "SRK"),
-	OCOTP_LK(15, 64, 16, "GP3"),
-	OCOTP_LK(16, 40, 5, "SW_GP"),
-	OCOTP_LK(17, 16, 8, "OTPMK"),
-	OCOTP_LK(18, 13, 3, "ANALOG"),
-	OCOTP_LK(20, 37, 1, "OTPMK_CRC"),
-	OCOTP_LK(21, 48, 16, "ROM_PATCH"),
-	OCOTP_LK(22, 45, 1, "MISC_CONF"),
-	OCOTP_LK(23, 80, 16, "GP4"),
-	OCOTP_LK(24, 96, 16, "GP5"),
-	OCOTP_LK(26, 120, 4, "GP7"),
-	OCOTP_LK(28, 124, 4, "GP8"),
-	OCOTP_LK(30, 112, 8, "GP6"),
+static const struct ocotp_lock_field imx6ul_locks[] = {
+	OCOTP_FIELD("TESTER", 0, PAIR, 1, 4),
+	OCOTP_FIELD("BOOT_CFG", 2, PAIR, 5, 3),
+	OCOTP_FIELD("MEM_TRIM", 4, PAIR, 8, 5),
+	OCOTP_FIELD("SJC_RESP", 6, ONE_READ, 32, 2),
+	OCOTP_FIELD("MAC_ADDR", 8, PAIR, 34, 3),
+	OCOTP_FIELD("GP1", 10, PAIR, 38, 1),
+	OCOTP_FIELD("GP2", 12, PAIR, 39, 1),
+	OCOTP_FIELD("SRK", 14, ONE, 24, 8),
+	OCOTP_FIELD("GP3", 15, ONE, 64, 16),
+	OCOTP_FIELD("SW_GP", 16, ONE, 40, 5),
+	OCOTP_FIELD("OTPMK", 17, ONE_READ, 16, 8),
+	OCOTP_FIELD("ANALOG", 18, PAIR, 13, 3),
+	OCOTP_FIELD("OTPMK_CRC", 20, ONE, 37, 1),
+	OCOTP_FIELD("ROM_PATCH", 21, ONE, 48, 16),
+	OCOTP_FIELD("MISC_CONF", 22, ONE, 45, 1),
+	OCOTP_FIELD("GP4", 23, ONE, 80, 16),
+	OCOTP_FIELD("GP5", 24, ONE, 96, 16),
+	OCOTP_FIELD("PIN", 25, NONE, 0, 0),
+	OCOTP_FIELD("GP7", 26, PAIR, 120, 4),
+	OCOTP_FIELD("GP8", 28, PAIR, 124, 4),
+	OCOTP_FIELD("GP6", 30, PAIR, 112, 8),
 	{ /* sentinel */ }
 };
 
-/* i.MX6ULL: i.MX6ULL RM Rev. 1 sec. 37.5.12 and its memory map. */
-static const struct ocotp_lock imx6ull_locks[] = {
-	OCOTP_LK(0, 1, 4, "TESTER"),
-	OCOTP_LK(2, 5, 3, "BOOT_CFG"),
-	OCOTP_LK(4, 8, 5, "MEM_TRIM"),
-	OCOTP_LK(6, 32, 2, "SJC_RESP"),
-	OCOTP_LK(8, 34, 3, "MAC_ADDR"),
-	OCOTP_LK(10, 38, 1, "GP1"),
-	OCOTP_LK(12, 39, 1, "GP2"),
-	OCOTP_LK(14, 24, 8, "SRK"),
-	OCOTP_LK(15, 56, 4, "GP3"),
-	OCOTP_LK(16, 40, 5, "SW_GP"),
-	OCOTP_LK(17, 16, 8, "OTPMK"),
-	OCOTP_LK(18, 13, 3, "ANALOG"),
-	OCOTP_LK(20, 37, 1, "OTPMK_CRC"),
-	OCOTP_LK(21, 48, 8, "ROM_PATCH"),
-	OCOTP_LK(22, 45, 1, "MISC_CONF"),
-	OCOTP_LK(23, 60, 4, "GP4"),
+/*
+ * i.MX6ULL: i.MX6ULL RM Rev. 1 sec. 37.5.12 and its memory map; crucible
+ * IMX6ULL.yaml has the same fields, and GP3_RLOCK (31) and GP4_RLOCK (30),
+ * read locks of GP3 and GP4.
+ */
+static const struct ocotp_lock_field imx6ull_locks[] = {
+	OCOTP_FIELD("TESTER", 0, PAIR, 1, 4),
+	OCOTP_FIELD("BOOT_CFG", 2, PAIR, 5, 3),
+	OCOTP_FIELD("MEM_TRIM", 4, PAIR, 8, 5),
+	OCOTP_FIELD("SJC_RESP", 6, ONE_READ, 32, 2),
+	OCOTP_FIELD("MAC_ADDR", 8, PAIR, 34, 3),
+	OCOTP_FIELD("GP1", 10, PAIR, 38, 1),
+	OCOTP_FIELD("GP2", 12, PAIR, 39, 1),
+	OCOTP_FIELD("SRK", 14, ONE, 24, 8),
+	OCOTP_FIELD("GP3", 15, ONE, 56, 4),
+	OCOTP_FIELD("SW_GP", 16, ONE, 40, 5),
+	OCOTP_FIELD("OTPMK", 17, ONE_READ, 16, 8),
+	OCOTP_FIELD("ANALOG", 18, PAIR, 13, 3),
+	OCOTP_FIELD("OTPMK_CRC", 20, ONE, 37, 1),
+	OCOTP_FIELD("ROM_PATCH", 21, ONE, 48, 8),
+	OCOTP_FIELD("MISC_CONF", 22, ONE, 45, 1),
+	OCOTP_FIELD("GP4", 23, ONE, 60, 4),
+	OCOTP_FIELD("PIN", 25, NONE, 0, 0),
+	OCOTP_FIELD("GP4_RLOCK", 30, READ, 60, 4),
+	OCOTP_FIELD("GP3_RLOCK", 31, READ, 56, 4),
 	{ /* sentinel */ }
 };
 
 /*
  * i.MX7D: usbarmory/crucible fusemaps/IMX7D.yaml (i.MX7D RM Rev. 1).  The
- * ROM_PATCH words (LOCK bit 17) are not listed there: bit 17 counts as a
- * lock of unknown region.
+ * ROM_PATCH words (bit 17) are not listed there.  CRC-GP1/CRC-GP2 are two
+ * bits wide with no public meaning: both bits refuse (CRC).
  */
-static const struct ocotp_lock imx7d_locks[] = {
-	OCOTP_LK(0, 1, 6, "TESTER"),
-	OCOTP_LK(2, 7, 5, "BOOT_CFG"),
-	OCOTP_LK(4, 12, 2, "MEM_TRIM"),
-	OCOTP_LK(6, 14, 2, "ANALOG"),
-	OCOTP_LK(8, 16, 8, "OTPMK"),
-	OCOTP_LK(9, 24, 8, "SRK"),
-	OCOTP_LK(10, 32, 2, "SJC_RESP"),
-	OCOTP_LK(12, 34, 1, "USB_ID"),
-	OCOTP_LK(14, 36, 3, "MAC_ADDR"),
-	OCOTP_LK(16, 40, 8, "MANUFACTURE_KEY"),
-	OCOTP_LK(20, 56, 2, "GP1"),
-	OCOTP_LK(22, 58, 2, "GP2"),
-	OCOTP_LK(28, 60, 2, "CRC_GP1"),
-	OCOTP_LK(30, 62, 2, "CRC_GP2"),
+static const struct ocotp_lock_field imx7d_locks[] = {
+	OCOTP_FIELD("TESTER", 0, PAIR, 1, 6),
+	OCOTP_FIELD("BOOT_CFG", 2, PAIR, 7, 5),
+	OCOTP_FIELD("MEM_TRIM", 4, PAIR, 12, 2),
+	OCOTP_FIELD("ANALOG", 6, PAIR, 14, 2),
+	OCOTP_FIELD("OTPMK", 8, ONE_READ, 16, 8),
+	OCOTP_FIELD("SRK", 9, ONE, 24, 8),
+	OCOTP_FIELD("SJC_RESP", 10, ONE_READ, 32, 2),
+	OCOTP_FIELD("USB_ID", 12, PAIR, 34, 1),
+	OCOTP_FIELD("MAC_ADDR", 14, PAIR, 36, 3),
+	OCOTP_FIELD("MANUFACTURE_KEY", 16, ONE, 40, 8),
+	OCOTP_FIELD("ROM_PATCH", 17, ONE, 0, 0),
+	OCOTP_FIELD("GP1", 20, PAIR, 56, 2),
+	OCOTP_FIELD("GP2", 22, PAIR, 58, 2),
+	OCOTP_FIELD("CRC_GP1", 28, CRC, 60, 2),
+	OCOTP_FIELD("CRC_GP2", 30, CRC, 62, 2),
 	{ /* sentinel */ }
 };
-
-#define IMX7_LOCK_SHADOW	(BIT(1) | BIT(3) | BIT(5) | BIT(7) | BIT(13) | \
-				 BIT(15) | BIT(21) | BIT(23))
 
 /*
  * i.MX8MQ: NXP MCUXpresso devices/i.MX/i.MX8M/periph/PERI_OCOTP.h (LOCK
  * fields and the register list).  OTPMK (8), ROM_PATCH (17) and the HDMI
- * and HDCP fields (24-31) have no word list there: locks of unknown
- * region.
+ * and HDCP fields (24-31) have no word list there.
  */
-static const struct ocotp_lock imx8mq_locks[] = {
-	OCOTP_LK(0, 1, 6, "TESTER"),
-	OCOTP_LK(2, 7, 5, "BOOT_CFG"),
-	OCOTP_LK(4, 12, 2, "MEM_TRIM"),
-	OCOTP_LK(6, 14, 2, "ANALOG"),
-	OCOTP_LK(9, 24, 8, "SRK"),
-	OCOTP_LK(10, 32, 2, "SJC_RESP"),
-	OCOTP_LK(11, 63, 1, "GROUP_MASK"),
-	OCOTP_LK(12, 34, 1, "USB_ID"),
-	OCOTP_LK(14, 36, 3, "MAC_ADDR"),
-	OCOTP_LK(16, 40, 8, "MAU_KEY"),
-	OCOTP_LK(18, 60, 3, "GP_CRC"),
-	OCOTP_LK(20, 56, 2, "GP1"),
-	OCOTP_LK(22, 58, 2, "GP2"),
+static const struct ocotp_lock_field imx8mq_locks[] = {
+	OCOTP_FIELD("TESTER", 0, PAIR, 1, 6),
+	OCOTP_FIELD("BOOT_CFG", 2, PAIR, 7, 5),
+	OCOTP_FIELD("MEM_TRIM", 4, PAIR, 12, 2),
+	OCOTP_FIELD("ANALOG", 6, PAIR, 14, 2),
+	OCOTP_FIELD("OTPMK", 8, ONE_READ, 0, 0),
+	OCOTP_FIELD("SRK", 9, ONE, 24, 8),
+	OCOTP_FIELD("SJC_RESP", 10, ONE_READ, 32, 2),
+	OCOTP_FIELD("GROUP_MASK", 11, ONE, 63, 1),
+	OCOTP_FIELD("USB_ID", 12, PAIR, 34, 1),
+	OCOTP_FIELD("MAC_ADDR", 14, PAIR, 36, 3),
+	OCOTP_FIELD("MAU_KEY", 16, ONE, 40, 8),
+	OCOTP_FIELD("ROM_PATCH", 17, ONE, 0, 0),
+	OCOTP_FIELD("GP_CRC", 18, PAIR, 60, 3),
+	OCOTP_FIELD("GP1", 20, PAIR, 56, 2),
+	OCOTP_FIELD("GP2", 22, PAIR, 58, 2),
+	OCOTP_FIELD("HDMI_KEY", 24, PAIR, 0, 0),
+	OCOTP_FIELD("HDMI_CRC", 26, PAIR, 0, 0),
+	OCOTP_FIELD("HDCP_KEY", 28, PAIR, 0, 0),
+	OCOTP_FIELD("HDCP_CRC", 30, PAIR, 0, 0),
 	{ /* sentinel */ }
 };
 
@@ -492,37 +565,36 @@ static const struct ocotp_lock imx8mq_locks[] = {
  * i.MX8MM: usbarmory/crucible fusemaps/IMX8MM.yaml (i.MX8MM RM Rev. 3) and
  * madisongh/imx-misc-tools otp/otp_lock.h; words from NXP MCUXpresso
  * i.MX8MM PERI_OCOTP.h.  GP5 (bits 25:24) has no public word list, and
- * MCUXpresso adds a GROUP_MASK bit 11 without one: locks of unknown region.
+ * MCUXpresso adds a GROUP_MASK bit 11 without one.
  */
-static const struct ocotp_lock imx8mm_locks[] = {
-	OCOTP_LK(0, 1, 6, "TESTER"),
-	OCOTP_LK(2, 7, 5, "BOOT_CFG"),
-	OCOTP_LK(9, 24, 8, "SRK"),
-	OCOTP_LK(10, 32, 2, "SJC_RESP"),
-	OCOTP_LK(12, 34, 1, "USB_ID"),
-	OCOTP_LK(14, 36, 3, "MAC_ADDR"),
-	OCOTP_LK(16, 40, 8, "MANUFACTURE_KEY"),
-	OCOTP_LK(20, 56, 2, "GP1"),
-	OCOTP_LK(22, 58, 2, "GP2"),
+static const struct ocotp_lock_field imx8mm_locks[] = {
+	OCOTP_FIELD("TESTER", 0, PAIR, 1, 6),
+	OCOTP_FIELD("BOOT_CFG", 2, PAIR, 7, 5),
+	OCOTP_FIELD("SRK", 9, ONE, 24, 8),
+	OCOTP_FIELD("SJC_RESP", 10, ONE_READ, 32, 2),
+	OCOTP_FIELD("GROUP_MASK", 11, ONE, 0, 0),
+	OCOTP_FIELD("USB_ID", 12, PAIR, 34, 1),
+	OCOTP_FIELD("MAC_ADDR", 14, PAIR, 36, 3),
+	OCOTP_FIELD("MANUFACTURE_KEY", 16, ONE, 40, 8),
+	OCOTP_FIELD("GP1", 20, PAIR, 56, 2),
+	OCOTP_FIELD("GP2", 22, PAIR, 58, 2),
+	OCOTP_FIELD("GP5", 24, PAIR, 0, 0),
 	{ /* sentinel */ }
 };
-
-#define IMX8M_LOCK_SHADOW	(BIT(1) | BIT(3) | BIT(13) | BIT(15) | \
-				 BIT(21) | BIT(23))
 
 /*
  * i.MX8MN: NXP MCUXpresso i.MX8MN PERI_OCOTP.h (no RM-derived map is
  * public); the word positions are the i.MX8MM's, as that header lists them.
  */
-static const struct ocotp_lock imx8mn_locks[] = {
-	OCOTP_LK(0, 1, 6, "TESTER"),
-	OCOTP_LK(2, 7, 5, "BOOT_CFG"),
-	OCOTP_LK(9, 24, 8, "SRK"),
-	OCOTP_LK(10, 32, 2, "SJC_RESP"),
-	OCOTP_LK(12, 34, 1, "USB_ID"),
-	OCOTP_LK(14, 36, 3, "MAC_ADDR"),
-	OCOTP_LK(20, 56, 2, "GP1"),
-	OCOTP_LK(22, 58, 2, "GP2"),
+static const struct ocotp_lock_field imx8mn_locks[] = {
+	OCOTP_FIELD("TESTER", 0, PAIR, 1, 6),
+	OCOTP_FIELD("BOOT_CFG", 2, PAIR, 7, 5),
+	OCOTP_FIELD("SRK", 9, ONE, 24, 8),
+	OCOTP_FIELD("SJC_RESP", 10, ONE_READ, 32, 2),
+	OCOTP_FIELD("USB_ID", 12, PAIR, 34, 1),
+	OCOTP_FIELD("MAC_ADDR", 14, PAIR, 36, 3),
+	OCOTP_FIELD("GP1", 20, PAIR, 56, 2),
+	OCOTP_FIELD("GP2", 22, PAIR, 58, 2),
 	{ /* sentinel */ }
 };
 
@@ -530,15 +602,15 @@ static const struct ocotp_lock imx8mn_locks[] = {
  * i.MX8MP: usbarmory/crucible fusemaps/IMX8MP.yaml (i.MX8MP RM Rev. 0);
  * banks 15 and up have no public word list.
  */
-static const struct ocotp_lock imx8mp_locks[] = {
-	OCOTP_LK(0, 1, 6, "TESTER"),
-	OCOTP_LK(2, 7, 5, "BOOT_CFG"),
-	OCOTP_LK(9, 24, 8, "CST_SRK"),
-	OCOTP_LK(10, 32, 2, "SJC_RESP"),
-	OCOTP_LK(12, 34, 1, "USB_ID"),
-	OCOTP_LK(14, 36, 3, "MAC_ADDR"),
-	OCOTP_LK(20, 56, 2, "GP1"),
-	OCOTP_LK(22, 58, 2, "GP2"),
+static const struct ocotp_lock_field imx8mp_locks[] = {
+	OCOTP_FIELD("TESTER", 0, PAIR, 1, 6),
+	OCOTP_FIELD("BOOT_CFG", 2, PAIR, 7, 5),
+	OCOTP_FIELD("CST_SRK", 9, ONE, 24, 8),
+	OCOTP_FIELD("SJC_RESP", 10, ONE_READ, 32, 2),
+	OCOTP_FIELD("USB_ID", 12, PAIR, 34, 1),
+	OCOTP_FIELD("MAC_ADDR", 14, PAIR, 36, 3),
+	OCOTP_FIELD("GP1", 20, PAIR, 56, 2),
+	OCOTP_FIELD("GP2", 22, PAIR, 58, 2),
 	{ /* sentinel */ }
 };
 
@@ -547,7 +619,7 @@ static const struct ocotp_soc imx6q_soc = {
 	.spans = imx6q_spans, .ctrl = &ocotp_ctrl_mx6,
 	.timing = IMX_OCOTP_TIMING_MX6, .data_regs = 1,
 	.locks = imx6q_locks,
-	.lock_other = IMX6_LOCK_SHADOW | BIT(25) | BIT(27) | BIT(29),
+	.lock_src = "NXP i.MX6 Platform SDK mx6dq regsocotp.h",
 	.sticky = imx6_sticky, .sticky_reg = OCOTP_SW_STICKY,
 };
 
@@ -556,7 +628,7 @@ static const struct ocotp_soc imx6sl_soc = {
 	.spans = linear64_spans, .ctrl = &ocotp_ctrl_mx6,
 	.timing = IMX_OCOTP_TIMING_MX6, .data_regs = 1,
 	.locks = imx6sl_locks,
-	.lock_other = IMX6_LOCK_SHADOW | BIT(25) | BIT(27) | BIT(29),
+	.lock_src = "NXP i.MX6 Platform SDK mx6sl regsocotp.h",
 	.sticky = imx6_sticky, .sticky_reg = OCOTP_SW_STICKY,
 };
 
@@ -579,7 +651,7 @@ static const struct ocotp_soc imx6ul_soc = {
 	.spans = imx6ul_spans, .ctrl = &ocotp_ctrl_mx6,
 	.timing = IMX_OCOTP_TIMING_MX6, .data_regs = 1,
 	.locks = imx6ul_locks,
-	.lock_other = IMX6_LOCK_SHADOW | BIT(25) | BIT(27) | BIT(29) | BIT(31),
+	.lock_src = "crucible IMX6UL.yaml (i.MX6UL RM Rev. 1)",
 	.sticky = imx6_sticky, .sticky_reg = OCOTP_SW_STICKY,
 };
 
@@ -588,7 +660,7 @@ static const struct ocotp_soc imx6ull_soc = {
 	.spans = imx6ull_spans, .ctrl = &ocotp_ctrl_mx6,
 	.timing = IMX_OCOTP_TIMING_MX6, .data_regs = 1,
 	.locks = imx6ull_locks,
-	.lock_other = IMX6_LOCK_SHADOW | BIT(25) | BIT(30) | BIT(31),
+	.lock_src = "i.MX6ULL RM Rev. 1 sec. 37.5.12",
 	.sticky = imx6_sticky, .sticky_reg = OCOTP_SW_STICKY,
 };
 
@@ -597,7 +669,7 @@ static const struct ocotp_soc imx7d_soc = {
 	.spans = linear64_spans, .ctrl = &ocotp_ctrl_mx7d,
 	.timing = IMX_OCOTP_TIMING_MX7, .data_regs = 4,
 	.locks = imx7d_locks,
-	.lock_other = IMX7_LOCK_SHADOW | BIT(29) | BIT(31),
+	.lock_src = "crucible IMX7D.yaml (i.MX7D RM Rev. 1)",
 	.sticky = imx8m_sticky, .sticky_reg = OCOTP_MX7_SW_STICKY,
 };
 
@@ -619,8 +691,7 @@ static const struct ocotp_soc imx8mq_soc = {
 	.spans = imx8m_spans, .ctrl = &ocotp_ctrl_mx8m,
 	.timing = IMX_OCOTP_TIMING_MX6, .data_regs = 1,
 	.locks = imx8mq_locks,
-	.lock_other = IMX7_LOCK_SHADOW | BIT(19) | BIT(25) | BIT(27) |
-		      BIT(29) | BIT(31),
+	.lock_src = "NXP MCUXpresso i.MX8M PERI_OCOTP.h",
 	.sticky = imx8m_sticky, .sticky_reg = OCOTP_SW_STICKY,
 };
 
@@ -629,7 +700,7 @@ static const struct ocotp_soc imx8mm_soc = {
 	.spans = imx8m_spans, .ctrl = &ocotp_ctrl_mx8m,
 	.timing = IMX_OCOTP_TIMING_MX6, .data_regs = 1,
 	.locks = imx8mm_locks,
-	.lock_other = IMX8M_LOCK_SHADOW | BIT(25),
+	.lock_src = "crucible IMX8MM.yaml (i.MX8MM RM Rev. 3), MCUXpresso PERI_OCOTP.h",
 	.sticky = imx8m_sticky, .sticky_reg = OCOTP_SW_STICKY,
 };
 
@@ -638,7 +709,7 @@ static const struct ocotp_soc imx8mn_soc = {
 	.spans = imx8m_spans, .ctrl = &ocotp_ctrl_mx8m,
 	.timing = IMX_OCOTP_TIMING_MX6, .data_regs = 1,
 	.locks = imx8mn_locks,
-	.lock_other = IMX8M_LOCK_SHADOW,
+	.lock_src = "NXP MCUXpresso i.MX8MN PERI_OCOTP.h",
 	.sticky = imx8m_sticky, .sticky_reg = OCOTP_SW_STICKY,
 };
 
@@ -647,7 +718,7 @@ static const struct ocotp_soc imx8mp_soc = {
 	.spans = imx8mp_spans, .ctrl = &ocotp_ctrl_mx8mp,
 	.timing = IMX_OCOTP_TIMING_MX6, .data_regs = 1,
 	.locks = imx8mp_locks,
-	.lock_other = IMX8M_LOCK_SHADOW,
+	.lock_src = "crucible IMX8MP.yaml (i.MX8MP RM Rev. 0)",
 	.sticky = imx8m_sticky, .sticky_reg = OCOTP_SW_STICKY,
 };
 
@@ -669,6 +740,7 @@ static const struct of_device_id ocotp_of_match[] = {
 MODULE_DEVICE_TABLE(of, ocotp_of_match);
 
 static DEFINE_IDA(ocotp_ida);
+static struct dentry *ocotp_debugfs_root;
 
 /**
  * struct ocotp_dev - one controller instance
@@ -681,6 +753,7 @@ static DEFINE_IDA(ocotp_ida);
  * @size: bytes of the NVMEM device: the SoC's banks of fuse words
  * @lock: serialises every access sequence on this controller
  * @id: number taken from ocotp_ida for the NVMEM device name
+ * @debugfs: its directory under otp-imx-ocotp/ in debugfs
  */
 struct ocotp_dev {
 	struct otp_provider prov;
@@ -692,6 +765,7 @@ struct ocotp_dev {
 	unsigned int size;
 	struct mutex lock; /* one access sequence at a time */
 	int id;
+	struct dentry *debugfs;
 };
 
 /**
@@ -1011,19 +1085,61 @@ struct ocotp_target {
 	u32 have;
 };
 
-/* The lock of @l (sentinel-ended) guarding @addr that @set has on. */
-static const struct ocotp_lock *ocotp_lock_of(const struct ocotp_lock *l,
-					      u32 set, unsigned int addr,
-					      bool *guarded)
+/* The LOCK word bits of @f that stop programming, shadow writes, reads. */
+static u32 ocotp_field_bits(const struct ocotp_lock_field *f, bool prog,
+			    bool shadow, bool read)
 {
-	for (; l && l->name; l++) {
-		if (addr < l->addr || addr - l->addr >= l->count)
-			continue;
-		*guarded = true;
-		if (set & BIT(l->bit))
-			return l;
+	static const struct {
+		u8 prog, shadow, read, width;
+	} kinds[] = {
+		[OCOTP_LK_PAIR] = { .prog = 1, .shadow = 2, .width = 2 },
+		[OCOTP_LK_ONE] = { .prog = 1, .shadow = 1, .width = 1 },
+		[OCOTP_LK_ONE_READ] = { .prog = 1, .shadow = 1, .read = 1,
+					.width = 1 },
+		[OCOTP_LK_CRC] = { .prog = 3, .shadow = 1, .read = 2, .width = 2 },
+		[OCOTP_LK_SHADOW] = { .shadow = 1, .width = 1 },
+		[OCOTP_LK_READ] = { .read = 1, .width = 1 },
+		[OCOTP_LK_NONE] = { .width = 1 },
+	};
+	u32 m = 0;
+
+	if (prog)
+		m |= kinds[f->kind].prog;
+	if (shadow)
+		m |= kinds[f->kind].shadow;
+	if (read)
+		m |= kinds[f->kind].read;
+	if (!prog && !shadow && !read)
+		m = GENMASK(kinds[f->kind].width - 1, 0);
+	return m << f->shift;
+}
+
+#define ocotp_field_prog(f)	ocotp_field_bits(f, true, false, false)
+#define ocotp_field_all(f)	ocotp_field_bits(f, false, false, false)
+
+/* Whether @f has a public region and @addr is in it. */
+static bool ocotp_field_covers(const struct ocotp_lock_field *f,
+			       unsigned int addr)
+{
+	return f->count && addr >= f->addr && addr - f->addr < f->count;
+}
+
+/*
+ * The bits of @lockword that refuse every word no placed field covers:
+ * those in no field, and those that stop programming of a field with no
+ * public region.
+ */
+static u32 ocotp_lock_unplaced(const struct ocotp_soc *soc, u32 lockword)
+{
+	const struct ocotp_lock_field *f;
+	u32 known = 0, unplaced = 0;
+
+	for (f = soc->locks; f->name; f++) {
+		known |= ocotp_field_all(f);
+		if (!f->count)
+			unplaced |= ocotp_field_prog(f);
 	}
-	return NULL;
+	return lockword & (~known | unplaced);
 }
 
 /**
@@ -1040,29 +1156,35 @@ static int ocotp_write_lock(struct ocotp_dev *ocotp, unsigned int pos,
 			    unsigned int addr, u32 lockword, u32 sticky)
 {
 	const struct ocotp_soc *soc = ocotp->soc;
-	const struct ocotp_lock *l;
-	bool guarded = false;
-	u32 known = soc->lock_other;
+	const struct ocotp_lock_field *f;
+	const struct ocotp_sticky *st;
+	bool placed = false;
+	u32 unplaced;
 
 	if (addr == OCOTP_LOCK_ADDR)
 		return 0;
-	l = ocotp_lock_of(soc->locks, lockword, addr, &guarded);
-	if (l) {
-		dev_err(ocotp->dev, "offset %#x is in the %s region, write-locked by LOCK fuse bit %u; nothing written, leave it out of the write\n",
-			4 * pos, l->name, l->bit);
-		return -EPERM;
+	for (f = soc->locks; f->name; f++) {
+		if (!ocotp_field_covers(f, addr))
+			continue;
+		placed = true;
+		if (lockword & ocotp_field_prog(f)) {
+			dev_err(ocotp->dev, "offset %#x is in the %s region, write-locked by LOCK fuse bit %u; nothing written, leave it out of the write\n",
+				4 * pos, f->name,
+				(unsigned int)__ffs(lockword & ocotp_field_prog(f)));
+			return -EPERM;
+		}
 	}
-	l = ocotp_lock_of(soc->sticky, sticky, addr, &guarded);
-	if (l) {
-		dev_err(ocotp->dev, "offset %#x (%s) is write-locked by SW_STICKY bit %u until the next power-on reset; nothing written\n",
-			4 * pos, l->name, l->bit);
-		return -EPERM;
+	for (st = soc->sticky; st && st->name; st++) {
+		if (addr == st->addr && (sticky & BIT(st->bit))) {
+			dev_err(ocotp->dev, "offset %#x (%s) is write-locked by SW_STICKY bit %u until the next power-on reset; nothing written\n",
+				4 * pos, st->name, st->bit);
+			return -EPERM;
+		}
 	}
-	for (l = soc->locks; l->name; l++)
-		known |= BIT(l->bit);
-	if (!guarded && (lockword & ~known)) {
+	unplaced = ocotp_lock_unplaced(soc, lockword);
+	if (!placed && unplaced) {
 		dev_err(ocotp->dev, "offset %#x is in no documented lock region and LOCK fuse bits %#x, whose regions are not public, are set; nothing written\n",
-			4 * pos, lockword & ~known);
+			4 * pos, unplaced);
 		return -EPERM;
 	}
 	return 0;
@@ -1451,6 +1573,195 @@ static void ocotp_release(struct otp_provider *prov)
 	kfree(ocotp);
 }
 
+/* The word position of fuse address @addr, -1 where no word shows it. */
+static int ocotp_addr_pos(const struct ocotp_soc *soc, unsigned int addr)
+{
+	const struct ocotp_span *sp;
+
+	for (sp = soc->spans; sp->count; sp++)
+		if (addr >= sp->addr && addr - sp->addr < sp->count)
+			return sp->pos + (addr - sp->addr);
+	return -1;
+}
+
+/* What the bits @set of a field stop, as the debugfs view says it. */
+static void ocotp_locks_blocked(struct seq_file *s, u32 set, u32 prog,
+				u32 shadow, u32 read)
+{
+	const char *sep = "";
+
+	if (set & prog) {
+		seq_puts(s, "programming");
+		sep = ", ";
+	}
+	if (set & shadow) {
+		seq_printf(s, "%sshadow writes", sep);
+		sep = ", ";
+	}
+	if (set & read)
+		seq_printf(s, "%sreads", sep);
+	if (!(set & (prog | shadow | read)))
+		seq_putc(s, '-');
+}
+
+/* Fuse words and offsets of a region, or that none is public. */
+static void ocotp_locks_region(struct seq_file *s, const struct ocotp_soc *soc,
+			       unsigned int addr, unsigned int count)
+{
+	int first = ocotp_addr_pos(soc, addr);
+	int last = ocotp_addr_pos(soc, addr + count - 1);
+	char fuses[12], offsets[16];
+
+	if (!count) {
+		seq_printf(s, "%-9s %-13s ", "?", "not public");
+		return;
+	}
+	if (count == 1) {
+		snprintf(fuses, sizeof(fuses), "%u", addr);
+		snprintf(offsets, sizeof(offsets), "0x%03x", 4 * first);
+	} else {
+		snprintf(fuses, sizeof(fuses), "%u-%u", addr, addr + count - 1);
+		snprintf(offsets, sizeof(offsets), "0x%03x-0x%03x", 4 * first,
+			 4 * last);
+	}
+	seq_printf(s, "%-9s %-13s ", fuses, offsets);
+}
+
+/**
+ * otp_imx_ocotp_locks_show() - the lock state of a controller, one line
+ *	per lock region
+ * @s: where to print
+ * @unused: unused
+ *
+ * For each field of the LOCK fuse word: its bits, the fuse words it guards
+ * (fuse addresses as CTRL.ADDR counts them, NVMEM offsets of their first
+ * and last word), its value, and what it blocks now (programming, shadow
+ * writes, reads); then LOCK bits whose meaning or region is not public,
+ * and the SW_STICKY locks.  s->private is the controller.
+ *
+ * Return: 0, or the errno of a failed register access.
+ */
+int otp_imx_ocotp_locks_show(struct seq_file *s, void *unused)
+{
+	struct ocotp_dev *ocotp = s->private;
+	const struct ocotp_soc *soc = ocotp->soc;
+	const struct ocotp_span *lspan = ocotp_span(soc, OCOTP_LOCK_ADDR);
+	const struct ocotp_lock_field *f;
+	const struct ocotp_sticky *st;
+	u32 lockword = 0, sticky = 0, unplaced;
+	bool unreadable = false;
+	int ret;
+
+	mutex_lock(&ocotp->lock);
+	ret = otp_provider_gone(&ocotp->prov) ? -ENODEV :
+	      clk_prepare_enable(ocotp->clk);
+	if (ret)
+		goto unlock;
+	ret = ocotp_wait_idle(ocotp, 0);
+	if (!ret) {
+		lockword = ocotp_shadow(ocotp, lspan, OCOTP_LOCK_ADDR);
+		if (lockword == OTP_IMX_OCOTP_LOCKED &&
+		    (ocotp_rd(ocotp, OCOTP_CTRL) & soc->ctrl->error)) {
+			ocotp_clear_error(ocotp);
+			unreadable = true;
+		}
+		if (soc->sticky)
+			sticky = ocotp_rd(ocotp, soc->sticky_reg);
+	}
+	clk_disable_unprepare(ocotp->clk);
+unlock:
+	mutex_unlock(&ocotp->lock);
+	if (ret)
+		return ret;
+
+	seq_printf(s, "%s LOCK fuse word (fuse word 0, offset 0x000): ",
+		   soc->name);
+	if (unreadable) {
+		seq_puts(s, "read-locked: write locks unknown, every write refused\n");
+		return 0;
+	}
+	seq_printf(s, "0x%08x\n", lockword);
+	if (!soc->locks) {
+		seq_printf(s, "read-only here: %s\n", soc->no_prog);
+		return 0;
+	}
+	seq_printf(s, "lock map: %s\n", soc->lock_src);
+	seq_printf(s, "%-6s %-16s %-9s %-13s %-4s %s\n", "bits", "field",
+		   "fuses", "offsets", "set", "blocked now");
+	for (f = soc->locks; f->name; f++) {
+		u32 all = ocotp_field_all(f), set = lockword & all;
+		unsigned int lo = __ffs(all), hi = __fls(all);
+
+		if (hi == lo)
+			seq_printf(s, "%-6u ", lo);
+		else
+			seq_printf(s, "%2u:%-3u ", hi, lo);
+		seq_printf(s, "%-16s ", f->name);
+		ocotp_locks_region(s, soc, f->addr, f->count);
+		seq_printf(s, "%-4x ", set >> lo);
+		if (!f->count && (set & ocotp_field_prog(f)))
+			seq_puts(s, "programming of every word outside the regions listed");
+		else
+			ocotp_locks_blocked(s, set, ocotp_field_prog(f),
+					    ocotp_field_bits(f, false, true, false),
+					    ocotp_field_bits(f, false, false, true));
+		seq_putc(s, '\n');
+	}
+	unplaced = ocotp_lock_unplaced(soc, lockword);
+	if (unplaced)
+		seq_printf(s, "LOCK bits 0x%08x, whose regions are not public, are set: programming of every word outside the regions listed is refused\n",
+			   unplaced);
+	if (!soc->sticky)
+		return 0;
+	seq_printf(s, "SW_STICKY (register 0x%03x): 0x%08x, until the next power-on reset\n",
+		   soc->sticky_reg, sticky);
+	for (st = soc->sticky; st->name; st++) {
+		seq_printf(s, "%-6u %-16s ", st->bit, st->name);
+		ocotp_locks_region(s, soc, st->addr, 1);
+		seq_printf(s, "%-4u ", !!(sticky & BIT(st->bit)));
+		seq_puts(s, sticky & BIT(st->bit) ? "programming\n" : "-\n");
+	}
+	return 0;
+}
+EXPORT_SYMBOL_IF_KUNIT(otp_imx_ocotp_locks_show);
+
+/*
+ * Created without debugfs' full proxy, so each read pins the file against
+ * removal itself (as otp-stm32-romem does).
+ */
+static int ocotp_locks_pinned_show(struct seq_file *s, void *unused)
+{
+	struct dentry *dentry = s->file->f_path.dentry;
+	int ret;
+
+	ret = debugfs_file_get(dentry);
+	if (ret)
+		return ret;
+	ret = otp_imx_ocotp_locks_show(s, unused);
+	debugfs_file_put(dentry);
+	return ret;
+}
+
+static int ocotp_locks_open(struct inode *inode, struct file *file)
+{
+	return single_open(file, ocotp_locks_pinned_show, inode->i_private);
+}
+
+static const struct file_operations ocotp_locks_fops = {
+	.owner = THIS_MODULE,
+	.open = ocotp_locks_open,
+	.read_iter = seq_read_iter,
+	.llseek = seq_lseek,
+	.release = single_release,
+};
+
+static void ocotp_debugfs_remove(void *data)
+{
+	struct ocotp_dev *ocotp = data;
+
+	debugfs_remove_recursive(ocotp->debugfs);
+}
+
 /**
  * otp_imx_ocotp_register() - register the NVMEM device of one controller
  * @dev: device that owns the controller; resources are device-managed
@@ -1471,8 +1782,9 @@ struct nvmem_device *otp_imx_ocotp_register(struct device *dev,
 					    bool read_only)
 {
 	struct nvmem_config cfg = { };
+	struct nvmem_device *nvmem;
 	struct ocotp_dev *ocotp;
-	int id;
+	int id, ret;
 
 	ocotp = kzalloc(sizeof(*ocotp), GFP_KERNEL);
 	if (!ocotp)
@@ -1518,7 +1830,17 @@ struct nvmem_device *otp_imx_ocotp_register(struct device *dev,
 	otp_nvmem_legacy_cells(&cfg);
 	ocotp_reversed_mac_cells(&cfg);
 
-	return otp_provider_register(dev, &cfg, &ocotp->prov);
+	/* From here on @ocotp goes with the NVMEM device. */
+	nvmem = otp_provider_register(dev, &cfg, &ocotp->prov);
+	if (IS_ERR(nvmem))
+		return nvmem;
+	/* The lock view: /sys/kernel/debug/otp-imx-ocotp/imx-ocotpN/locks */
+	ocotp->debugfs = debugfs_create_dir(nvmem_dev_name(nvmem),
+					    ocotp_debugfs_root);
+	debugfs_create_file_unsafe("locks", 0444, ocotp->debugfs, ocotp,
+				   &ocotp_locks_fops);
+	ret = devm_add_action_or_reset(dev, ocotp_debugfs_remove, ocotp);
+	return ret ? ERR_PTR(ret) : nvmem;
 }
 EXPORT_SYMBOL_IF_KUNIT(otp_imx_ocotp_register);
 
@@ -1672,7 +1994,13 @@ static struct platform_driver otp_imx_ocotp_driver = {
 
 static int __init otp_imx_ocotp_init(void)
 {
-	return platform_driver_register(&otp_imx_ocotp_driver);
+	int ret;
+
+	ocotp_debugfs_root = debugfs_create_dir("otp-imx-ocotp", NULL);
+	ret = platform_driver_register(&otp_imx_ocotp_driver);
+	if (ret)
+		debugfs_remove_recursive(ocotp_debugfs_root);
+	return ret;
 }
 module_init(otp_imx_ocotp_init);
 
@@ -1681,6 +2009,7 @@ static void __exit otp_imx_ocotp_exit(void)
 	platform_driver_unregister(&otp_imx_ocotp_driver);
 	/* A consumer may have held a cell until just now. */
 	otp_provider_wait_all_released();
+	debugfs_remove_recursive(ocotp_debugfs_root);
 }
 module_exit(otp_imx_ocotp_exit);
 

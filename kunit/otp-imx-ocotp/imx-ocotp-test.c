@@ -1342,6 +1342,19 @@ static void soc_fuse_map(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, emu->hole_reads, 0);
 }
 
+/* Whether LOCK bits @set stop programming of fuse @addr, by the emulator. */
+static bool emu_word_prog_locked(const struct ocotp_emu *emu, unsigned int addr,
+				 u32 set)
+{
+	const struct ocotp_emu_lock *l;
+
+	for (l = emu->cfg.locks; l->name; l++)
+		if (addr >= l->addr && addr - l->addr < l->count &&
+		    (set & l->prog))
+			return true;
+	return false;
+}
+
 /*
  * Every write-lock region the emulator knows refuses, before anything is
  * asked of the controller, every word it guards; the SW_STICKY locks too.
@@ -1350,8 +1363,9 @@ static void soc_write_locks(struct kunit *test)
 {
 	const struct test_soc *soc = test->param_value;
 	struct test_ctx *ctx = test->priv;
-	unsigned int a, pos, checked = 0;
+	unsigned int a, pos, bit, checked = 0, soft = 0;
 	const struct ocotp_emu_lock *l;
+	unsigned long mask;
 	struct ocotp_emu *emu;
 	u32 vals[4] = { 1, 1, 1, 1 };
 	u32 *before;
@@ -1366,18 +1380,22 @@ static void soc_write_locks(struct kunit *test)
 	emu = ctx->rw.emu;
 	before = fuse_snapshot(test, emu);
 
-	for (l = emu->cfg.locks; l->count; l++) {
-		emu->fuse[0] = BIT(l->bit);
-		emu->shadow[0] = BIT(l->bit);
-		before[0] = BIT(l->bit);
-		for (a = l->addr; a < l->addr + l->count; a++) {
-			pos = soc_pos_of(soc, a);
-			cond_resched();
-			KUNIT_EXPECT_EQ_MSG(test, write_words(ctx->rw.nvmem, pos,
-							      vals, 1),
-					    -EPERM, "LOCK bit %u, fuse %u",
-					    l->bit, a);
-			checked++;
+	for (l = emu->cfg.locks; l->name; l++) {
+		mask = l->prog;
+		for_each_set_bit(bit, &mask, 32) {
+			emu->fuse[0] = BIT(bit);
+			emu->shadow[0] = BIT(bit);
+			before[0] = BIT(bit);
+			for (a = l->addr; a < l->addr + l->count; a++) {
+				pos = soc_pos_of(soc, a);
+				cond_resched();
+				KUNIT_EXPECT_EQ_MSG(test,
+						    write_words(ctx->rw.nvmem, pos,
+								vals, 1),
+						    -EPERM, "%s: LOCK bit %u, fuse %u",
+						    l->name, bit, a);
+				checked++;
+			}
 		}
 	}
 	emu->fuse[0] = 0;
@@ -1399,17 +1417,171 @@ static void soc_write_locks(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, emu->rejected, 0);
 	KUNIT_EXPECT_EQ(test, fuse_diff(emu, before), -1);
 
-	/* A shadow-only lock half stops nothing: MAC_ADDR's bit + 1. */
-	for (l = emu->cfg.locks; l->count; l++)
-		if (l->addr == (soc->bank_words == 4 ? 36 : 34))
-			break;
-	KUNIT_ASSERT_NE(test, l->count, 0);
-	emu->fuse[0] = BIT(l->bit + 1);
-	emu->shadow[0] = BIT(l->bit + 1);
+	/*
+	 * A bit that, by the emulator's sources, stops only shadow writes or
+	 * reads stops no programming: the first word of its region takes a
+	 * new bit.
+	 */
 	emu->sw_sticky = 0;
-	pos = soc_pos_of(soc, l->addr);
-	KUNIT_EXPECT_EQ(test, write_words(ctx->rw.nvmem, pos, vals, 1), 4);
-	KUNIT_EXPECT_EQ(test, emu->fuse[l->addr], 1);
+	for (l = emu->cfg.locks; l->name; l++) {
+		if (!l->count)
+			continue;
+		/* The bits that stop only shadow writes or reads. */
+		mask = (l->shadow | l->read) & ~l->prog;
+		for_each_set_bit(bit, &mask, 32) {
+			if (emu_word_prog_locked(emu, l->addr, BIT(bit)))
+				continue;
+			emu->fuse[0] = BIT(bit);
+			emu->shadow[0] = BIT(bit);
+			pos = soc_pos_of(soc, l->addr);
+			vals[0] = emu->fuse[l->addr] | BIT(soft++ % 32);
+			KUNIT_EXPECT_EQ_MSG(test, write_words(ctx->rw.nvmem, pos,
+							      vals, 1), 4,
+					    "%s: LOCK bit %u stops only shadow writes or reads, fuse %u",
+					    l->name, bit, l->addr);
+			KUNIT_EXPECT_EQ(test, emu->fuse[l->addr], vals[0]);
+		}
+	}
+	kunit_info(test, "%u shadow or read lock bits let programming through\n",
+		   soft);
+}
+
+/* The lock view of @inst (debugfs otp-imx-ocotp/<name>/locks). */
+static char *locks_view(struct kunit *test, const struct test_inst *inst)
+{
+	char *text;
+	int ret = -EINVAL;
+
+	text = otp_kunit_debugfs_show(test, "otp-imx-ocotp",
+				      nvmem_dev_name(inst->nvmem), "locks",
+				      otp_imx_ocotp_locks_show, &ret);
+	KUNIT_ASSERT_NOT_NULL_MSG(test, text, "no locks file for %s",
+				  nvmem_dev_name(inst->nvmem));
+	KUNIT_ASSERT_EQ(test, ret, 0);
+	return text;
+}
+
+/* The view's line of field @name (bits, then the name), a copy. */
+static char *locks_line(struct kunit *test, const char *text, const char *name)
+{
+	size_t n = strlen(name), len;
+	const char *l, *end;
+	char *copy;
+
+	for (l = text; l && *l; l = end ? end + 1 : NULL) {
+		end = strchr(l, '\n');
+		if (strlen(l) <= 7 + n || strncmp(l + 7, name, n) ||
+		    l[7 + n] != ' ')
+			continue;
+		len = end ? end - l : strlen(l);
+		copy = kunit_kzalloc(test, len + 1, GFP_KERNEL);
+		KUNIT_ASSERT_NOT_NULL(test, copy);
+		memcpy(copy, l, len);
+		return copy;
+	}
+	KUNIT_FAIL(test, "no line for %s in:\n%s", name, text);
+	return "";
+}
+
+static bool has(const char *line, const char *what)
+{
+	return strstr(line, what);
+}
+
+/*
+ * The lock view says, before anything is tried, what the write path then
+ * does: MAC_ADDR's low bit set refuses its words, GP1's high bit only
+ * shadow writes, a LOCK bit of no public region every word outside the
+ * regions, SW_STICKY its word.
+ */
+static void locks_view_explains_refusals(struct kunit *test)
+{
+	struct test_ctx *ctx = test->priv;
+	struct ocotp_emu *emu;
+	u32 lockword = BIT(14) | BIT(21) | BIT(24) | BIT(27), val = 1;
+	char *text, *l;
+
+	ctx->soc = soc_of(test, SOC_8MM);
+	ctx->words = NULL;
+	ocotp_start(test);
+	emu = ctx->rw.emu;
+	emu->fuse[0] = lockword;
+	emu->shadow[0] = lockword;
+	emu->sw_sticky = BIT(1);
+	text = locks_view(test, &ctx->rw);
+	kunit_info(test, "%s", text);
+
+	KUNIT_EXPECT_TRUE(test,
+			  has(text, "LOCK fuse word (fuse word 0, offset 0x000): 0x09204000"));
+	l = locks_line(test, text, "MAC_ADDR");
+	KUNIT_EXPECT_TRUE_MSG(test, has(l, " 36-38 ") && has(l, "0x090-0x098") &&
+			      has(l, " 1 ") && has(l, "programming"), "%s", l);
+	l = locks_line(test, text, "GP1");
+	KUNIT_EXPECT_TRUE_MSG(test, has(l, " 56-57 ") && has(l, " 2 ") &&
+			      has(l, "shadow writes") && !has(l, "programming"),
+			      "%s", l);
+	l = locks_line(test, text, "GP5");
+	KUNIT_EXPECT_TRUE_MSG(test, has(l, "not public") &&
+			      has(l, "programming of every word outside"), "%s", l);
+	l = locks_line(test, text, "BOOT_CFG");
+	KUNIT_EXPECT_TRUE_MSG(test, has(l, " 7-11 ") && has(l, " 0 ") &&
+			      has(l, " -"), "%s", l);
+	KUNIT_EXPECT_TRUE(test, has(text, "LOCK bits 0x09000000, whose regions are not public"));
+	l = locks_line(test, text, "SRK_REVOKE");
+	KUNIT_EXPECT_TRUE_MSG(test, has(l, " 39 ") && has(l, "0x09c") &&
+			      has(l, "programming"), "%s", l);
+	l = locks_line(test, text, "FIELD_RETURN");
+	KUNIT_EXPECT_TRUE_MSG(test, has(l, " 35 ") && !has(l, "programming"),
+			      "%s", l);
+
+	/* What the view said, the write path does. */
+	KUNIT_EXPECT_EQ(test, write_words(ctx->rw.nvmem, 37, &val, 1), -EPERM);
+	KUNIT_EXPECT_EQ(test, write_words(ctx->rw.nvmem, 39, &val, 1), -EPERM);
+	KUNIT_EXPECT_EQ(test, write_words(ctx->rw.nvmem, 100, &val, 1), -EPERM);
+	KUNIT_EXPECT_EQ(test, write_words(ctx->rw.nvmem, 56, &val, 1), 4);
+	KUNIT_EXPECT_EQ(test, write_words(ctx->rw.nvmem, 35, &val, 1), -EPERM);
+	emu->sw_sticky = 0;
+	KUNIT_EXPECT_EQ(test, write_words(ctx->rw.nvmem, 8, &val, 1), 4);
+}
+
+/*
+ * The view gives fuse addresses and NVMEM offsets, which differ on the
+ * i.MX6ULL above bank 7 (fuse 60 is offset 0x100); a read-only part says
+ * why it is.
+ */
+static void locks_view_fuses_and_offsets(struct kunit *test)
+{
+	struct test_ctx *ctx = test->priv;
+	char *text, *l;
+
+	ctx->soc = soc_of(test, "fsl,imx6ull-ocotp");
+	ctx->words = NULL;
+	ocotp_start(test);
+	ctx->rw.emu->fuse[0] = BIT(30);
+	ctx->rw.emu->shadow[0] = BIT(30);
+	text = locks_view(test, &ctx->rw);
+	l = locks_line(test, text, "GP4");
+	KUNIT_EXPECT_TRUE_MSG(test, has(l, " 60-63 ") && has(l, "0x100-0x10c"),
+			      "%s", l);
+	l = locks_line(test, text, "GP4_RLOCK");
+	KUNIT_EXPECT_TRUE_MSG(test, has(l, " 1 ") && has(l, "reads") &&
+			      !has(l, "programming"), "%s", l);
+	l = locks_line(test, text, "ROM_PATCH");
+	KUNIT_EXPECT_TRUE_MSG(test, has(l, " 48-55 ") && has(l, "0x0c0-0x0dc"),
+			      "%s", l);
+}
+
+static void locks_view_read_only_part(struct kunit *test)
+{
+	struct test_ctx *ctx = test->priv;
+	char *text;
+
+	ctx->soc = soc_of(test, "fsl,imx6sx-ocotp");
+	ctx->words = NULL;
+	ocotp_start(test);
+	text = locks_view(test, &ctx->rw);
+	KUNIT_EXPECT_TRUE_MSG(test, has(text, "read-only here: no public LOCK fuse map"),
+			      "%s", text);
 }
 
 /* A multi-word write with a locked word anywhere blows nothing. */
@@ -1742,6 +1914,9 @@ static void concurrent_readers_and_programmer(struct kunit *test)
 
 static struct kunit_case ocotp_write_cases[] = {
 	KUNIT_CASE(write_clear_bit_refused),
+	KUNIT_CASE(locks_view_explains_refusals),
+	KUNIT_CASE(locks_view_fuses_and_offsets),
+	KUNIT_CASE(locks_view_read_only_part),
 	KUNIT_CASE(write_two_words),
 	KUNIT_CASE(write_only_new_bits),
 	KUNIT_CASE(write_same_value_noop),

@@ -201,9 +201,9 @@ bool ocotp_emu_region_locked(const struct ocotp_emu *emu, unsigned int addr)
 {
 	const struct ocotp_emu_lock *l;
 
-	for (l = emu->cfg.locks; l && l->count; l++) {
+	for (l = emu->cfg.locks; l && l->name; l++) {
 		if (addr >= l->addr && addr < l->addr + l->count &&
-		    (emu->fuse[0] & BIT(l->bit)))
+		    (emu->fuse[0] & l->prog))
 			return true;
 	}
 	if (!emu->cfg.field_return)
@@ -558,100 +558,31 @@ void ocotp_emu_load(struct ocotp_emu *emu, const u32 *words,
  *  - i.MX7D, i.MX7ULP, i.MX8M: one run from 0x400 (crucible IMX7D.yaml and
  *    NXP MCUXpresso PERI_OCOTP.h register lists; i.MX7ULP RM bank count
  *    as U-Boot's arch-mx7ulp struct ocotp_regs lays out 31 banks).
- * LOCK regions: the same references' LOCK field descriptions.
+ * LOCK fields: generated from the crucible fuse maps and the i.MX6 SDK
+ * (tests/gen-ocotp-emu-locks.py, ocotp-emu-locks.h), not from the
+ * driver's tables.  The i.MX8MN has no public map of its own; it takes
+ * the i.MX8MM's (MCUXpresso's i.MX8MN PERI_OCOTP.h places its words so,
+ * and the fields the i.MX8MM map adds have no words there).
  * SW_STICKY words: i.MX6 bank 5 words 6 and 7 (FIELD_RETURN, SRK_REVOKE);
  * i.MX7D and i.MX8M bank 8 word 3 (FIELD_RETURN, NetBSD imx7_ocotpreg.h
  * shadow 0x630) and bank 9 word 3 (SRK_REVOKE, shadow 0x670), crucible
  * IMX7D.yaml and IMX8MM.yaml.
  */
-#define EMU_LK(b, a, n)		{ .bit = b, .addr = a, .count = n }
-static const struct ocotp_emu_lock emu_imx6q_locks[] = {
-	EMU_LK(0, 1, 4), EMU_LK(2, 5, 3), EMU_LK(4, 8, 5), EMU_LK(18, 13, 3),
-	EMU_LK(17, 16, 8), EMU_LK(14, 24, 8), EMU_LK(6, 32, 2),
-	EMU_LK(8, 34, 2), EMU_LK(20, 36, 2), EMU_LK(10, 38, 1),
-	EMU_LK(12, 39, 1), EMU_LK(16, 40, 5), EMU_LK(22, 45, 1),
-	EMU_LK(21, 48, 72), EMU_LK(26, 120, 4), EMU_LK(28, 124, 4),
-	{ /* sentinel */ }
-};
+#include "ocotp-emu-locks.h"
 
-static const struct ocotp_emu_lock emu_imx6sl_locks[] = {
-	EMU_LK(0, 1, 4), EMU_LK(2, 5, 3), EMU_LK(4, 8, 5), EMU_LK(18, 13, 3),
-	EMU_LK(17, 16, 8), EMU_LK(14, 24, 8), EMU_LK(6, 32, 2),
-	EMU_LK(8, 34, 2), EMU_LK(20, 36, 2), EMU_LK(21, 36, 2),
-	EMU_LK(10, 38, 1), EMU_LK(12, 39, 1), EMU_LK(16, 40, 5),
-	EMU_LK(22, 45, 1), EMU_LK(26, 48, 8), EMU_LK(28, 56, 8),
-	{ /* sentinel */ }
-};
+/* The generated LOCK fields of @compatible, NULL for a part without. */
+static const struct ocotp_emu_lock *emu_locks_of(const char *compatible)
+{
+	unsigned int i;
 
-static const struct ocotp_emu_lock emu_imx6ul_locks[] = {
-	EMU_LK(0, 1, 4), EMU_LK(2, 5, 3), EMU_LK(4, 8, 5), EMU_LK(18, 13, 3),
-	EMU_LK(17, 16, 8), EMU_LK(14, 24, 8), EMU_LK(6, 32, 2),
-	EMU_LK(8, 34, 3), EMU_LK(20, 37, 1), EMU_LK(10, 38, 1),
-	EMU_LK(12, 39, 1), EMU_LK(16, 40, 5), EMU_LK(22, 45, 1),
-	EMU_LK(21, 48, 16), EMU_LK(15, 64, 16), EMU_LK(23, 80, 16),
-	EMU_LK(24, 96, 16), EMU_LK(30, 112, 8), EMU_LK(26, 120, 4),
-	EMU_LK(28, 124, 4),
-	{ /* sentinel */ }
-};
-
-static const struct ocotp_emu_lock emu_imx6ull_locks[] = {
-	EMU_LK(0, 1, 4), EMU_LK(2, 5, 3), EMU_LK(4, 8, 5), EMU_LK(18, 13, 3),
-	EMU_LK(17, 16, 8), EMU_LK(14, 24, 8), EMU_LK(6, 32, 2),
-	EMU_LK(8, 34, 3), EMU_LK(20, 37, 1), EMU_LK(10, 38, 1),
-	EMU_LK(12, 39, 1), EMU_LK(16, 40, 5), EMU_LK(22, 45, 1),
-	EMU_LK(21, 48, 8), EMU_LK(15, 56, 4), EMU_LK(23, 60, 4),
-	{ /* sentinel */ }
-};
-
-/* i.MX7D: crucible IMX7D.yaml; ROM_PATCH (bit 17) placed in bank 12. */
-static const struct ocotp_emu_lock emu_imx7d_locks[] = {
-	EMU_LK(0, 1, 6), EMU_LK(2, 7, 5), EMU_LK(4, 12, 2), EMU_LK(6, 14, 2),
-	EMU_LK(8, 16, 8), EMU_LK(9, 24, 8), EMU_LK(10, 32, 2),
-	EMU_LK(12, 34, 1), EMU_LK(14, 36, 3), EMU_LK(16, 40, 8),
-	EMU_LK(17, 48, 4), EMU_LK(20, 56, 2), EMU_LK(22, 58, 2),
-	EMU_LK(28, 60, 2), EMU_LK(30, 62, 2),
-	{ /* sentinel */ }
-};
-
-/*
- * i.MX8MQ: MCUXpresso i.MX8M PERI_OCOTP.h; the OTPMK, ROM_PATCH and HDMI
- * words it does not place are put in banks 4, 12 and 16 here.
- */
-static const struct ocotp_emu_lock emu_imx8mq_locks[] = {
-	EMU_LK(0, 1, 6), EMU_LK(2, 7, 5), EMU_LK(4, 12, 2), EMU_LK(6, 14, 2),
-	EMU_LK(8, 16, 8), EMU_LK(9, 24, 8), EMU_LK(10, 32, 2),
-	EMU_LK(11, 63, 1), EMU_LK(12, 34, 1), EMU_LK(14, 36, 3),
-	EMU_LK(16, 40, 8), EMU_LK(17, 48, 8), EMU_LK(18, 60, 3),
-	EMU_LK(20, 56, 2), EMU_LK(22, 58, 2), EMU_LK(24, 64, 8),
-	{ /* sentinel */ }
-};
-
-/*
- * i.MX8MM: MCUXpresso i.MX8MM PERI_OCOTP.h (fields and words) with GP5
- * (bits 25:24, crucible IMX8MM.yaml) at banks 16-18 and GROUP_MASK (bit
- * 11) on bank 15 word 3, where the references leave them open.
- */
-static const struct ocotp_emu_lock emu_imx8mm_locks[] = {
-	EMU_LK(0, 1, 6), EMU_LK(2, 7, 5), EMU_LK(9, 24, 8), EMU_LK(10, 32, 2),
-	EMU_LK(11, 63, 1), EMU_LK(12, 34, 1), EMU_LK(14, 36, 3),
-	EMU_LK(16, 40, 8), EMU_LK(20, 56, 2), EMU_LK(22, 58, 2),
-	EMU_LK(24, 64, 12),
-	{ /* sentinel */ }
-};
-
-static const struct ocotp_emu_lock emu_imx8mn_locks[] = {
-	EMU_LK(0, 1, 6), EMU_LK(2, 7, 5), EMU_LK(9, 24, 8), EMU_LK(10, 32, 2),
-	EMU_LK(12, 34, 1), EMU_LK(14, 36, 3), EMU_LK(20, 56, 2),
-	EMU_LK(22, 58, 2),
-	{ /* sentinel */ }
-};
-
-static const struct ocotp_emu_lock emu_imx8mp_locks[] = {
-	EMU_LK(0, 1, 6), EMU_LK(2, 7, 5), EMU_LK(9, 24, 8), EMU_LK(10, 32, 2),
-	EMU_LK(12, 34, 1), EMU_LK(14, 36, 3), EMU_LK(20, 56, 2),
-	EMU_LK(22, 58, 2),
-	{ /* sentinel */ }
-};
+	/* No map of its own: the i.MX8MM's, whose words its header gives. */
+	if (!strcmp(compatible, "fsl,imx8mn-ocotp"))
+		compatible = "fsl,imx8mm-ocotp";
+	for (i = 0; i < ARRAY_SIZE(emu_gen_locks); i++)
+		if (!strcmp(emu_gen_locks[i].compatible, compatible))
+			return emu_gen_locks[i].locks;
+	return NULL;
+}
 
 static const struct ocotp_emu_cfg emu_variants[] = {
 	{
@@ -660,7 +591,7 @@ static const struct ocotp_emu_cfg emu_variants[] = {
 		.bank_reg = { 0x400, 0x480, 0x500, 0x580, 0x600, 0x680,
 			      0x800, 0x880, 0x900, 0x980, 0xa00, 0xa80,
 			      0xb00, 0xb80, 0xc00, 0xd00 },
-		.addr_bits = 7, .locks = emu_imx6q_locks,
+		.addr_bits = 7,
 	}, {
 		.compatible = "fsl,imx6sx-ocotp",
 		.field_return = 46, .srk_revoke = 47, .banks = 16, .bank_words = 8,
@@ -673,20 +604,20 @@ static const struct ocotp_emu_cfg emu_variants[] = {
 		.field_return = 46, .srk_revoke = 47, .banks = 8, .bank_words = 8,
 		.bank_reg = { 0x400, 0x480, 0x500, 0x580, 0x600, 0x680,
 			      0x700, 0x780 },
-		.addr_bits = 7, .locks = emu_imx6sl_locks,
+		.addr_bits = 7,
 	}, {
 		.compatible = "fsl,imx6ul-ocotp",
 		.field_return = 46, .srk_revoke = 47, .banks = 16, .bank_words = 8,
 		.bank_reg = { 0x400, 0x480, 0x500, 0x580, 0x600, 0x680,
 			      0x800, 0x880, 0x900, 0x980, 0xa00, 0xa80,
 			      0xb00, 0xb80, 0xc00, 0xc80 },
-		.addr_bits = 7, .locks = emu_imx6ul_locks,
+		.addr_bits = 7,
 	}, {
 		.compatible = "fsl,imx6ull-ocotp",
 		.field_return = 46, .srk_revoke = 47, .banks = 8, .bank_words = 8,
 		.bank_reg = { 0x400, 0x480, 0x500, 0x580, 0x600, 0x680,
 			      0x800, 0x880 },
-		.addr_bits = 7, .locks = emu_imx6ull_locks,
+		.addr_bits = 7,
 	}, {
 		.compatible = "fsl,imx6sll-ocotp",
 		.field_return = 46, .srk_revoke = 47, .banks = 8, .bank_words = 8,
@@ -696,7 +627,6 @@ static const struct ocotp_emu_cfg emu_variants[] = {
 	}, {
 		.compatible = "fsl,imx7d-ocotp", .banks = 16, .bank_words = 4,
 		.addr_bits = 4, .bank_program = true,
-		.locks = emu_imx7d_locks,
 		.field_return = 35, .srk_revoke = 39,
 		.sticky_reg = EMU_MX7_SW_STICKY,
 	}, {
@@ -705,20 +635,19 @@ static const struct ocotp_emu_cfg emu_variants[] = {
 	}, {
 		.compatible = "fsl,imx8mq-ocotp",
 		.field_return = 35, .srk_revoke = 39, .banks = 64, .bank_words = 4,
-		.addr_bits = 8, .locks = emu_imx8mq_locks,
+		.addr_bits = 8,
 	}, {
 		.compatible = "fsl,imx8mm-ocotp",
 		.field_return = 35, .srk_revoke = 39, .banks = 64, .bank_words = 4,
-		.addr_bits = 8, .locks = emu_imx8mm_locks,
+		.addr_bits = 8,
 	}, {
 		.compatible = "fsl,imx8mn-ocotp",
 		.field_return = 35, .srk_revoke = 39, .banks = 64, .bank_words = 4,
-		.addr_bits = 8, .locks = emu_imx8mn_locks,
+		.addr_bits = 8,
 	}, {
 		.compatible = "fsl,imx8mp-ocotp",
 		.field_return = 35, .srk_revoke = 39, .banks = 96, .bank_words = 4,
 		.addr_bits = 9, .mx8mp_ctrl = true,
-		.locks = emu_imx8mp_locks,
 	},
 };
 
@@ -738,6 +667,7 @@ const struct ocotp_emu_cfg *ocotp_emu_variant(const char *compatible)
 		if (strcmp(emu_variants[i].compatible, compatible))
 			continue;
 		filled[i] = emu_variants[i];
+		filled[i].locks = emu_locks_of(compatible);
 		if (!filled[i].bank_reg[0])
 			for (b = 0; b < filled[i].banks; b++)
 				filled[i].bank_reg[b] = EMU_SHADOW0 +

@@ -23,13 +23,20 @@ struct device;
 #define OCOTP_EMU_DATA_SEQ	8
 
 /**
- * struct ocotp_emu_lock - a write-lock field of the LOCK fuse word
- * @bit: bit of fuse word 0 that makes the controller refuse programming
- * @addr: first fuse address it protects
- * @count: number of fuse addresses
+ * struct ocotp_emu_lock - a field of the LOCK fuse word (fuse word 0), or
+ *	one run of the words it guards
+ * @name: the field, as its source names it; NULL ends a table
+ * @prog: its bits that make the controller refuse programming
+ * @shadow: its bits that stop only shadow writes
+ * @read: its bits that stop reads
+ * @addr: first fuse address it guards
+ * @count: number of fuse addresses; 0 where the source places none
  */
 struct ocotp_emu_lock {
-	u8 bit;
+	const char *name;
+	u32 prog;
+	u32 shadow;
+	u32 read;
 	u16 addr;
 	u16 count;
 };

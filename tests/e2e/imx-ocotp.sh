@@ -54,6 +54,16 @@ expect_eq imx-ocotp-ro-unchanged "$(od -A x -t x4 "$ro/nvmem" | expand_dump)" "$
 # can write: the read-only node has no write path to switch on.
 expect_fail imx-ocotp-ro-no-force-ro test -e "$ro/force_ro"
 
+# The lock view (debugfs, through the board tool): the seed's LOCK word
+# 0xfeafa9eb has MAC_ADDR (bits 15:14) at 2, its shadow-write half.
+echo "# otp locks imx-ocotp0"
+locks=$(otp locks imx-ocotp0)
+echo "$locks" | sed 's/^/# /'
+expect_eq imx-ocotp-locks-word "$(echo "$locks" | sed -n 's/.*offset 0x000): //p')" 0xfeafa9eb
+expect_eq imx-ocotp-locks-mac-addr \
+	"$(echo "$locks" | awk '$2 == "MAC_ADDR" { print $3, $4, $5, $6, $7 }')" \
+	"36-38 0x090-0x098 2 shadow writes"
+
 # The writable node.
 rw=$(imx_rw_device)
 if [ -z "$rw" ]; then

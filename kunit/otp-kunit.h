@@ -318,7 +318,7 @@ static inline char *otp_kunit_debugfs_show(struct kunit *test, const char *dir,
 	if (d3)
 		s = kunit_kzalloc(test, sizeof(*s), GFP_KERNEL);
 	if (s) {
-		s->size = 16384;
+		s->size = 32768;
 		s->buf = kunit_kzalloc(test, s->size, GFP_KERNEL);
 	}
 	if (s && s->buf) {

@@ -109,4 +109,8 @@ otp_stm32_romem_register(struct device *dev, const struct otp_stm32_io *io,
 			 const struct otp_stm32_desc *desc, bool use_ta);
 const struct otp_stm32_desc *otp_stm32_romem_desc(const char *compatible);
 
+struct seq_file;
+/* The debugfs lock view; s->private is the device (debugfs' i_private). */
+int otp_stm32_romem_locks_show(struct seq_file *s, void *unused);
+
 #endif /* OTP_STM32_ROMEM_IO_H */

@@ -585,6 +585,23 @@ static void otp_stm32_locks_print(struct seq_file *s,
 	}
 }
 
+/**
+ * otp_stm32_romem_locks_show() - the debugfs lock view, one line per word
+ * @s: where to print; s->private is the device (debugfs' i_private)
+ * @unused: unused
+ *
+ * Return: 0.
+ */
+int otp_stm32_romem_locks_show(struct seq_file *s, void *unused)
+{
+	if (((struct otp_stm32_romem *)s->private)->ta)
+		otp_stm32_ta_locks_print(s, s->private);
+	else
+		otp_stm32_locks_print(s, s->private);
+	return 0;
+}
+EXPORT_SYMBOL_IF_KUNIT(otp_stm32_romem_locks_show);
+
 /*
  * The file is created without debugfs' full proxy (which offers no
  * read_iter, so in-kernel readers such as the KUnit suite could not use
@@ -598,13 +615,10 @@ static int otp_stm32_locks_show(struct seq_file *s, void *unused)
 	ret = debugfs_file_get(dentry);
 	if (ret)
 		return ret;
-	if (((struct otp_stm32_romem *)s->private)->ta)
-		otp_stm32_ta_locks_print(s, s->private);
-	else
-		otp_stm32_locks_print(s, s->private);
+	ret = otp_stm32_romem_locks_show(s, unused);
 	debugfs_file_put(dentry);
 
-	return 0;
+	return ret;
 }
 
 static int otp_stm32_locks_open(struct inode *inode, struct file *file)

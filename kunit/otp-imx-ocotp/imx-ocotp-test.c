@@ -17,7 +17,6 @@
 #include <linux/delay.h>
 #include <linux/err.h>
 #include <linux/fcntl.h>
-#include <linux/fs.h>
 #include <linux/kthread.h>
 #include <linux/if_ether.h>
 #include <linux/module.h>

@@ -16,9 +16,7 @@
 #include <linux/delay.h>
 #include <linux/device.h>
 #include <linux/err.h>
-#include <linux/fs.h>
 #include <linux/module.h>
-#include <linux/namei.h>
 #include <linux/nvmem-consumer.h>
 #include <linux/of.h>
 #include <linux/of_net.h>
@@ -647,36 +645,20 @@ static void ta_held_across_optee_removal(struct kunit *test)
 	nvmem_device_put(held);
 }
 
-static ssize_t ta_read_file(const char *path, char *buf, size_t len)
-{
-	struct file *f = filp_open(path, O_RDONLY, 0);
-	loff_t pos = 0;
-	ssize_t ret;
-
-	if (IS_ERR(f))
-		return PTR_ERR(f);
-	ret = kernel_read(f, buf, len - 1, &pos);
-	filp_close(f, NULL);
-	if (ret >= 0)
-		buf[ret] = 0;
-	return ret;
-}
-
 /* debugfs says which backend serves each word and what OP-TEE reports. */
 static void ta_debugfs(struct kunit *test)
 {
 	struct ta_ctx *ctx = test->priv;
-	char path[96], *text, *line;
-	ssize_t n;
+	char *text, *line;
+	int ret = -EINVAL;
 
 	ta_prepare(test, &ta_geometries[0]);
 	ta_start(test);
-	snprintf(path, sizeof(path), "/sys/kernel/debug/otp-stm32-romem/%s/locks",
-		 nvmem_dev_name(ctx->nvmem));
-	text = kunit_kzalloc(test, 16384, GFP_KERNEL);
-	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, text);
-	n = ta_read_file(path, text, 16384);
-	KUNIT_ASSERT_GT_MSG(test, n, 0, "%s", path);
+	text = otp_kunit_debugfs_show(test, "otp-stm32-romem",
+				      nvmem_dev_name(ctx->nvmem), "locks",
+				      otp_stm32_romem_locks_show, &ret);
+	KUNIT_ASSERT_NOT_NULL(test, text);
+	KUNIT_ASSERT_EQ(test, ret, 0);
 	KUNIT_EXPECT_NOT_NULL(test, strstr(text, "optee-pta"));
 	line = strstr(text, "word  5:");
 	KUNIT_EXPECT_NOT_NULL(test, line);

@@ -14,7 +14,6 @@
 #include <linux/err.h>
 #include <linux/completion.h>
 #include <linux/delay.h>
-#include <linux/fs.h>
 #include <linux/gfp.h>
 #include <linux/kernel.h>
 #include <linux/kthread.h>
@@ -1025,15 +1024,12 @@ static bool romem_line_has(const char *line, const char *what)
 static void romem_debugfs_locks(struct kunit *test)
 {
 	struct bsec_emu *emu = romem_emu_seed(test);
-	const size_t cap = 32768;
 	struct romem_ctx *ctx;
 	unsigned int lines = 0;
 	__le32 raw;
-	char path[96], *text;
+	char *text;
 	const char *p;
-	struct file *f;
-	loff_t pos = 0;
-	ssize_t ret;
+	int ret = -EINVAL;
 
 	emu->regs[0x94 / 4] |= BIT(3);		/* SRLOCK word 3 */
 	emu->regs[(0x4c + 4) / 4] |= BIT(40 - 32);	/* WRLOCK word 40 */
@@ -1046,22 +1042,11 @@ static void romem_debugfs_locks(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, nvmem_device_read(ctx->nvmem, 51 * 4, 4, &raw),
 			-EIO);
 
-	snprintf(path, sizeof(path), "/sys/kernel/debug/otp-stm32-romem/%s/locks",
-		 nvmem_dev_name(ctx->nvmem));
-	f = filp_open(path, O_RDONLY, 0);
-	if (IS_ERR(f))
-		kunit_skip(test, "%s: %ld (debugfs not mounted?)", path,
-			   PTR_ERR(f));
-
-	text = kunit_kzalloc(test, cap, GFP_KERNEL);
-	if (!text)
-		filp_close(f, NULL);
+	text = otp_kunit_debugfs_show(test, "otp-stm32-romem",
+				      nvmem_dev_name(ctx->nvmem), "locks",
+				      otp_stm32_romem_locks_show, &ret);
 	KUNIT_ASSERT_NOT_NULL(test, text);
-	do {
-		ret = kernel_read(f, text + pos, cap - 1 - pos, &pos);
-	} while (ret > 0 && pos < cap - 1);
-	filp_close(f, NULL);
-	KUNIT_ASSERT_GE(test, ret, 0);
+	KUNIT_ASSERT_EQ(test, ret, 0);
 
 	for (p = text; (p = strstr(p, "\nword ")); p++)
 		lines++;

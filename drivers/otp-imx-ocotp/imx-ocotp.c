@@ -242,6 +242,41 @@ struct ocotp_sticky {
 };
 
 /**
+ * enum ocotp_fsb_kind - how the fuse shadow block serves a fuse word
+ * @OCOTP_FSB_WORD: its shadow holds the word
+ * @OCOTP_FSB_ECC: its shadow holds the word in bits 15:0, ECC above
+ * @OCOTP_FSB_ELE: only the EdgeLock Secure Enclave reads it
+ */
+enum ocotp_fsb_kind {
+	OCOTP_FSB_WORD = 1,
+	OCOTP_FSB_ECC,
+	OCOTP_FSB_ELE,
+};
+
+/**
+ * struct ocotp_fsb_run - fuse words the FSB serves one way
+ * @word: the first fuse word (bank * 8 + word)
+ * @count: how many
+ * @kind: how (enum ocotp_fsb_kind); 0 ends a table
+ */
+struct ocotp_fsb_run {
+	u16 word;
+	u16 count;
+	u8 kind;
+};
+
+/**
+ * struct ocotp_fsb - the fuse shadow block of the i.MX93/95 OCOTP
+ * @reg: offset of fuse word 0's shadow; word n is at @reg + 4 * n
+ * @runs: the words it serves, ending with a zero @kind; others have no
+ *	fuse a normal-world read can see and read 0
+ */
+struct ocotp_fsb {
+	unsigned int reg;
+	const struct ocotp_fsb_run *runs;
+};
+
+/**
  * struct ocotp_soc - one SoC's fuse map and controller
  * @name: SoC name for the log
  * @bank_words: words per bank in the offset convention: NVMEM offset / 4
@@ -263,6 +298,8 @@ struct ocotp_sticky {
  *	none
  * @sticky_reg: offset of SW_STICKY
  * @ded: reads must check OUT_STATUS.DED (i.MX7ULP)
+ * @fsb: the fuse shadow block the part is read through instead of the
+ *	OCOTP controller's shadows (i.MX93/95); NULL for the others
  * @no_prog: why this part is registered read-only (@locks NULL); NULL if it can be
  *	programmed
  */
@@ -279,6 +316,7 @@ struct ocotp_soc {
 	const struct ocotp_sticky *sticky;
 	unsigned int sticky_reg;
 	bool ded;
+	const struct ocotp_fsb *fsb;
 	const char *no_prog;
 };
 
@@ -722,6 +760,56 @@ static const struct ocotp_soc imx8mp_soc = {
 	.sticky = imx8m_sticky, .sticky_reg = OCOTP_SW_STICKY,
 };
 
+/*
+ * i.MX93 and i.MX95: the fuses are read through the fuse shadow block at
+ * 0x8000 (64 banks of 8 words, 2048 bytes), one 32-bit shadow per word;
+ * some words only the EdgeLock Secure Enclave reads, and on the i.MX95 some
+ * are ECC-protected, with the data in bits 15:0.  Source: Linux 6.12
+ * drivers/nvmem/imx-ocotp-ele.c, imx93_ocotp_data and imx95_ocotp_data
+ * (reg_off, size, entry[]).  Programming goes through the enclave.
+ */
+static const struct ocotp_fsb_run imx93_fsb_runs[] = {
+	{ .word = 0, .count = 52, .kind = OCOTP_FSB_WORD },
+	{ .word = 63, .count = 1, .kind = OCOTP_FSB_ELE },
+	{ .word = 128, .count = 16, .kind = OCOTP_FSB_ELE },
+	{ .word = 182, .count = 1, .kind = OCOTP_FSB_ELE },
+	{ .word = 188, .count = 1, .kind = OCOTP_FSB_ELE },
+	{ .word = 312, .count = 200, .kind = OCOTP_FSB_WORD },
+	{ /* sentinel */ }
+};
+
+static const struct ocotp_fsb_run imx95_fsb_runs[] = {
+	{ .word = 0, .count = 1, .kind = OCOTP_FSB_ECC },
+	{ .word = 7, .count = 1, .kind = OCOTP_FSB_ECC },
+	{ .word = 9, .count = 3, .kind = OCOTP_FSB_ECC },
+	{ .word = 12, .count = 24, .kind = OCOTP_FSB_WORD },
+	{ .word = 36, .count = 2, .kind = OCOTP_FSB_ECC },
+	{ .word = 38, .count = 14, .kind = OCOTP_FSB_WORD },
+	{ .word = 63, .count = 1, .kind = OCOTP_FSB_ELE },
+	{ .word = 128, .count = 16, .kind = OCOTP_FSB_ELE },
+	{ .word = 188, .count = 1, .kind = OCOTP_FSB_ELE },
+	{ .word = 317, .count = 2, .kind = OCOTP_FSB_ECC },
+	{ .word = 320, .count = 7, .kind = OCOTP_FSB_WORD },
+	{ .word = 328, .count = 184, .kind = OCOTP_FSB_WORD },
+	{ /* sentinel */ }
+};
+
+#define OCOTP_FSB_NO_PROG \
+	"its fuses are programmed through the EdgeLock Secure Enclave, which this driver does not drive"
+
+static const struct ocotp_fsb imx93_fsb = { .reg = 0x8000, .runs = imx93_fsb_runs };
+static const struct ocotp_fsb imx95_fsb = { .reg = 0x8000, .runs = imx95_fsb_runs };
+
+static const struct ocotp_soc imx93_soc = {
+	.name = "i.MX93", .bank_words = 8, .banks = 64, .fsb = &imx93_fsb,
+	.no_prog = OCOTP_FSB_NO_PROG,
+};
+
+static const struct ocotp_soc imx95_soc = {
+	.name = "i.MX95", .bank_words = 8, .banks = 64, .fsb = &imx95_fsb,
+	.no_prog = OCOTP_FSB_NO_PROG,
+};
+
 static const struct of_device_id ocotp_of_match[] = {
 	{ .compatible = "fsl,imx6q-ocotp", .data = &imx6q_soc },
 	{ .compatible = "fsl,imx6sl-ocotp", .data = &imx6sl_soc },
@@ -735,6 +823,8 @@ static const struct of_device_id ocotp_of_match[] = {
 	{ .compatible = "fsl,imx8mm-ocotp", .data = &imx8mm_soc },
 	{ .compatible = "fsl,imx8mn-ocotp", .data = &imx8mn_soc },
 	{ .compatible = "fsl,imx8mp-ocotp", .data = &imx8mp_soc },
+	{ .compatible = "fsl,imx93-ocotp", .data = &imx93_soc },
+	{ .compatible = "fsl,imx95-ocotp", .data = &imx95_soc },
 	{ /* sentinel */ }
 };
 MODULE_DEVICE_TABLE(of, ocotp_of_match);
@@ -754,6 +844,7 @@ static struct dentry *ocotp_debugfs_root;
  * @lock: serialises every access sequence on this controller
  * @id: number taken from ocotp_ida for the NVMEM device name
  * @debugfs: its directory under otp-imx-ocotp/ in debugfs
+ * @ele_told: the log has said that enclave-only words read 0
  */
 struct ocotp_dev {
 	struct otp_provider prov;
@@ -766,6 +857,7 @@ struct ocotp_dev {
 	struct mutex lock; /* one access sequence at a time */
 	int id;
 	struct dentry *debugfs;
+	bool ele_told;
 };
 
 /**
@@ -925,6 +1017,44 @@ static int ocotp_wait_idle(struct ocotp_dev *ocotp, u32 also)
 	return 0;
 }
 
+/* How the FSB serves fuse word @word, 0 when it has no fuse to read. */
+static enum ocotp_fsb_kind ocotp_fsb_kind(const struct ocotp_fsb *fsb,
+					  unsigned int word)
+{
+	const struct ocotp_fsb_run *r;
+
+	for (r = fsb->runs; r->kind; r++)
+		if (word >= r->word && word - r->word < r->count)
+			return r->kind;
+	return 0;
+}
+
+/*
+ * i.MX93/95: the word at position @pos through the fuse shadow block.  A
+ * word only the enclave reads, or with no fuse behind it, reads 0 and its
+ * register is not touched; an ECC-protected word gives its 16 data bits.
+ */
+static u32 ocotp_fsb_word(struct ocotp_dev *ocotp, unsigned int pos)
+{
+	const struct ocotp_fsb *fsb = ocotp->soc->fsb;
+
+	switch (ocotp_fsb_kind(fsb, pos)) {
+	case OCOTP_FSB_WORD:
+		return ocotp_rd(ocotp, fsb->reg + 4 * pos);
+	case OCOTP_FSB_ECC:
+		return ocotp_rd(ocotp, fsb->reg + 4 * pos) & GENMASK(15, 0);
+	case OCOTP_FSB_ELE:
+		if (!ocotp->ele_told) {
+			ocotp->ele_told = true;
+			dev_info(ocotp->dev, "offset %#x and the other words only the EdgeLock Secure Enclave serves read as 0; read them with U-Boot's 'fuse read'\n",
+				 4 * pos);
+		}
+		return 0;
+	default:
+		return 0;
+	}
+}
+
 /**
  * ocotp_read() - nvmem reg_read callback
  * @context: controller
@@ -959,6 +1089,18 @@ static int ocotp_read(void *context, unsigned int offset, void *val,
 	mutex_lock(&ocotp->lock);
 	if (otp_provider_gone(&ocotp->prov)) {
 		ret = -ENODEV;
+		goto unlock;
+	}
+	if (ocotp->soc->fsb) {
+		for (; bytes; pos++, skip = 0) {
+			word = ocotp_fsb_word(ocotp, pos);
+			len = min_t(size_t, 4 - skip, bytes);
+			for (i = 0; i < len; i++)
+				dst[i] = word >> (8 * (skip + i));
+			dst += len;
+			bytes -= len;
+		}
+		ret = 0;
 		goto unlock;
 	}
 	ret = clk_prepare_enable(ocotp->clk);
@@ -1792,10 +1934,15 @@ struct nvmem_device *otp_imx_ocotp_register(struct device *dev,
 	ocotp->prov.release = ocotp_release;
 	ocotp->prov.quiesce = ocotp_quiesce;
 	ocotp->soc = soc;
-	/* A read-locked word raised ERROR: clear it before the next read. */
-	ocotp->locked_ack.on = OTP_IMX_OCOTP_LOCKED;
-	ocotp->locked_ack.reg = OCOTP_CTRL_CLR;
-	ocotp->locked_ack.val = soc->ctrl->error;
+	/*
+	 * A read-locked word raised ERROR: clear it before the next read (the
+	 * OCOTP controller; the FSB parts have none).
+	 */
+	if (soc->ctrl) {
+		ocotp->locked_ack.on = OTP_IMX_OCOTP_LOCKED;
+		ocotp->locked_ack.reg = OCOTP_CTRL_CLR;
+		ocotp->locked_ack.val = soc->ctrl->error;
+	}
 	ocotp->size = soc->banks * soc->bank_words * 4;
 	ocotp->dev = dev;
 	ocotp->io = io;
@@ -1833,6 +1980,9 @@ struct nvmem_device *otp_imx_ocotp_register(struct device *dev,
 	/* From here on @ocotp goes with the NVMEM device. */
 	nvmem = otp_provider_register(dev, &cfg, &ocotp->prov);
 	if (IS_ERR(nvmem))
+		return nvmem;
+	/* The FSB parts have no LOCK word to show. */
+	if (soc->fsb)
 		return nvmem;
 	/* The lock view: /sys/kernel/debug/otp-imx-ocotp/imx-ocotpN/locks */
 	ocotp->debugfs = debugfs_create_dir(nvmem_dev_name(nvmem),
@@ -1900,6 +2050,8 @@ static unsigned int ocotp_block_size(const struct ocotp_soc *soc)
 	const struct ocotp_span *sp;
 	unsigned int end = 0;
 
+	if (soc->fsb)
+		return soc->fsb->reg + 4 * soc->banks * soc->bank_words;
 	for (sp = soc->spans; sp->count; sp++)
 		end = max(end, ocotp_span_shadow(sp, sp->pos + sp->count - 1) + 4);
 	return end;

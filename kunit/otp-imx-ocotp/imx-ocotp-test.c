@@ -2456,8 +2456,149 @@ static struct kunit_suite ocotp_dt_suite = {
 	.test_cases = ocotp_dt_cases,
 };
 
+/* ---- i.MX93/95: the fuse shadow block ---- */
+
+/*
+ * The FSB parts, apart from the OCOTP table: no case above applies to
+ * them (no controller registers, no LOCK word).  64 banks of 8 words as
+ * U-Boot's i.MX9 fuse code counts them (FUSE_BANKS, WORDS_PER_BANKS).
+ */
+static const struct test_soc fsb_socs[] = {
+	{ .compatible = "fsl,imx93-ocotp", .bank_words = 8, .banks = 64 },
+	{ .compatible = "fsl,imx95-ocotp", .bank_words = 8, .banks = 64 },
+};
+
+#define FSB_WORDS	512
+
+/* A fuse image whose every byte says where it is. */
+static u32 *fsb_image(struct kunit *test)
+{
+	u32 *w = kunit_kcalloc(test, FSB_WORDS, sizeof(*w), GFP_KERNEL);
+	unsigned int i;
+
+	KUNIT_ASSERT_NOT_NULL(test, w);
+	for (i = 0; i < FSB_WORDS; i++)
+		w[i] = 0x5a000000 | i << 12 | (~i & 0xfff);
+	return w;
+}
+
+static struct ocotp_emu *fsb_start(struct kunit *test, unsigned int soc)
+{
+	struct test_ctx *ctx = test->priv;
+
+	ctx->soc = &fsb_socs[soc];
+	ctx->words = fsb_image(test);
+	ctx->nwords = FSB_WORDS;
+	ocotp_start(test);
+	return ctx->rw.emu;
+}
+
+/*
+ * i.MX93: every word the FSB holds (U-Boot's map) reads its fuse, every
+ * other word (enclave-only, reserved) reads 0 without its offset being
+ * read (the exit checks no hole was read); one read of the whole device,
+ * then word by word.
+ */
+static void fsb_imx93_reads(struct kunit *test)
+{
+	struct ocotp_emu *emu = fsb_start(test, 0);
+	struct test_ctx *ctx = test->priv;
+	unsigned int n, served = 0;
+	u32 *all, val, want;
+
+	all = kunit_kmalloc(test, 4 * FSB_WORDS, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, all);
+	KUNIT_ASSERT_EQ(test, nvmem_device_read(ctx->rw.nvmem, 0, 4 * FSB_WORDS,
+						all), 4 * FSB_WORDS);
+	for (n = 0; n < FSB_WORDS; n++) {
+		want = ocotp_emu_fsb_serves(emu, n) ? emu->fuse[n] : 0;
+		served += want != 0;
+		KUNIT_EXPECT_EQ_MSG(test, le32_to_cpu((__force __le32)all[n]), want,
+				    "word %u (offset %#x)", n, 4 * n);
+		KUNIT_ASSERT_EQ(test, read_word(ctx->rw.nvmem, n, &val), 4);
+		KUNIT_EXPECT_EQ_MSG(test, val, want, "word %u alone", n);
+	}
+	/* U-Boot: banks 0-5, half of bank 6, banks 39-63. */
+	KUNIT_EXPECT_EQ(test, served, 52 + 200);
+	KUNIT_EXPECT_EQ(test, nvmem_device_read(ctx->rw.nvmem, 4 * FSB_WORDS, 1,
+						all), -EINVAL);
+}
+
+/* The MAC cells of the i.MX93 boards (offsets 0x4ec, 0x4f2) and odd reads. */
+static void fsb_imx93_unaligned(struct kunit *test)
+{
+	static const struct {
+		unsigned int off, len;
+	} shapes[] = {
+		{ 0x4ec, 6 }, { 0x4f2, 6 }, { 0x4ed, 3 }, { 0xce, 5 },
+		{ 0x7fd, 3 }, { 0x4e0, 33 },
+	};
+	struct ocotp_emu *emu = fsb_start(test, 0);
+	struct test_ctx *ctx = test->priv;
+	unsigned int i, b, off;
+	u8 buf[64], want;
+	u32 w;
+
+	for (i = 0; i < ARRAY_SIZE(shapes); i++) {
+		KUNIT_ASSERT_EQ(test, nvmem_device_read(ctx->rw.nvmem,
+							shapes[i].off,
+							shapes[i].len, buf),
+				shapes[i].len);
+		for (b = 0; b < shapes[i].len; b++) {
+			off = shapes[i].off + b;
+			w = ocotp_emu_fsb_serves(emu, off / 4) ?
+			    emu->fuse[off / 4] : 0;
+			want = w >> (8 * (off % 4));
+			KUNIT_EXPECT_EQ_MSG(test, buf[b], want, "byte %#x", off);
+		}
+	}
+}
+
+/*
+ * Both parts are read-only (programming goes through the enclave): the
+ * nvmem file is 0444, a write is refused, and nothing is written to the
+ * block; the i.MX95 reads only shadows of the block, never a hole.
+ */
+static void fsb_read_only(struct kunit *test)
+{
+	const struct test_soc *soc = test->param_value;
+	struct ocotp_emu *emu = fsb_start(test, soc - fsb_socs);
+	struct test_ctx *ctx = test->priv;
+	u32 val = 1, *all;
+
+	KUNIT_EXPECT_EQ(test, nvmem_file_mode(test, &ctx->rw), 0444);
+	KUNIT_EXPECT_LT(test, write_words(ctx->rw.nvmem, 400, &val, 1), 0);
+	KUNIT_EXPECT_EQ(test, emu->writes, 0);
+	all = kunit_kmalloc(test, 4 * FSB_WORDS, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, all);
+	KUNIT_EXPECT_EQ(test, nvmem_device_read(ctx->rw.nvmem, 0, 4 * FSB_WORDS,
+						all), 4 * FSB_WORDS);
+	KUNIT_EXPECT_GT(test, emu->shadow_reads, 0);
+}
+
+static void fsb_desc(const struct test_soc *soc, char *desc)
+{
+	strscpy(desc, soc->compatible, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(fsb_soc, fsb_socs, fsb_desc);
+
+static struct kunit_case ocotp_fsb_cases[] = {
+	KUNIT_CASE(fsb_imx93_reads),
+	KUNIT_CASE(fsb_imx93_unaligned),
+	KUNIT_CASE_PARAM(fsb_read_only, fsb_soc_gen_params),
+	{}
+};
+
+static struct kunit_suite ocotp_fsb_suite = {
+	.name = "otp-imx-ocotp-fsb",
+	.init = ocotp_test_init,
+	.exit = ocotp_test_exit,
+	.test_cases = ocotp_fsb_cases,
+};
+
 kunit_test_suites(&ocotp_read_suite, &ocotp_write_suite, &ocotp_timing_suite,
-		  &ocotp_dt_suite);
+		  &ocotp_dt_suite, &ocotp_fsb_suite);
 
 MODULE_DESCRIPTION("KUnit tests for the i.MX OCOTP NVMEM provider");
 MODULE_LICENSE("GPL");

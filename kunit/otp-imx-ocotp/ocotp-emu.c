@@ -298,6 +298,77 @@ static int emu_shadow_index(const struct ocotp_emu *emu, unsigned int reg)
 	return -1;
 }
 
+/*
+ * The i.MX9 fuse shadow block, as U-Boot maps it (drivers/misc/imx_ele/
+ * fuse.c under CONFIG_ARCH_IMX9: FSB_OTP_SHADOW 0x8000, fsb_mapping_table):
+ * shadow n, in order, holds banks 0-5 (eight words each), bank 6 (four
+ * words), 260 shadows that hold no fuse, then banks 39-63.  The words of
+ * U-Boot's ele_api_mapping_table (bank 7 word 7, banks 16-17, bank 22 word
+ * 6, bank 23 word 4) are read through the enclave, never here.
+ */
+#define EMU_FSB0		0x8000
+static const struct {
+	s8 bank;	/* -1: shadows with no fuse */
+	u16 words;
+} emu_imx9_fsb[] = {
+	{ 0, 8 }, { 1, 8 }, { 2, 8 }, { 3, 8 }, { 4, 8 }, { 5, 8 }, { 6, 4 },
+	{ -1, 260 },
+	{ 39, 8 }, { 40, 8 }, { 41, 8 }, { 42, 8 }, { 43, 8 }, { 44, 8 },
+	{ 45, 8 }, { 46, 8 }, { 47, 8 }, { 48, 8 }, { 49, 8 }, { 50, 8 },
+	{ 51, 8 }, { 52, 8 }, { 53, 8 }, { 54, 8 }, { 55, 8 }, { 56, 8 },
+	{ 57, 8 }, { 58, 8 }, { 59, 8 }, { 60, 8 }, { 61, 8 }, { 62, 8 },
+	{ 63, 8 },
+};
+
+/* The fuse (bank * 8 + word) behind FSB shadow @n, -1 for none. */
+static int emu_fsb_fuse(unsigned int n)
+{
+	unsigned int i, first = 0;
+
+	for (i = 0; i < ARRAY_SIZE(emu_imx9_fsb); i++) {
+		if (n < first + emu_imx9_fsb[i].words)
+			return emu_imx9_fsb[i].bank < 0 ? -1 :
+			       8 * emu_imx9_fsb[i].bank + (n - first);
+		first += emu_imx9_fsb[i].words;
+	}
+	return -1;
+}
+
+/**
+ * ocotp_emu_fsb_serves() - a fuse word has a shadow in the FSB
+ * @emu: emulator of an FSB part
+ * @addr: fuse address (bank * 8 + word)
+ *
+ * Return: true when a shadow of the block holds it.
+ */
+bool ocotp_emu_fsb_serves(const struct ocotp_emu *emu, unsigned int addr)
+{
+	unsigned int n;
+
+	for (n = 0; n < emu->naddrs; n++)
+		if (emu_fsb_fuse(n) == (int)addr)
+			return true;
+	return false;
+}
+
+/* FSB read: the shadow's fuse, or a hole read (0xdeadbeef) where none. */
+static u32 emu_fsb_read(struct ocotp_emu *emu, unsigned int reg)
+{
+	int fuse;
+
+	if (reg < EMU_FSB0 || reg % 4 || reg >= EMU_FSB0 + 4 * emu->naddrs) {
+		emu->stray++;
+		return 0;
+	}
+	fuse = emu_fsb_fuse((reg - EMU_FSB0) / 4);
+	if (fuse < 0) {
+		emu->hole_reads++;
+		return 0xdeadbeef;
+	}
+	emu->shadow_reads++;
+	return emu->fuse[fuse];
+}
+
 /* The highest register offset of the block the variant decodes. */
 static unsigned int emu_last_reg(const struct ocotp_emu *emu)
 {
@@ -335,6 +406,8 @@ static u32 emu_reg_read(struct ocotp_emu *emu, unsigned int reg)
 
 	emu_tick(emu);
 	emu->reads++;
+	if (emu->cfg.fsb)
+		return emu_fsb_read(emu, reg);
 	if (emu_stray(emu, reg))
 		return 0;
 
@@ -388,6 +461,11 @@ static void emu_reg_write(struct ocotp_emu *emu, unsigned int reg, u32 val)
 
 	emu_tick(emu);
 	emu->writes++;
+	/* The FSB has no register a write reaches. */
+	if (emu->cfg.fsb) {
+		emu->stray++;
+		return;
+	}
 	if (emu_stray(emu, reg))
 		return;
 
@@ -644,6 +722,13 @@ static const struct ocotp_emu_cfg emu_variants[] = {
 		.compatible = "fsl,imx8mn-ocotp",
 		.field_return = 35, .srk_revoke = 39, .banks = 64, .bank_words = 4,
 		.addr_bits = 8,
+	}, {
+		/* i.MX93 and i.MX95: U-Boot's ARCH_IMX9 map, 64 banks of 8. */
+		.compatible = "fsl,imx93-ocotp", .banks = 64, .bank_words = 8,
+		.fsb = true,
+	}, {
+		.compatible = "fsl,imx95-ocotp", .banks = 64, .bank_words = 8,
+		.fsb = true,
 	}, {
 		.compatible = "fsl,imx8mp-ocotp",
 		.field_return = 35, .srk_revoke = 39, .banks = 96, .bank_words = 4,

@@ -1,0 +1,55 @@
+# SPDX-License-Identifier: GPL-2.0
+# End-to-end checks of the i.MX93 fuse shadow block (sourced by /init after
+# lib.sh; check boot only, tests/dt/check/imx93-ocotp.dtsi).  The RAM image
+# holds tests/data/imx93-fuses.words where U-Boot's i.MX9 fuse map has a
+# shadow (fuse words 0-51 and 312-511) and 0xdeadbeef in the 260 shadows
+# between, which hold no fuse: the enclave-only words (63, 128-143, 182,
+# 188, U-Boot's ele_api_mapping_table) and the rest of that range read 0.
+
+words=/data/imx93-fuses.words
+
+d93=
+for d in /sys/bus/nvmem/devices/imx-ocotp*; do
+	case $(readlink "$d/of_node") in
+	*/efuse@7f050000) d93=$d ;;
+	esac
+done
+if [ -z "$d93" ]; then
+	e2e_fail imx93-device "no nvmem device for efuse@7f050000"
+	dmesg | grep -i ocotp | tail -n 10
+	return 0 2>/dev/null || exit 0
+fi
+e2e_ok imx93-device
+n93=${d93##*/}
+
+expect_eq imx93-size "$(wc -c < "$d93/nvmem" | tr -d ' ')" 2048
+expect_eq imx93-mode "$(stat -c %a "$d93/nvmem")" 444
+
+# What every word must read: the fuse where the block has a shadow for it,
+# 0 elsewhere (U-Boot's map, not the driver's table).
+want=$(sed 's/#.*//' "$words" | grep . | awk '{
+	n = NR - 1
+	print (n < 52 || n >= 312) ? $1 : "00000000"
+}')
+echo "# od -A x -t x4 $d93/nvmem"
+dump=$(od -A x -t x4 "$d93/nvmem")
+expect_eq imx93-od-dump "$(echo "$dump" | expand_dump)" "$want"
+expect_eq imx93-no-junk "$(echo "$dump" | grep -c deadbeef)" 0
+
+echo "# dd status=none if=$d93/nvmem of=/dev/stdout bs=4 count=1 skip=315 | od -v -t x4"
+expect_eq imx93-dd-word315 \
+	"$(dd status=none if="$d93/nvmem" of=/dev/stdout bs=4 count=1 skip=315 | od -v -A n -t x4 | tr -d ' ')" \
+	9f930001
+expect_eq imx93-enclave-word-63 \
+	"$(dd status=none if="$d93/nvmem" bs=4 count=1 skip=63 | od -v -A n -t x4 | tr -d ' ')" \
+	00000000
+# The MAC cell's bytes as stored (the consumer gets them reversed).
+expect_eq imx93-mac-bytes \
+	"$(dd status=none if="$d93/nvmem" bs=1 skip=1260 count=6 | od -v -A n -t x1 | tr -d ' \n')" \
+	0100939f0400
+expect_eq imx93-otp-read "$(otp read "$n93" 39 3 | sed 's/.*: //')" 0x9f930001
+
+expect_fail imx93-write-refused sh -c "printf '\\x01\\x00\\x00\\x00' | dd of=$d93/nvmem bs=4 seek=400 count=1 conv=notrunc"
+expect_eq imx93-unchanged "$(od -A x -t x4 "$d93/nvmem" | expand_dump)" "$want"
+expect_ok imx93-enclave-said \
+	sh -c "dmesg | grep -q 'only the EdgeLock Secure Enclave serves read as 0'"

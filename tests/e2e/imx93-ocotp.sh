@@ -47,6 +47,10 @@ expect_eq imx93-enclave-word-63 \
 expect_eq imx93-mac-bytes \
 	"$(dd status=none if="$d93/nvmem" bs=1 skip=1260 count=6 | od -v -A n -t x1 | tr -d ' \n')" \
 	0100939f0400
+# of_get_mac_address() through the DT consumer gets it in order.
+expect_eq imx93-consumer-mac \
+	"$(awk '$1 == "mac-address" { print $2 }' /sys/bus/platform/devices/otp-consumer-imx93/values)" \
+	00:04:9f:93:00:01
 expect_eq imx93-otp-read "$(otp read "$n93" 39 3 | sed 's/.*: //')" 0x9f930001
 
 expect_fail imx93-write-refused sh -c "printf '\\x01\\x00\\x00\\x00' | dd of=$d93/nvmem bs=4 seek=400 count=1 conv=notrunc"

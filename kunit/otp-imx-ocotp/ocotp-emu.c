@@ -343,10 +343,12 @@ static int emu_fsb_fuse(unsigned int n)
  */
 bool ocotp_emu_fsb_serves(const struct ocotp_emu *emu, unsigned int addr)
 {
-	unsigned int n;
+	unsigned int i;
 
-	for (n = 0; n < emu->naddrs; n++)
-		if (emu_fsb_fuse(n) == (int)addr)
+	for (i = 0; i < ARRAY_SIZE(emu_imx9_fsb); i++)
+		if (emu_imx9_fsb[i].bank >= 0 &&
+		    addr / 8 == emu_imx9_fsb[i].bank &&
+		    addr % 8 < emu_imx9_fsb[i].words)
 			return true;
 	return false;
 }

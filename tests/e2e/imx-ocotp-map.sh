@@ -7,15 +7,6 @@
 # Registers are watched through /dev/mem: a refused write leaves CTRL and
 # DATA as they were; an accepted one shows the fuse address it sent.
 
-# node_dev NODE -> the nvmem device bound to that DT node
-node_dev() {
-	for d in /sys/bus/nvmem/devices/imx-ocotp*; do
-		case $(readlink "$d/of_node") in
-		*/"$1") echo "$d"; return ;;
-		esac
-	done
-}
-
 # fuse_word FILE N -> fuse address N of a words file, 8 hex digits
 fuse_word() {
 	grep -v '^#' "$1" | sed -n "$(($2 + 1))p"
@@ -33,7 +24,7 @@ regs() {	# regs BASE -> CTRL and DATA0 of the block at BASE
 }
 
 # --- i.MX6Q: 16 banks of 8, shadows of banks 6-14 at 0x800, bank 15 at 0xD00
-q=$(node_dev ocotp-ctrl@7f030000)
+q=$(imx_node_device ocotp-ctrl@7f030000)
 qw=/data/imx6q-fuses.words
 if [ -z "$q" ]; then
 	e2e_fail imx6q-device "no nvmem device for ocotp-ctrl@7f030000"
@@ -73,7 +64,7 @@ else
 fi
 
 # --- i.MX6ULL: 9 banks; banks 7 and 8 have four words each (GP3, GP4)
-u=$(node_dev ocotp-ctrl@7f034000)
+u=$(imx_node_device ocotp-ctrl@7f034000)
 uw=/data/imx6ull-fuses.words
 if [ -z "$u" ]; then
 	e2e_fail imx6ull-device "no nvmem device for ocotp-ctrl@7f034000"

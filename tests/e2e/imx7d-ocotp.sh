@@ -19,12 +19,7 @@
 base=0x7f040000
 words=/data/imx7d-fuses.words
 
-d7=
-for d in /sys/bus/nvmem/devices/imx-ocotp*; do
-	case $(readlink "$d/of_node") in
-	*/efuse@7f040000) d7=$d ;;
-	esac
-done
+d7=$(imx_node_device efuse@7f040000)
 if [ -z "$d7" ]; then
 	e2e_fail imx7d-device "no nvmem device for efuse@7f040000"
 	dmesg | grep -i ocotp | tail -n 10

@@ -8,12 +8,7 @@
 
 words=/data/imx93-fuses.words
 
-d93=
-for d in /sys/bus/nvmem/devices/imx-ocotp*; do
-	case $(readlink "$d/of_node") in
-	*/efuse@7f050000) d93=$d ;;
-	esac
-done
+d93=$(imx_node_device efuse@7f050000)
 if [ -z "$d93" ]; then
 	e2e_fail imx93-device "no nvmem device for efuse@7f050000"
 	dmesg | grep -i ocotp | tail -n 10

@@ -149,14 +149,19 @@ module_unheld() {
 imx_rw_node=ocotp-ctrl@7f020000
 imx_rw_data=0x7f020020
 
-# imx_rw_device: the NVMEM device directory of the writable node (empty
-# when it is not registered)
-imx_rw_device() {
+# imx_node_device NODE: the directory of the i.MX NVMEM device made for DT
+# node NODE (empty when none is registered); names follow probe order
+imx_node_device() {
 	for d in /sys/bus/nvmem/devices/imx-ocotp*; do
 		case $(readlink "$d/of_node") in
-		*/"$imx_rw_node") echo "$d" && return ;;
+		*/"$1") echo "$d" && return ;;
 		esac
 	done
+}
+
+# imx_rw_device: the NVMEM device directory of the writable node
+imx_rw_device() {
+	imx_node_device "$imx_rw_node"
 }
 
 # expand_dump: read "ADDR: w w w w" / "ADDR w w w w" lines (hexdump, od, with

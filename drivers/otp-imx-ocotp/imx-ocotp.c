@@ -1227,37 +1227,42 @@ struct ocotp_target {
 	u32 have;
 };
 
-/* The LOCK word bits of @f that stop programming, shadow writes, reads. */
-static u32 ocotp_field_bits(const struct ocotp_lock_field *f, bool prog,
-			    bool shadow, bool read)
-{
-	static const struct {
-		u8 prog, shadow, read, width;
-	} kinds[] = {
-		[OCOTP_LK_PAIR] = { .prog = 1, .shadow = 2, .width = 2 },
-		[OCOTP_LK_ONE] = { .prog = 1, .shadow = 1, .width = 1 },
-		[OCOTP_LK_ONE_READ] = { .prog = 1, .shadow = 1, .read = 1,
-					.width = 1 },
-		[OCOTP_LK_CRC] = { .prog = 3, .shadow = 1, .read = 2, .width = 2 },
-		[OCOTP_LK_SHADOW] = { .shadow = 1, .width = 1 },
-		[OCOTP_LK_READ] = { .read = 1, .width = 1 },
-		[OCOTP_LK_NONE] = { .width = 1 },
-	};
-	u32 m = 0;
+/*
+ * What each kind of field stops, as masks of the field's own bits (bit 0
+ * its lowest); @width gives all its bits.
+ */
+static const struct {
+	u8 prog, shadow, read, width;
+} ocotp_lock_kinds[] = {
+	[OCOTP_LK_PAIR] = { .prog = 1, .shadow = 2, .width = 2 },
+	[OCOTP_LK_ONE] = { .prog = 1, .shadow = 1, .width = 1 },
+	[OCOTP_LK_ONE_READ] = { .prog = 1, .shadow = 1, .read = 1, .width = 1 },
+	[OCOTP_LK_CRC] = { .prog = 3, .shadow = 1, .read = 2, .width = 2 },
+	[OCOTP_LK_SHADOW] = { .shadow = 1, .width = 1 },
+	[OCOTP_LK_READ] = { .read = 1, .width = 1 },
+	[OCOTP_LK_NONE] = { .width = 1 },
+};
 
-	if (prog)
-		m |= kinds[f->kind].prog;
-	if (shadow)
-		m |= kinds[f->kind].shadow;
-	if (read)
-		m |= kinds[f->kind].read;
-	if (!prog && !shadow && !read)
-		m = GENMASK(kinds[f->kind].width - 1, 0);
-	return m << f->shift;
+/* The LOCK word bits of @f: that stop programming, shadow writes, reads; all. */
+static u32 ocotp_field_prog(const struct ocotp_lock_field *f)
+{
+	return (u32)ocotp_lock_kinds[f->kind].prog << f->shift;
 }
 
-#define ocotp_field_prog(f)	ocotp_field_bits(f, true, false, false)
-#define ocotp_field_all(f)	ocotp_field_bits(f, false, false, false)
+static u32 ocotp_field_shadow(const struct ocotp_lock_field *f)
+{
+	return (u32)ocotp_lock_kinds[f->kind].shadow << f->shift;
+}
+
+static u32 ocotp_field_read(const struct ocotp_lock_field *f)
+{
+	return (u32)ocotp_lock_kinds[f->kind].read << f->shift;
+}
+
+static u32 ocotp_field_all(const struct ocotp_lock_field *f)
+{
+	return GENMASK(ocotp_lock_kinds[f->kind].width - 1, 0) << f->shift;
+}
 
 /* Whether @f has a public region and @addr is in it. */
 static bool ocotp_field_covers(const struct ocotp_lock_field *f,
@@ -1845,8 +1850,8 @@ unlock:
 			seq_puts(s, "programming of every word outside the regions listed");
 		else
 			ocotp_locks_blocked(s, set, ocotp_field_prog(f),
-					    ocotp_field_bits(f, false, true, false),
-					    ocotp_field_bits(f, false, false, true));
+					    ocotp_field_shadow(f),
+					    ocotp_field_read(f));
 		seq_putc(s, '\n');
 	}
 	unplaced = ocotp_lock_unplaced(soc, lockword);
@@ -1867,35 +1872,8 @@ unlock:
 }
 EXPORT_SYMBOL_IF_KUNIT(otp_imx_ocotp_locks_show);
 
-/*
- * Created without debugfs' full proxy, so each read pins the file against
- * removal itself (as otp-stm32-romem does).
- */
-static int ocotp_locks_pinned_show(struct seq_file *s, void *unused)
-{
-	struct dentry *dentry = s->file->f_path.dentry;
-	int ret;
-
-	ret = debugfs_file_get(dentry);
-	if (ret)
-		return ret;
-	ret = otp_imx_ocotp_locks_show(s, unused);
-	debugfs_file_put(dentry);
-	return ret;
-}
-
-static int ocotp_locks_open(struct inode *inode, struct file *file)
-{
-	return single_open(file, ocotp_locks_pinned_show, inode->i_private);
-}
-
-static const struct file_operations ocotp_locks_fops = {
-	.owner = THIS_MODULE,
-	.open = ocotp_locks_open,
-	.read_iter = seq_read_iter,
-	.llseek = seq_lseek,
-	.release = single_release,
-};
+/* debugfs' full proxy keeps the file safe against removal mid-read. */
+DEFINE_SHOW_ATTRIBUTE(otp_imx_ocotp_locks);
 
 static void ocotp_debugfs_remove(void *data)
 {
@@ -1987,8 +1965,8 @@ struct nvmem_device *otp_imx_ocotp_register(struct device *dev,
 	/* The lock view: /sys/kernel/debug/otp-imx-ocotp/imx-ocotpN/locks */
 	ocotp->debugfs = debugfs_create_dir(nvmem_dev_name(nvmem),
 					    ocotp_debugfs_root);
-	debugfs_create_file_unsafe("locks", 0444, ocotp->debugfs, ocotp,
-				   &ocotp_locks_fops);
+	debugfs_create_file("locks", 0444, ocotp->debugfs, ocotp,
+			    &otp_imx_ocotp_locks_fops);
 	ret = devm_add_action_or_reset(dev, ocotp_debugfs_remove, ocotp);
 	return ret ? ERR_PTR(ret) : nvmem;
 }

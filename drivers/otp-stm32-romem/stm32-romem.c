@@ -602,37 +602,8 @@ int otp_stm32_romem_locks_show(struct seq_file *s, void *unused)
 }
 EXPORT_SYMBOL_IF_KUNIT(otp_stm32_romem_locks_show);
 
-/*
- * The file is created without debugfs' full proxy (which offers no
- * read_iter, so in-kernel readers such as the KUnit suite could not use
- * it); each read therefore pins the file against removal itself.
- */
-static int otp_stm32_locks_show(struct seq_file *s, void *unused)
-{
-	struct dentry *dentry = s->file->f_path.dentry;
-	int ret;
-
-	ret = debugfs_file_get(dentry);
-	if (ret)
-		return ret;
-	ret = otp_stm32_romem_locks_show(s, unused);
-	debugfs_file_put(dentry);
-
-	return ret;
-}
-
-static int otp_stm32_locks_open(struct inode *inode, struct file *file)
-{
-	return single_open(file, otp_stm32_locks_show, inode->i_private);
-}
-
-static const struct file_operations otp_stm32_locks_fops = {
-	.owner = THIS_MODULE,
-	.open = otp_stm32_locks_open,
-	.read_iter = seq_read_iter,
-	.llseek = seq_lseek,
-	.release = single_release,
-};
+/* debugfs' full proxy keeps the file safe against removal mid-read. */
+DEFINE_SHOW_ATTRIBUTE(otp_stm32_romem_locks);
 
 static void otp_stm32_debugfs_remove(void *data)
 {
@@ -866,8 +837,8 @@ otp_stm32_romem_register(struct device *dev, const struct otp_stm32_io *io,
 	if (romem->desc->bsec) {
 		romem->debugfs = debugfs_create_dir(nvmem_dev_name(nvmem),
 						    otp_stm32_debugfs_root);
-		debugfs_create_file_unsafe("locks", 0444, romem->debugfs, romem,
-					   &otp_stm32_locks_fops);
+		debugfs_create_file("locks", 0444, romem->debugfs, romem,
+				    &otp_stm32_romem_locks_fops);
 		ret = devm_add_action_or_reset(dev, otp_stm32_debugfs_remove,
 					       romem);
 		if (ret)

@@ -100,7 +100,8 @@ python3 "$top/scripts/mkregimage.py" --size 0x10000 --base 0x8000 --stride 4 \
 # advances 1 ns per executed instruction, so its timings do not depend on
 # what else the host is doing.  One vCPU, so that nothing else the guest
 # runs is counted into a timed loop (OTP_BENCH_ICOUNT=0: host time, 2 CPUs).
-smp=2
+# Other boots have two vCPUs unless OTP_SMP says otherwise.
+smp=${OTP_SMP:-2}
 clock=
 if [ "${mode%bench}" != "$mode" ] && [ "${OTP_BENCH_ICOUNT:-1}" != 0 ]; then
 	smp=1
@@ -188,6 +189,8 @@ cmdline="console=ttyAMA0 otp.mode=$mode panic=-1 kmemleak=on kunit.enable=1"
 # OTP_REPEAT=N: the end-to-end scripts N times in a row in one boot (with
 # OTP_ONLY=teardown.sh: the teardown part N times over).
 [ -n "${OTP_REPEAT:-}" ] && cmdline="$cmdline otp.repeat=$OTP_REPEAT"
+# OTP_APPEND: more kernel parameters (printk.time=1 to see where time goes).
+[ -n "${OTP_APPEND:-}" ] && cmdline="$cmdline $OTP_APPEND"
 # make soak: OTP_SOAK_CYCLES teardown cycles per provider (default 1000).
 [ "$mode" = soak ] && cmdline="$cmdline otp.cycles=${OTP_SOAK_CYCLES:-1000}"
 # The hunt kernel releases kobjects 1 to 4 s late (DEBUG_KOBJECT_RELEASE):

@@ -95,6 +95,45 @@ static void setup(struct nvmem_config *cfg)				\
 #endif
 
 /*
+ * OTP_NVMEM_WORD_CELLS(setup, read) defines
+ *	static void setup(struct nvmem_config *cfg)
+ * which makes
+ *	int read(void *priv, unsigned int offset, void *buf, size_t bytes)
+ * the provider's reg_read, for a provider whose device-tree cells give a
+ * word's index as their offset while it has word N at bytes 4N..4N+3:
+ * each such cell reads from 4 x its offset.  Since 6.7 the core lets the
+ * provider move each DT cell once (fixup_dt_cell_info).  Before, the
+ * provider-wide cell_post_process hook reads the cell again from there,
+ * after the core has read it at its offset.
+ */
+#ifdef OTP_HAVE_NVMEM_FIXUP_DT_CELL
+#define OTP_NVMEM_WORD_CELLS(setup, read)				\
+static void setup##_cell(struct nvmem_device *nvmem,			\
+			 struct nvmem_cell_info *cell)			\
+{									\
+	cell->offset *= 4;						\
+}									\
+static void setup(struct nvmem_config *cfg)				\
+{									\
+	cfg->reg_read = read;						\
+	cfg->fixup_dt_cell_info = setup##_cell;				\
+}
+#else
+#define OTP_NVMEM_WORD_CELLS(setup, read)				\
+static const nvmem_reg_read_t setup##_reg = read;			\
+static int setup##_read(void *priv, const char *id,			\
+			unsigned int offset, void *buf, size_t bytes)	\
+{									\
+	return setup##_reg(priv, offset * 4, buf, bytes);		\
+}									\
+static void setup(struct nvmem_config *cfg)				\
+{									\
+	cfg->reg_read = setup##_reg;					\
+	cfg->cell_post_process = setup##_read;				\
+}
+#endif
+
+/*
  * A platform driver's void remove callback goes in .remove since 6.11; the
  * kernels before (Debian's 6.1 included) take it in .remove_new.
  */

@@ -6,7 +6,8 @@
 #   ARCH     arm64 | arm
 #   KIND     test   full test kernel (arm64 Image / arm zImage) from
 #                   allnoconfig + scripts/config/{test-kernel,debug}.config
-#                   (+ arm.config, debug-arm.config for ARCH=arm)
+#                   (+ arm.config, debug-arm.config for ARCH=arm,
+#                   scu-arm64.config for ARCH=arm64)
 #            hunt   the test kernel with more detectors: hunt.config
 #                   (UBSAN, KFENCE, DEBUG_OBJECTS, DEBUG_LIST, PROVE_RCU,
 #                   DEBUG_KOBJECT_RELEASE); make soak boots it
@@ -38,6 +39,7 @@ frags=$cfg/test-kernel.config
 case $kind in test | hunt | clang) frags="$frags $cfg/debug.config" ;; esac
 case $arch in arm) frags="$frags $cfg/arm.config" ;; esac
 case $kind-$arch in test-arm | hunt-arm) frags="$frags $cfg/debug-arm.config" ;; esac
+case $kind-$arch in test-arm64 | hunt-arm64 | clang-arm64) frags="$frags $cfg/scu-arm64.config" ;; esac
 case $kind in bench) frags="$frags $cfg/bench.config" ;; esac
 case $kind in hunt) frags="$frags $cfg/hunt.config" ;; esac
 

@@ -94,6 +94,9 @@ python3 "$top/scripts/mkregimage.py" --size 0x10000 \
 python3 "$top/scripts/mkregimage.py" --size 0x10000 --base 0x8000 --stride 4 \
 	--words "$top/tests/data/imx93-fuses.words" \
 	--fill 52-311=0xdeadbeef -o "$img/ocotp-imx93.bin"
+# i.MX8QXP (SCU): fuse word n at 4 * n, for the emulated SCU firmware.
+python3 "$top/scripts/mkregimage.py" --size 0x1000 --base 0 --stride 4 \
+	--words "$top/tests/data/imx8qxp-fuses.words" -o "$img/scu-imx8qxp.bin"
 
 # 3. Device tree: QEMU's own plus our nodes.
 # The bench counts instructions, not host time: with -icount the guest clock
@@ -125,6 +128,8 @@ case $mode in
 optee*) dtsi="$dtsi $top/tests/dt/optee/*.dtsi" ;;
 check | absent | soak) dtsi="$dtsi $top/tests/dt/check/*.dtsi" ;;
 esac
+# The i.MX8QXP's SCU fuses: 64-bit parts, programmed through the monitor.
+[ "$mode-$arch" = check-arm64 ] && dtsi="$dtsi $top/tests/dt/scu/*.dtsi"
 
 # 4. Initramfs: busybox, our modules, tests and data.
 root=$out/initramfs
@@ -148,6 +153,10 @@ cp "$out"/mod/drivers/*/*.ko "$root/modules/drivers/"
 mkdir -p "$root/modules/consumer" "$root/modules/optee"
 cp "$out"/mod/kunit/*/*-test.ko "$root/modules/kunit/"
 cp "$out/mod/tests/modules/otp-test-consumer.ko" "$root/modules/consumer/"
+# Firmware stand-ins the guest loads first (the SCU firmware's mailbox).
+mkdir -p "$root/modules/firmware"
+[ -e "$out/mod/tests/modules/otp-scu-fw.ko" ] &&
+	cp "$out/mod/tests/modules/otp-scu-fw.ko" "$root/modules/firmware/"
 [ -e "$out/mod/tests/modules/otp-optee-emu.ko" ] &&
 	cp "$out/mod/tests/modules/otp-optee-emu.ko" "$root/modules/optee/"
 cp "$top"/tests/e2e/*.sh "$root/tests/e2e/"
@@ -240,6 +249,7 @@ timeout "$timeout" $qemu $qemu_common $clock "$@" \
 	-device loader,file="$img/ocotp-imx6ull.bin",addr=0x7f034000,force-raw=on \
 	-device loader,file="$img/ocotp-imx7d.bin",addr=0x7f040000,force-raw=on \
 	-device loader,file="$img/ocotp-imx93.bin",addr=0x7f050000,force-raw=on \
+	-device loader,file="$img/scu-imx8qxp.bin",addr=0x7f060000,force-raw=on \
 	</dev/null >"$log" 2>&1
 qrc=$?
 set -e

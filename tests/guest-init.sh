@@ -74,6 +74,13 @@ if [ "$mode" = optee-bench ]; then
 	poweroff -f
 fi
 
+# Firmware stand-ins (the SCU firmware's mailbox, arm64 check boots), as a
+# board has its firmware before Linux.
+for m in /modules/firmware/*.ko; do
+	[ -f "$m" ] || continue
+	insmod "$m" && echo "OTP-GUEST: insmod $(basename "$m") ok"
+done
+
 # Consumers first: they must wait for the providers (deferred probe) and
 # bind once the providers are loaded.
 for m in /modules/consumer/*.ko; do

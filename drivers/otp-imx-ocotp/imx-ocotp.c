@@ -51,6 +51,7 @@
 
 #include "otp-compat.h"
 #include "imx-ocotp-io.h"
+#include "imx-ocotp-scu.h"
 #include "otp-provider.h"
 
 /*
@@ -831,6 +832,16 @@ MODULE_DEVICE_TABLE(of, ocotp_of_match);
 
 static DEFINE_IDA(ocotp_ida);
 static struct dentry *ocotp_debugfs_root;
+
+int otp_imx_ocotp_id_get(void)
+{
+	return ida_alloc(&ocotp_ida, GFP_KERNEL);
+}
+
+void otp_imx_ocotp_id_put(int id)
+{
+	ida_free(&ocotp_ida, id);
+}
 
 /**
  * struct ocotp_dev - one controller instance
@@ -1715,7 +1726,7 @@ static void ocotp_release(struct otp_provider *prov)
 	struct ocotp_dev *ocotp = container_of(prov, struct ocotp_dev, prov);
 
 	if (ocotp->id >= 0)
-		ida_free(&ocotp_ida, ocotp->id);
+		otp_imx_ocotp_id_put(ocotp->id);
 	mutex_destroy(&ocotp->lock);
 	kfree(ocotp);
 }
@@ -1927,7 +1938,7 @@ struct nvmem_device *otp_imx_ocotp_register(struct device *dev,
 	ocotp->clk = clk;
 	mutex_init(&ocotp->lock);
 
-	ocotp->id = ida_alloc(&ocotp_ida, GFP_KERNEL);
+	ocotp->id = otp_imx_ocotp_id_get();
 	if (ocotp->id < 0) {
 		id = ocotp->id;
 		ocotp_release(&ocotp->prov);
@@ -2129,13 +2140,23 @@ static int __init otp_imx_ocotp_init(void)
 	ocotp_debugfs_root = debugfs_create_dir("otp-imx-ocotp", NULL);
 	ret = platform_driver_register(&otp_imx_ocotp_driver);
 	if (ret)
-		debugfs_remove_recursive(ocotp_debugfs_root);
+		goto err_debugfs;
+	ret = otp_imx_scu_init();
+	if (ret)
+		goto err_ocotp;
+	return 0;
+
+err_ocotp:
+	platform_driver_unregister(&otp_imx_ocotp_driver);
+err_debugfs:
+	debugfs_remove_recursive(ocotp_debugfs_root);
 	return ret;
 }
 module_init(otp_imx_ocotp_init);
 
 static void __exit otp_imx_ocotp_exit(void)
 {
+	otp_imx_scu_exit();
 	platform_driver_unregister(&otp_imx_ocotp_driver);
 	/* A consumer may have held a cell until just now. */
 	otp_provider_wait_all_released();
@@ -2143,5 +2164,5 @@ static void __exit otp_imx_ocotp_exit(void)
 }
 module_exit(otp_imx_ocotp_exit);
 
-MODULE_DESCRIPTION("i.MX6/7/8M On-Chip OTP controller NVMEM provider");
+MODULE_DESCRIPTION("i.MX6/7/8M/9 On-Chip OTP and i.MX8QXP/8QM SCU fuse NVMEM provider");
 MODULE_LICENSE("GPL");

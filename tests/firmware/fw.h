@@ -128,6 +128,24 @@
 #define BSEC_OPEN_LAST		59
 
 /*
+ * i.MX8QXP OTP programming as TF-A serves it on the SCU parts (TF-A
+ * plat/imx/common/include/imx_sip_svc.h IMX_SIP_OTP_WRITE, imx_sip_handler.c
+ * imx_otp_handler(): word in x1, value in x2; the SCFW's sc_err_t back in
+ * x0, plat/imx/common/include/sci/sci_types.h).  Here the fuses are the
+ * image the emulated SCU firmware serves (scripts/qemu-test.sh loads it at
+ * SCU_FUSES); the gap without fuses and the ECC words are U-Boot's
+ * (drivers/misc/imx8/fuse.c, CONFIG_IMX8QXP).
+ */
+#define IMX_SIP_OTP_WRITE	0xc200000bU
+#define SCU_FUSES		0x7f060000UL
+#define SCU_WORDS		800
+#define SCU_GAP_FIRST		0x110
+#define SCU_GAP_LAST		0x21f
+#define SC_ERR_NONE		0
+#define SC_ERR_PARM		3
+#define SC_ERR_LOCKED		5
+
+/*
  * The generation of secure firmware the monitor plays (FW_GENERATION, set
  * by scripts/build-firmware.sh; tests/firmware/README.md has the sources):
  * - TF-A SP_MIN (ST's, v2.0-stm32mp-r3+) answers SMCCC_VERSION and

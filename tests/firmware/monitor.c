@@ -105,6 +105,24 @@ static u32 bsec_call(unsigned long *regs)
 	}
 }
 
+/*
+ * i.MX8QXP OTP programming: the fuses take the value's 1 bits; an ECC word
+ * (0x10-0x10f, 0x220-0x31f) takes one value, once.
+ */
+static long scu_otp_write(unsigned long word, unsigned long val)
+{
+	u32 *fuse = (u32 *)SCU_FUSES;
+	int ecc = (word >= 0x10 && word <= 0x10f) ||
+		  (word >= 0x220 && word <= 0x31f);
+
+	if (word >= SCU_WORDS || (word >= SCU_GAP_FIRST && word <= SCU_GAP_LAST))
+		return SC_ERR_PARM;
+	if (ecc && fuse[word])
+		return SC_ERR_LOCKED;
+	fuse[word] |= (u32)val;
+	return SC_ERR_NONE;
+}
+
 static long psci_cpu_on(unsigned long mpidr, unsigned long entry,
 			unsigned long context)
 {
@@ -176,6 +194,9 @@ void fw_smc(unsigned long *regs)
 	case STM32_SIP_BSEC:
 		regs[0] = bsec_call(regs);
 		return;
+	case IMX_SIP_OTP_WRITE:
+		ret = scu_otp_write(regs[1], regs[2]);
+		break;
 	default:
 		ret = SMCCC_NOT_SUPPORTED;
 		break;
@@ -191,7 +212,7 @@ void fw_main(void)
 	gic_init();
 	fw_cpus[0].on = 1;
 	uart_puts("otp-fw: " FW_FLAVOUR " secure monitor as " FW_GENERATION_NAME ", PSCI 1.0, ");
-	uart_puts("STM32 BSEC SiP (words 0-31 and 57-59 open); kernel at 0x");
+	uart_puts("STM32 BSEC SiP (words 0-31 and 57-59 open), i.MX8QXP OTP SiP; kernel at 0x");
 	uart_hex(NS_KERNEL);
 	uart_puts(", DTB at 0x");
 	uart_hex(NS_DTB);

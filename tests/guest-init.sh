@@ -75,31 +75,17 @@ if [ "$mode" = optee-bench ]; then
 fi
 
 # Firmware stand-ins (the SCU firmware's mailbox, arm64 check boots), as a
-# board has its firmware before Linux.
+# board has its firmware before Linux.  Not in the LAVA jobs: a board has
+# its own firmware, and their QEMU machine has no SCU node.
 for m in /modules/firmware/*.ko; do
 	[ -f "$m" ] || continue
 	insmod "$m" && echo "OTP-GUEST: insmod $(basename "$m") ok"
 done
 
-# Consumers first: they must wait for the providers (deferred probe) and
-# bind once the providers are loaded.
-for m in /modules/consumer/*.ko; do
-	[ -f "$m" ] || continue
-	insmod "$m" && echo "OTP-GUEST: insmod $(basename "$m") ok"
-done
-for d in /sys/bus/platform/devices/otp-consumer-*; do
-	[ -e "$d" ] || continue
-	if [ -e "$d/driver" ]; then state=bound; else state=waiting; fi
-	echo "${d##*/} $state" >> /tmp/consumers-before-providers
-done
-
-for m in /modules/drivers/*.ko; do
-	if insmod "$m"; then
-		echo "OTP-GUEST: insmod $(basename "$m") ok"
-	else
-		echo "OTP-GUEST: insmod $(basename "$m") failed"
-	fi
-done
+# Consumers first, then the providers (lib.sh; the LAVA jobs' first step
+# runs the same function: tests/lava/otp-lava.sh).
+. /tests/e2e/lib.sh
+e2e_load_modules
 
 if [ "$mode" = optee-demo ]; then
 	. /tests/guest-demo-optee.sh

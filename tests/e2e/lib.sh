@@ -8,6 +8,29 @@
 
 E2E_COUNT=/tmp/e2e.count
 
+# e2e_load_modules: what /init does before the scripts run (and the LAVA
+# jobs' first step, tests/lava/otp-lava.sh).  The DT consumers first: they
+# must wait for the providers (deferred probe), which consumers.sh checks
+# in /tmp/consumers-before-providers; then the providers.
+e2e_load_modules() {
+	for m in /modules/consumer/*.ko; do
+		[ -f "$m" ] || continue
+		insmod "$m" && echo "OTP-GUEST: insmod $(basename "$m") ok"
+	done
+	for d in /sys/bus/platform/devices/otp-consumer-*; do
+		[ -e "$d" ] || continue
+		if [ -e "$d/driver" ]; then state=bound; else state=waiting; fi
+		echo "${d##*/} $state" >> /tmp/consumers-before-providers
+	done
+	for m in /modules/drivers/*.ko; do
+		if insmod "$m"; then
+			echo "OTP-GUEST: insmod $(basename "$m") ok"
+		else
+			echo "OTP-GUEST: insmod $(basename "$m") failed"
+		fi
+	done
+}
+
 e2e_begin() {	# e2e_begin NAME: a new document
 	echo 0 > $E2E_COUNT
 	echo "KTAP version 1"

@@ -64,39 +64,9 @@ mkdir -p "$out"
 # 1. Our modules, built in a copy so kernels never share object files.
 "$top/scripts/build-modules.sh" "$kdir" "$arch" "$out/mod" >&2
 
-# 2. Register images from the word lists.
+# 2. Register images from the word lists (scripts/qemu-regimages.sh).
 img=$out/images
-mkdir -p "$img"
-python3 "$top/scripts/mkregimage.py" --size 0x400 --base 0x200 --stride 4 \
-	--words "$top/tests/data/stm32mp15-seed.words" \
-	--fill 32-95=0xdeadbeef -o "$img/bsec.bin"
-python3 "$top/scripts/mkregimage.py" --size 0x10000 --base 0x400 --stride 0x10 \
-	--words "$top/tests/data/imx8mm-seed.words" -o "$img/ocotp.bin"
-# The writable node: the seed plus a valid MAC (00:04:9f:01:02:03 reversed)
-# in words 36/37 for the ethernet-style consumer.
-python3 "$top/scripts/mkregimage.py" --size 0x10000 --base 0x400 --stride 0x10 \
-	--words "$top/tests/data/imx8mm-seed.words" \
-	--fill 36-36=0x9f010203 --fill 37-37=0x118e0004 -o "$img/ocotp-rw.bin"
-# i.MX6Q, i.MX6ULL and i.MX7D: fuse images placed through the reference
-# shadow maps.
-for soc in imx6q imx6ull; do
-	python3 "$top/scripts/mkregimage.py" --size 0x4000 \
-		--map "$top/tests/data/ocotp-shadow-maps:$soc" \
-		--words "$top/tests/data/$soc-fuses.words" -o "$img/ocotp-$soc.bin"
-done
-python3 "$top/scripts/mkregimage.py" --size 0x10000 \
-	--map "$top/tests/data/ocotp-shadow-maps:imx7d" \
-	--words "$top/tests/data/imx7d-fuses.words" -o "$img/ocotp-imx7d.bin"
-# i.MX93: fuse word n at 0x8000 + 4 * n, as U-Boot maps the fuse shadow
-# block (drivers/misc/imx_ele/fuse.c, CONFIG_ARCH_IMX9: FSB_OTP_SHADOW
-# 0x8000; banks 0-5 and half of bank 6, then 260 shadows with no fuse,
-# then banks 39-63): those 260 hold junk, which no read may show.
-python3 "$top/scripts/mkregimage.py" --size 0x10000 --base 0x8000 --stride 4 \
-	--words "$top/tests/data/imx93-fuses.words" \
-	--fill 52-311=0xdeadbeef -o "$img/ocotp-imx93.bin"
-# i.MX8QXP (SCU): fuse word n at 4 * n, for the emulated SCU firmware.
-python3 "$top/scripts/mkregimage.py" --size 0x1000 --base 0 --stride 4 \
-	--words "$top/tests/data/imx8qxp-fuses.words" -o "$img/scu-imx8qxp.bin"
+sh "$top/scripts/qemu-regimages.sh" "$img"
 
 # 3. Device tree: QEMU's own plus our nodes.
 # The bench counts instructions, not host time: with -icount the guest clock

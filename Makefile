@@ -13,6 +13,11 @@
 #                 bench firmware)
 #   make fresh-check      the two commands above on a fresh debootstrapped
 #                         bookworm (root; as long as a cold run)
+#   make lava-jobs [KERNEL="<kernel build dir>..."]
+#                 LAVA jobs per board (and QEMU) in build/lava/jobs, with
+#                 the artefacts they download (docs/lava.md)
+#   make lava-check       the QEMU job through Debian's lava-run, locally
+#                         (not part of make check)
 #
 # KERNEL_SRC is accepted as an alias of KDIR (Yocto's module.bbclass passes
 # it, together with O= for a separate kernel build directory).
@@ -50,4 +55,14 @@ qemu:
 fresh-check:
 	sh scripts/fresh-check.sh
 
-.PHONY: all modules modules_install clean demo check bench soak qemu fresh-check
+lava-jobs:
+	sh scripts/setup.sh
+	sh scripts/lava-setup.sh
+	sh scripts/lava-jobs.sh $(KERNEL)
+
+lava-check:
+	sh scripts/setup.sh
+	sh scripts/lava-check.sh
+
+.PHONY: all modules modules_install clean demo check bench soak qemu fresh-check \
+	lava-jobs lava-check

@@ -161,6 +161,8 @@ def qemu_device():
                 "lava_test_shell_file": "~/.bashrc",
             },
             "spawn_maxread": "4092",
+            "failure_retry": 1,
+            "boot_retry": 1,
         },
         "parameters": {},
         "actions": {

@@ -21,8 +21,8 @@
 # (otp-modules.tar.gz: /lib/modules, /modules, /data, /bin helpers), the
 # upstream DTBs of the boards (dtbs/BOARD.dtb, compiled from the kernel's
 # own dts), and for arm64 the QEMU flavour (qemu/: ramdisk, DTB, register
-# images; LAVA_OUT/device/qemu-local.yaml).  LAVA_OUT/otp-tests.tar.gz
-# holds the test definition and the scripts it runs (tests/lava, tests/e2e).
+# images; LAVA_OUT/device/qemu-local.yaml) and otp-tests.tar.gz, the test
+# definition and the scripts it runs (tests/lava, tests/e2e).
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 cache=${OTP_CACHE:-$HOME/.cache/otp-kernels}
@@ -34,10 +34,6 @@ py=/usr/bin/python3
 [ $# -gt 0 ] || set -- "$("$top/scripts/build-kernel.sh" 6.12 arm64 test | tail -n1)" \
 	"$("$top/scripts/build-kernel.sh" 6.12 arm test | tail -n1)"
 [ "${LAVA_QEMU_ONLY:-0}" = 1 ] && rm -f "$out"/jobs/*.yaml
-
-# The test definition and the scripts it runs, from this tree.
-(cd "$top" && tar -czf "$out/otp-tests.tar.gz" --owner=0 --group=0 \
-	tests/lava tests/e2e)
 
 for kdir in "$@"; do
 	kdir=$(cd "$kdir" && pwd)
@@ -55,6 +51,9 @@ for kdir in "$@"; do
 	mkdir -p "$dst/dtbs" "$work"
 	echo "lava-jobs: $tag from $kdir" >&2
 	cp "$kdir/arch/$arch/boot/$image" "$dst/$image"
+	# The test definition and the scripts it runs, from this tree.
+	(cd "$top" && tar -czf "$dst/otp-tests.tar.gz" --owner=0 --group=0 \
+		tests/lava tests/e2e)
 
 	# 1. Our modules and what the scripts use, laid out as in make
 	# check's initramfs (scripts/qemu-test.sh), as one overlay.

@@ -88,7 +88,7 @@ for kdir in "$@"; do
 				-I "$ksrc/arch/$arch/boot/dts" \
 				-I "$ksrc/scripts/dtc/include-prefixes" "$dts" |
 				dtc -q -I dts -O dtb -o "$dst/dtbs/$board.dtb" -
-			rootfs=$(eval echo "\${LAVA_ROOTFS_$(echo "$arch" | tr a-z A-Z):-}")
+			rootfs=$(eval echo "\${LAVA_ROOTFS_$(echo "$arch" | tr "[:lower:]" "[:upper:]"):-}")
 			[ -n "$rootfs" ] || rootfs=https://storage.kernelci.org/images/rootfs/buildroot/buildroot-baseline/20230703.0/$arch/rootfs.cpio.gz
 			$py "$top/scripts/lava-job.py" board "$board" --arch "$arch" \
 				--krel "$krel" --base "$baseurl/$tag" --rootfs "$rootfs" \

@@ -16,7 +16,7 @@
 #                    outside LAVA)
 prefix=${1:-ktap}
 report=${LAVA_TEST_CASE:-lava-test-case}
-command -v "$report" >/dev/null 2>&1 || report=echo
+command -v "$report" >/dev/null 2>&1 || report="echo"
 
 awk -v prefix="$prefix" -v report="$report" '
 function clean(s) {

@@ -26,13 +26,15 @@ out=/tmp/otp-lava-${suite%.sh}.ktap
 # What /init does first (tests/guest-init.sh), for the scripts: the
 # variables and the /dev links udev gives a board.
 export PATH="$PATH:/bin:/sbin"
-export OTP_MONITOR=${OTP_MONITOR:-0} OTP_FW_GENERATION=${OTP_FW_GENERATION:-}
+OTP_MONITOR=${OTP_MONITOR:-0} OTP_FW_GENERATION=${OTP_FW_GENERATION:-}
+export OTP_MONITOR OTP_FW_GENERATION
 mountpoint -q /sys/kernel/debug 2>/dev/null ||
 	mount -t debugfs debugfs /sys/kernel/debug 2>/dev/null
 for l in fd:/proc/self/fd stdin:/proc/self/fd/0 stdout:/proc/self/fd/1 stderr:/proc/self/fd/2; do
 	[ -e "/dev/${l%%:*}" ] || ln -sf "${l#*:}" "/dev/${l%%:*}"
 done
 
+# shellcheck source=tests/e2e/lib.sh
 . "$top/tests/e2e/lib.sh"
 
 qemu_fixtures() {	# the emulated OTP blocks of tests/dt are there
@@ -105,6 +107,7 @@ run() {
 			echo "ok $_e2e_n ${suite%.sh} # SKIP needs QEMU's emulated OTP blocks (tests/dt), not run on hardware"
 		else
 			kmsg "e2e $suite"
+			# shellcheck disable=SC1090 # the step names the script
 			( . "$top/tests/e2e/$suite" )
 		fi
 		e2e_end

@@ -123,7 +123,7 @@ def qemu_job(args, top):
     images = {
         "kernel": {"url": args.base + "/Image",
                    "image_arg": '-kernel {kernel} -append "console=ttyAMA0 panic=-1 %s"' % KARGS},
-        "ramdisk": {"url": args.base + "/qemu/ramdisk.cpio.gz", "compression": "gz",
+        "ramdisk": {"url": args.base + "/qemu/ramdisk.cpio",
                     "format": "cpio.newc", "image_arg": "-initrd {ramdisk}",
                     "overlays": {
                         "lava": True,

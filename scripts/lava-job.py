@@ -44,9 +44,10 @@ def steps(top):
 
 
 # log_buf_len: the KUnit modules' KTAP is read back from the kernel log
-# (tests/lava/otp-lava.sh); loglevel=4 keeps KERN_INFO off the console, so
-# that kernel lines do not cut into LAVA's signals.
-KARGS = "kmemleak=on kunit.enable=1 log_buf_len=4M loglevel=4"
+# (tests/lava/otp-lava.sh).  No loglevel= here: LAVA's boot waits for the
+# kernel's "Linux version" line (KERN_NOTICE, the device type's
+# kernel-start-message); each test step lowers the console level itself.
+KARGS = "kmemleak=on kunit.enable=1 log_buf_len=4M"
 
 
 def test_action(top, base, timeout_min):

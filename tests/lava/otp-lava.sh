@@ -28,6 +28,9 @@ out=/tmp/otp-lava-${suite%.sh}.ktap
 export PATH="$PATH:/bin:/sbin"
 OTP_MONITOR=${OTP_MONITOR:-0} OTP_FW_GENERATION=${OTP_FW_GENERATION:-}
 export OTP_MONITOR OTP_FW_GENERATION
+# Only errors and worse on the console from here on: kernel lines would cut
+# into LAVA's signals (the kernel log keeps everything, for kunit/health).
+echo 4 > /proc/sys/kernel/printk 2>/dev/null
 mountpoint -q /sys/kernel/debug 2>/dev/null ||
 	mount -t debugfs debugfs /sys/kernel/debug 2>/dev/null
 for l in fd:/proc/self/fd stdin:/proc/self/fd/0 stdout:/proc/self/fd/1 stderr:/proc/self/fd/2; do
@@ -119,4 +122,5 @@ run() {
 }
 
 run 2>&1 | tee "$out"
-sh "$here/ktap-to-lava.sh" "${suite%.sh}" < "$out" >/dev/null
+# The KTAP is on the console already: only LAVA's signals from here.
+sh "$here/ktap-to-lava.sh" -q "${suite%.sh}" < "$out"

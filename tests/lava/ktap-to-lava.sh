@@ -10,15 +10,22 @@
 # top-level document has no result, no plan, or a plan that does not
 # match its results (a script that died half way).
 #
-# usage: ktap-to-lava.sh PREFIX < KTAP
+# usage: ktap-to-lava.sh [-q] PREFIX < KTAP
+#   -q          do not echo the KTAP (the caller has shown it already);
+#               the reporter's own output (LAVA's signals) still goes out
 #   PREFIX      prepended to the plan case's name
 #   LAVA_TEST_CASE   the reporter (default lava-test-case; "echo" to try it
 #                    outside LAVA)
+echo=1
+if [ "${1:-}" = -q ]; then
+	echo=0
+	shift
+fi
 prefix=${1:-ktap}
 report=${LAVA_TEST_CASE:-lava-test-case}
 command -v "$report" >/dev/null 2>&1 || report="echo"
 
-awk -v prefix="$prefix" -v report="$report" '
+awk -v prefix="$prefix" -v report="$report" -v echo="$echo" '
 function clean(s) {
 	gsub(/[^-_.a-zA-Z0-9]/, "_", s)
 	gsub(/__+/, "_", s)
@@ -44,7 +51,8 @@ function check_doc() {	# the document read so far, if any
 	planned = 0
 }
 {
-	print
+	if (echo)
+		print
 	line = $0
 	sub(/\r$/, "", line)
 	# dmesg/console timestamps, if any

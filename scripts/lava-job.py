@@ -10,6 +10,14 @@ lava-job.py qemu --krel R --base URL -o JOB [--device DEVICE.yaml]
     device dictionary lava-run needs without a server.
 lava-job.py validate JOB...
     LAVA's own job schema (lava_common.schemas.validate, strict).
+lava-job.py dispatcher JOB --templates DIR --placeholder FILE -o DIR
+    What lava-run --validate needs for a board job (scripts/lava-validate.sh):
+    DIR/device.yaml, the device dictionary a server renders from LAVA's own
+    device-type template (DIR/<device_type>.jinja2) with the job's context
+    and no-op connection and power commands, and DIR/job.yaml, the job with
+    every http(s) URL pointing at FILE (the dispatcher fetches the head of
+    each http URL when it validates).  Exit 2 when LAVA has no template for
+    the device type.
 
 Every job runs tests/lava/otp-e2e.yaml once per step (STEPS) from the
 tests tarball; URLs are BASE/<file>, BASE being where the lab serves
@@ -211,16 +219,60 @@ def validate(paths):
     return rc
 
 
+def dispatcher_files(args):
+    import jinja2
+    from jinja2.sandbox import SandboxedEnvironment
+
+    with open(args.name[0]) as f:
+        job = yaml.safe_load(f)
+    dtype = job["device_type"]
+    if not os.path.exists(os.path.join(args.templates, dtype + ".jinja2")):
+        print("lava-job: LAVA has no device type %s (%s)" % (dtype, args.templates))
+        return 2
+    # The server's device-type environment (lava_scheduler_app/environment.py)
+    env = SandboxedEnvironment(loader=jinja2.FileSystemLoader([args.templates]),
+                               autoescape=False, trim_blocks=True)
+    # A device dictionary as a lab writes one; the commands are never run
+    # by lava-run --validate, only looked up on PATH.
+    device = "{%% extends '%s.jinja2' %%}\n" % dtype
+    for var in ("connection_command", "hard_reset_command", "power_off_command",
+                "power_on_command"):
+        device += "{%% set %s = '/bin/true' %%}\n" % var
+    rendered = env.from_string(device).render(**job.get("context", {}))
+    yaml.safe_load(rendered)
+    os.makedirs(args.output, exist_ok=True)
+    with open(os.path.join(args.output, "device.yaml"), "w") as f:
+        f.write(rendered)
+
+    def local(node):
+        if isinstance(node, dict):
+            for k, v in node.items():
+                if k in ("url", "repository") and isinstance(v, str) and \
+                        v.startswith(("http://", "https://")):
+                    node[k] = "file://" + os.path.abspath(args.placeholder)
+                else:
+                    local(v)
+        elif isinstance(node, list):
+            for v in node:
+                local(v)
+    local(job)
+    with open(os.path.join(args.output, "job.yaml"), "w") as f:
+        yaml.safe_dump(job, f, sort_keys=False, width=1000)
+    return 0
+
+
 def main():
     top = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     ap = argparse.ArgumentParser()
-    ap.add_argument("what", choices=["board", "qemu", "validate", "boards"])
+    ap.add_argument("what", choices=["board", "qemu", "validate", "boards", "dispatcher"])
     ap.add_argument("name", nargs="*")
     ap.add_argument("--arch")
     ap.add_argument("--krel")
     ap.add_argument("--base")
     ap.add_argument("--rootfs")
     ap.add_argument("--device")
+    ap.add_argument("--templates")
+    ap.add_argument("--placeholder")
     ap.add_argument("-o", "--output")
     args = ap.parse_args()
     if args.what == "boards":   # NAME ARCH DT, for scripts/lava-jobs.sh
@@ -229,6 +281,8 @@ def main():
         return 0
     if args.what == "validate":
         return validate(args.name)
+    if args.what == "dispatcher":
+        return dispatcher_files(args)
     if args.what == "board":
         args.name = args.name[0]
         dump(board_job(args, top), args.output)

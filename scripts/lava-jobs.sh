@@ -16,7 +16,8 @@
 #   LAVA_QEMU_ONLY=1    only the QEMU flavour (make lava-check)
 #   LAVA_STEPS          the test steps (default: load, every tests/e2e
 #                       script, kunit, health)
-# Writes LAVA_OUT/jobs/*.yaml (validated by LAVA's job schema) and
+# Writes LAVA_OUT/jobs/*.yaml (validated by LAVA's job schema, then by
+# lava-run --validate: scripts/lava-validate.sh) and
 # LAVA_OUT/<arch>-<release>/: the kernel image, our modules overlay
 # (otp-modules.tar.gz: /lib/modules, /modules, /data, /bin helpers), the
 # upstream DTBs of the boards (dtbs/BOARD.dtb, compiled from the kernel's
@@ -131,4 +132,6 @@ for kdir in "$@"; do
 done
 
 $py "$top/scripts/lava-job.py" validate "$out"/jobs/*.yaml
+# And through the dispatcher's job parser, with LAVA's device types.
+sh "$top/scripts/lava-validate.sh" "$out"
 echo "lava-jobs: jobs in $out/jobs, artefacts in $out (served as $baseurl)"

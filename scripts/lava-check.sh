@@ -21,14 +21,20 @@ LAVA_OUT=$out LAVA_QEMU_ONLY=1 sh "$top/scripts/lava-jobs.sh" "$kdir" >"$out.gen
 }
 mv "$out.gen.log" "$out/gen.log"
 job=$out/jobs/qemu-arm64.yaml
-echo "lava-check: lava-run $job (log in $out/lava-run.log)" >&2
+set -- /usr/bin/lava-run --job-id "$$" --output-dir "$out/run" \
+	--device "$out/device/qemu-local.yaml" "$job"
+echo "lava-check: flock /tmp/otp-qemu.lock timeout ${OTP_LAVA_TIMEOUT:-5400} $*" >&2
+echo "lava-check: log in $out/lava-run.log" >&2
 start=$(date +%s)
-# One QEMU boot at a time on this machine (make check's boots take it too).
+# One QEMU boot at a time on this machine (make check's boots take it too);
+# the job's time is counted from when the lock is ours.
 set +e
-flock /tmp/otp-qemu.lock timeout "${OTP_LAVA_TIMEOUT:-5400}" /usr/bin/lava-run \
-	--job-id "$$" --output-dir "$out/run" \
-	--device "$out/device/qemu-local.yaml" "$job" >"$out/lava-run.log" 2>&1
+# shellcheck disable=SC2016 # expanded by the inner shell
+flock /tmp/otp-qemu.lock sh -c 'date +%s > "$0"; exec "$@"' "$out/locked" \
+	timeout "${OTP_LAVA_TIMEOUT:-5400}" "$@" >"$out/lava-run.log" 2>&1
 rc=$?
 set -e
-echo "lava-check: lava-run exit $rc after $(($(date +%s) - start)) s" >&2
+end=$(date +%s)
+locked=$(cat "$out/locked" 2>/dev/null || echo "$start")
+echo "lava-check: lava-run exit $rc after $((end - locked)) s (and $((locked - start)) s waiting for the QEMU lock)" >&2
 /usr/bin/python3 "$top/scripts/lava-results.py" "$out/lava-run.log" "$out/results.yaml"

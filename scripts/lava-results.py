@@ -37,6 +37,7 @@ def main():
     for r in results:
         suites.setdefault(r.get("definition", "?"), []).append(r)
     passed = failed = skipped = ours = 0
+    mine = {"pass": 0, "fail": 0, "skip": 0}
     job_ok = False
     for suite, cases in suites.items():
         print("KTAP version 1")
@@ -48,6 +49,7 @@ def main():
                 job_ok = res == "pass"
             if suite != "lava":
                 ours += 1
+                mine[res if res in mine else "fail"] += 1
             if res == "pass":
                 passed += 1
                 print("ok %d %s" % (n, name))
@@ -65,6 +67,8 @@ def main():
         print("# lava: the job did not finish correctly")
     if ours == 0:
         print("# lava: no test case of ours was reported")
+    print("# test cases of ours: %d passed, %d failed, %d skipped; LAVA's own "
+          "(lava suite): %d" % (mine["pass"], mine["fail"], mine["skip"], len(suites.get("lava", []))))
     if skipped:
         print("# %d skipped" % skipped)
     print("%d passed, %d failed" % (passed, failed))

@@ -38,6 +38,7 @@ BOARDS = {
     "imx6q-sabresd": ("arm", "zimage", "nxp/imx/imx6q-sabresd", "console=ttymxc0,115200"),
 }
 
+
 # The e2e scripts of tests/e2e, in /init's order (the glob's).
 def e2e_scripts(top):
     return sorted(f for f in os.listdir(os.path.join(top, "tests/e2e"))

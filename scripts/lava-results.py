@@ -68,7 +68,8 @@ def main():
     if ours == 0:
         print("# lava: no test case of ours was reported")
     print("# test cases of ours: %d passed, %d failed, %d skipped; LAVA's own "
-          "(lava suite): %d" % (mine["pass"], mine["fail"], mine["skip"], len(suites.get("lava", []))))
+          "(lava suite): %d" % (mine["pass"], mine["fail"], mine["skip"],
+                                len(suites.get("lava", []))))
     if skipped:
         print("# %d skipped" % skipped)
     print("%d passed, %d failed" % (passed, failed))

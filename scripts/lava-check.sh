@@ -15,6 +15,7 @@ out=$top/build/lava-check
 sh "$top/scripts/lava-setup.sh"
 kdir=$("$top/scripts/build-kernel.sh" 6.12 arm64 test | tail -n1)
 rm -rf "$out"
+mkdir -p "$top/build"
 LAVA_OUT=$out LAVA_QEMU_ONLY=1 sh "$top/scripts/lava-jobs.sh" "$kdir" >"$out.gen.log" 2>&1 || {
 	cat "$out.gen.log"
 	exit 1

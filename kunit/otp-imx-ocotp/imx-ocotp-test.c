@@ -2524,6 +2524,37 @@ static void fsb_imx93_reads(struct kunit *test)
 						all), -EINVAL);
 }
 
+/*
+ * i.MX95: each word reads what NXP's own kernel reads for it (the
+ * emulator's table): the whole fuse, bits 15:0 of an ECC word (the image
+ * has its upper half set, so a raw read shows), or 0 for the enclave's
+ * and the unlisted words, whose shadows are never read (the exit checks).
+ */
+static void fsb_imx95_reads(struct kunit *test)
+{
+	struct ocotp_emu *emu = fsb_start(test, 1);
+	struct test_ctx *ctx = test->priv;
+	unsigned int n, served = 0, ecc = 0;
+	u32 *all, val, want;
+
+	all = kunit_kmalloc(test, 4 * FSB_WORDS, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, all);
+	KUNIT_ASSERT_EQ(test, nvmem_device_read(ctx->rw.nvmem, 0, 4 * FSB_WORDS,
+						all), 4 * FSB_WORDS);
+	for (n = 0; n < FSB_WORDS; n++) {
+		want = ocotp_emu_fsb_expect(emu, n);
+		served += want != 0;
+		ecc += want && want == (emu->fuse[n] & 0xffff);
+		KUNIT_EXPECT_EQ_MSG(test, le32_to_cpu((__force __le32)all[n]), want,
+				    "word %u (offset %#x)", n, 4 * n);
+		KUNIT_ASSERT_EQ(test, read_word(ctx->rw.nvmem, n, &val), 4);
+		KUNIT_EXPECT_EQ_MSG(test, val, want, "word %u alone", n);
+	}
+	/* 24 + 14 + 7 + 184 whole words, 9 ECC words. */
+	KUNIT_EXPECT_EQ(test, served, 229 + 9);
+	KUNIT_EXPECT_EQ(test, ecc, 9);
+}
+
 /* The MAC cells of the i.MX93 boards (offsets 0x4ec, 0x4f2) and odd reads. */
 static void fsb_imx93_unaligned(struct kunit *test)
 {
@@ -2585,6 +2616,7 @@ KUNIT_ARRAY_PARAM(fsb_soc, fsb_socs, fsb_desc);
 
 static struct kunit_case ocotp_fsb_cases[] = {
 	KUNIT_CASE(fsb_imx93_reads),
+	KUNIT_CASE(fsb_imx95_reads),
 	KUNIT_CASE(fsb_imx93_unaligned),
 	KUNIT_CASE_PARAM(fsb_read_only, fsb_soc_gen_params),
 	{}

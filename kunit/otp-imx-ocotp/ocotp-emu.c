@@ -353,6 +353,59 @@ bool ocotp_emu_fsb_serves(const struct ocotp_emu *emu, unsigned int addr)
 	return false;
 }
 
+/*
+ * The i.MX95: what NXP's vendor kernel reads from the block
+ * (nxp-imx/linux-imx drivers/nvmem/imx-ocotp-fsb-s400.c,
+ * fsb_s400_fuse_read() for IMX95): shadow n holds fuse word n; words 0, 7,
+ * 9-11, 36-37 and 317-318 carry ECC, their fuse in bits 15:0 ("& 0xffff");
+ * 12-35, 38-51, 320-326 and 328-511 are read whole; every other word (the
+ * enclave's 63, 128-143 and 188 included) is not read from the block.
+ * Written as that code lists them, first and last word of each run.
+ */
+#define EMU95_ECC	1
+#define EMU95_WHOLE	2
+static const struct {
+	u16 first, last;
+	u8 kind;
+} emu_imx95_reads[] = {
+	{ 0, 0, EMU95_ECC }, { 7, 7, EMU95_ECC }, { 9, 11, EMU95_ECC },
+	{ 12, 35, EMU95_WHOLE }, { 36, 37, EMU95_ECC }, { 38, 51, EMU95_WHOLE },
+	{ 317, 318, EMU95_ECC }, { 320, 326, EMU95_WHOLE },
+	{ 328, 511, EMU95_WHOLE },
+};
+
+static unsigned int emu_imx95_kind(unsigned int n)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(emu_imx95_reads); i++)
+		if (n >= emu_imx95_reads[i].first && n <= emu_imx95_reads[i].last)
+			return emu_imx95_reads[i].kind;
+	return 0;
+}
+
+/**
+ * ocotp_emu_fsb_expect() - what a reader of fuse word @addr must get
+ * @emu: emulator of an FSB part
+ * @addr: fuse address (bank * 8 + word)
+ *
+ * Return: on the i.MX93 the fuse where the block has a shadow for it;
+ * on the i.MX95 the fuse, or its bits 15:0 for an ECC word; 0 elsewhere.
+ */
+u32 ocotp_emu_fsb_expect(const struct ocotp_emu *emu, unsigned int addr)
+{
+	if (!emu->cfg.fsb95)
+		return ocotp_emu_fsb_serves(emu, addr) ? emu->fuse[addr] : 0;
+	switch (emu_imx95_kind(addr)) {
+	case EMU95_ECC:
+		return emu->fuse[addr] & 0xffff;
+	case EMU95_WHOLE:
+		return emu->fuse[addr];
+	default:
+		return 0;
+	}
+}
+
 /* FSB read: the shadow's fuse, or a hole read (0xdeadbeef) where none. */
 static u32 emu_fsb_read(struct ocotp_emu *emu, unsigned int reg)
 {
@@ -362,7 +415,12 @@ static u32 emu_fsb_read(struct ocotp_emu *emu, unsigned int reg)
 		emu->stray++;
 		return 0;
 	}
-	fuse = emu_fsb_fuse((reg - EMU_FSB0) / 4);
+	if (emu->cfg.fsb95) {
+		fuse = emu_imx95_kind((reg - EMU_FSB0) / 4) ?
+		       (reg - EMU_FSB0) / 4 : -1;
+	} else {
+		fuse = emu_fsb_fuse((reg - EMU_FSB0) / 4);
+	}
 	if (fuse < 0) {
 		emu->hole_reads++;
 		return 0xdeadbeef;
@@ -725,12 +783,15 @@ static const struct ocotp_emu_cfg emu_variants[] = {
 		.field_return = 35, .srk_revoke = 39, .banks = 64, .bank_words = 4,
 		.addr_bits = 8,
 	}, {
-		/* i.MX93 and i.MX95: U-Boot's ARCH_IMX9 map, 64 banks of 8. */
+		/*
+		 * i.MX93: U-Boot's ARCH_IMX9 map; i.MX95: NXP's kernel's
+		 * reads; 64 banks of 8.
+		 */
 		.compatible = "fsl,imx93-ocotp", .banks = 64, .bank_words = 8,
 		.fsb = true,
 	}, {
 		.compatible = "fsl,imx95-ocotp", .banks = 64, .bank_words = 8,
-		.fsb = true,
+		.fsb = true, .fsb95 = true,
 	}, {
 		.compatible = "fsl,imx8mp-ocotp",
 		.field_return = 35, .srk_revoke = 39, .banks = 96, .bank_words = 4,

@@ -61,6 +61,7 @@ struct ocotp_emu_lock {
  * @sticky_reg: register offset of SW_STICKY (0: 0x50)
  * @fsb: the block is an i.MX9 fuse shadow block: one 32-bit shadow per
  *	word from 0x8000, no controller registers at all
+ * @fsb95: the i.MX95's block, as NXP's own kernel reads it (ocotp-emu.c)
  */
 struct ocotp_emu_cfg {
 	const char *compatible;
@@ -76,6 +77,7 @@ struct ocotp_emu_cfg {
 	u16 srk_revoke;
 	u16 sticky_reg;
 	bool fsb;
+	bool fsb95;
 };
 
 /**
@@ -200,6 +202,7 @@ void ocotp_emu_load(struct ocotp_emu *emu, const u32 *words,
 int ocotp_emu_shadow_reg(const struct ocotp_emu *emu, unsigned int addr);
 bool ocotp_emu_region_locked(const struct ocotp_emu *emu, unsigned int addr);
 bool ocotp_emu_fsb_serves(const struct ocotp_emu *emu, unsigned int addr);
+u32 ocotp_emu_fsb_expect(const struct ocotp_emu *emu, unsigned int addr);
 u32 ocotp_emu_busy(const struct ocotp_emu *emu);
 u32 ocotp_emu_error(const struct ocotp_emu *emu);
 u32 ocotp_emu_addr_shift(const struct ocotp_emu *emu);

@@ -8,6 +8,7 @@
 #include <linux/nvmem-consumer.h>
 #include <linux/nvmem-provider.h>
 #include <linux/of.h>
+#include <linux/string.h>
 #include <linux/wait_bit.h>
 
 #include "otp-provider.h"
@@ -98,6 +99,25 @@ static int otp_provider_check_cells(struct device *dev)
 	ret = otp_provider_check_cell_node(dev, layout);
 	of_node_put(layout);
 	return ret;
+}
+
+/**
+ * otp_match_data() - the match data a driver's table gives a compatible
+ * @table: the driver's of_device_id table
+ * @compatible: a compatible string
+ *
+ * What the platform driver gets as match data, for a caller that binds a
+ * provider without a device node of that compatible (the KUnit suites).
+ *
+ * Return: the data, NULL for a compatible the table does not list.
+ */
+const void *otp_match_data(const struct of_device_id *table,
+			   const char *compatible)
+{
+	for (; table->compatible[0]; table++)
+		if (!strcmp(table->compatible, compatible))
+			return table->data;
+	return NULL;
 }
 
 /**

@@ -38,6 +38,7 @@
 #define OTP_PROVIDER_H
 
 #include <linux/compiler.h>
+#include <linux/mod_devicetable.h>
 #include <linux/types.h>
 
 struct device;
@@ -70,6 +71,9 @@ static inline bool otp_provider_gone(const struct otp_provider *prov)
 {
 	return READ_ONCE(prov->gone);
 }
+
+const void *otp_match_data(const struct of_device_id *table,
+			   const char *compatible);
 
 struct nvmem_device *otp_provider_register(struct device *dev,
 					   const struct nvmem_config *cfg,

@@ -188,12 +188,7 @@ struct scu_dev {
  */
 const struct otp_imx_scu_soc *otp_imx_scu_soc(const char *compatible)
 {
-	const struct of_device_id *m;
-
-	for (m = scu_of_match; m->compatible[0]; m++)
-		if (!strcmp(m->compatible, compatible))
-			return m->data;
-	return NULL;
+	return otp_match_data(scu_of_match, compatible);
 }
 EXPORT_SYMBOL_IF_KUNIT(otp_imx_scu_soc);
 

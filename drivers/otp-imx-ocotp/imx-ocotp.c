@@ -882,12 +882,7 @@ struct ocotp_dev {
  */
 const struct ocotp_soc *otp_imx_ocotp_soc(const char *compatible)
 {
-	const struct of_device_id *id;
-
-	for (id = ocotp_of_match; id->compatible[0]; id++)
-		if (!strcmp(id->compatible, compatible))
-			return id->data;
-	return NULL;
+	return otp_match_data(ocotp_of_match, compatible);
 }
 EXPORT_SYMBOL_IF_KUNIT(otp_imx_ocotp_soc);
 

@@ -122,12 +122,7 @@ MODULE_DEVICE_TABLE(of, otp_stm32_romem_of_match);
  */
 const struct otp_stm32_desc *otp_stm32_romem_desc(const char *compatible)
 {
-	const struct of_device_id *id;
-
-	for (id = otp_stm32_romem_of_match; id->compatible[0]; id++)
-		if (!strcmp(id->compatible, compatible))
-			return id->data;
-	return NULL;
+	return otp_match_data(otp_stm32_romem_of_match, compatible);
 }
 EXPORT_SYMBOL_IF_KUNIT(otp_stm32_romem_desc);
 

@@ -19,13 +19,8 @@
 base=0x7f040000
 words=/data/imx7d-fuses.words
 
-d7=$(imx_node_device efuse@7f040000)
-if [ -z "$d7" ]; then
-	e2e_fail imx7d-device "no nvmem device for efuse@7f040000"
-	dmesg | grep -i ocotp | tail -n 10
-	return 0 2>/dev/null || exit 0
-fi
-e2e_ok imx7d-device
+imx_device_or_fail imx7d-device efuse@7f040000 || { return 0 2>/dev/null || exit 0; }
+d7=$imx_dev
 
 reg() {		# reg OFFSET -> the register's value, as devmem prints it
 	devmem $((base + $1)) 32

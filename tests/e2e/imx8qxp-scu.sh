@@ -12,13 +12,8 @@ if [ ! -d /proc/device-tree/system-controller ]; then
 	echo "ok $_e2e_n imx8qxp-scu # SKIP no SCU node (arm64 check boots)"
 	return 0 2>/dev/null || exit 0
 fi
-dq=$(imx_node_device ocotp)
-if [ -z "$dq" ]; then
-	e2e_fail imx8qxp-device "no nvmem device for /system-controller/ocotp"
-	dmesg | grep -i 'scu\|ocotp' | tail -n 10
-	return 0 2>/dev/null || exit 0
-fi
-e2e_ok imx8qxp-device
+imx_device_or_fail imx8qxp-device ocotp || { return 0 2>/dev/null || exit 0; }
+dq=$imx_dev
 nq=${dq##*/}
 
 expect_eq imx8qxp-size "$(wc -c < "$dq/nvmem" | tr -d ' ')" 3200

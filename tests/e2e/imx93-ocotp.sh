@@ -8,13 +8,8 @@
 
 words=/data/imx93-fuses.words
 
-d93=$(imx_node_device efuse@7f050000)
-if [ -z "$d93" ]; then
-	e2e_fail imx93-device "no nvmem device for efuse@7f050000"
-	dmesg | grep -i ocotp | tail -n 10
-	return 0 2>/dev/null || exit 0
-fi
-e2e_ok imx93-device
+imx_device_or_fail imx93-device efuse@7f050000 || { return 0 2>/dev/null || exit 0; }
+d93=$imx_dev
 n93=${d93##*/}
 
 expect_eq imx93-size "$(wc -c < "$d93/nvmem" | tr -d ' ')" 2048

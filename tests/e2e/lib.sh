@@ -182,6 +182,20 @@ imx_node_device() {
 	done
 }
 
+# imx_device_or_fail CHECK NODE: sets imx_dev to the NVMEM device directory
+# of DT node NODE and passes CHECK; else fails CHECK, shows the provider's
+# last log lines and returns 1 (the script then stops)
+imx_device_or_fail() {
+	imx_dev=$(imx_node_device "$2")
+	if [ -n "$imx_dev" ]; then
+		e2e_ok "$1"
+		return 0
+	fi
+	e2e_fail "$1" "no nvmem device for $2"
+	dmesg | grep -i 'ocotp\|scu' | tail -n 10
+	return 1
+}
+
 # imx_rw_device: the NVMEM device directory of the writable node
 imx_rw_device() {
 	imx_node_device "$imx_rw_node"

@@ -35,6 +35,9 @@ python3 "$top/scripts/mkregimage.py" --size 0x10000 \
 python3 "$top/scripts/mkregimage.py" --size 0x10000 --base 0x8000 --stride 4 \
 	--words "$top/tests/data/imx93-fuses.words" \
 	--fill 52-311=0xdeadbeef -o "$img/ocotp-imx93.bin"
-# i.MX8QXP (SCU): fuse word n at 4 * n, for the emulated SCU firmware.
-python3 "$top/scripts/mkregimage.py" --size 0x1000 --base 0 --stride 4 \
-	--words "$top/tests/data/imx8qxp-fuses.words" -o "$img/scu-imx8qxp.bin"
+# i.MX8QXP and i.MX8QM (SCU): fuse word n at 4 * n, for the emulated SCU
+# firmware.
+for part in imx8qxp imx8qm; do
+	python3 "$top/scripts/mkregimage.py" --size 0x1000 --base 0 --stride 4 \
+		--words "$top/tests/data/$part-fuses.words" -o "$img/scu-$part.bin"
+done

@@ -98,8 +98,16 @@ case $mode in
 optee*) dtsi="$dtsi $top/tests/dt/optee/*.dtsi" ;;
 check | absent | soak) dtsi="$dtsi $top/tests/dt/check/*.dtsi" ;;
 esac
-# The i.MX8QXP's SCU fuses: 64-bit parts, programmed through the monitor.
-[ "$mode-$arch" = check-arm64 ] && dtsi="$dtsi $top/tests/dt/scu/*.dtsi"
+# The SCU fuses of the 64-bit i.MX8 parts, on the arm64 check boots: one
+# system controller per machine (the kernel's imx-scu is a singleton), so
+# each kernel gets one part: the i.MX8QM (read-only, as Linux's
+# imx8qm.dtsi has it) on 6.1, the i.MX8QXP (programmed through the
+# monitor) on 6.12; OTP_SCU_PART picks another.
+case $kver in
+6.1) scu_part=${OTP_SCU_PART:-imx8qm} ;;
+*) scu_part=${OTP_SCU_PART:-imx8qxp} ;;
+esac
+[ "$mode-$arch" = check-arm64 ] && dtsi="$dtsi $top/tests/dt/scu/$scu_part.dtsi"
 
 # 4. Initramfs: busybox, our modules, tests and data.
 root=$out/initramfs
@@ -219,7 +227,7 @@ timeout "$timeout" $qemu $qemu_common $clock "$@" \
 	-device loader,file="$img/ocotp-imx6ull.bin",addr=0x7f034000,force-raw=on \
 	-device loader,file="$img/ocotp-imx7d.bin",addr=0x7f040000,force-raw=on \
 	-device loader,file="$img/ocotp-imx93.bin",addr=0x7f050000,force-raw=on \
-	-device loader,file="$img/scu-imx8qxp.bin",addr=0x7f060000,force-raw=on \
+	-device loader,file="$img/scu-$scu_part.bin",addr=0x7f060000,force-raw=on \
 	</dev/null >"$log" 2>&1
 qrc=$?
 set -e

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * QEMU bench only: the i.MX8QXP System Controller firmware behind its
- * mailbox, for the kernel's own imx-scu driver.  The node's reg is the fuse
+ * QEMU bench only: the i.MX8QXP or i.MX8QM System Controller firmware
+ * behind its mailbox, for the kernel's own imx-scu driver; the node's
+ * compatible names the part (tests/dt/scu/).  The node's reg is the fuse
  * image QEMU pre-loads (scripts/qemu-test.sh); the emulated firmware
  * (kunit/otp-imx-ocotp/scu-emu.c, the KUnit suite's) reads the fuses from
  * it, and the bench secure monitor programs them there (tests/firmware,
@@ -12,6 +13,7 @@
 #include <linux/module.h>
 #include <linux/of.h>
 #include <linux/platform_device.h>
+#include <linux/property.h>
 
 #include "otp-compat.h"
 #include "scu-emu.h"
@@ -21,12 +23,14 @@ static int otp_scu_fw_probe(struct platform_device *pdev)
 	struct device *dev = &pdev->dev;
 	struct scu_emu *emu;
 	struct resource *res;
+	const char *part;
 	int ret;
 
 	emu = devm_kzalloc(dev, sizeof(*emu), GFP_KERNEL);
 	if (!emu)
 		return -ENOMEM;
-	ret = scu_emu_init(emu, "fsl,imx8qxp-scu-ocotp");
+	part = device_get_match_data(dev);
+	ret = scu_emu_init(emu, part);
 	if (ret)
 		return ret;
 	res = platform_get_resource(pdev, IORESOURCE_MEM, 0);
@@ -47,7 +51,8 @@ static void otp_scu_fw_remove(struct platform_device *pdev)
 }
 
 static const struct of_device_id otp_scu_fw_match[] = {
-	{ .compatible = "otp-test,scu-mu" },
+	{ .compatible = "otp-test,imx8qxp-scu-mu", .data = "fsl,imx8qxp-scu-ocotp" },
+	{ .compatible = "otp-test,imx8qm-scu-mu", .data = "fsl,imx8qm-scu-ocotp" },
 	{ }
 };
 MODULE_DEVICE_TABLE(of, otp_scu_fw_match);
@@ -62,5 +67,5 @@ static struct platform_driver otp_scu_fw_driver = {
 };
 module_platform_driver(otp_scu_fw_driver);
 
-MODULE_DESCRIPTION("Emulated i.MX8QXP SCU firmware behind a mailbox (QEMU bench only)");
+MODULE_DESCRIPTION("Emulated i.MX8QXP/8QM SCU firmware behind a mailbox (QEMU bench only)");
 MODULE_LICENSE("GPL");

@@ -122,6 +122,8 @@ for kdir in "$@"; do
 	cp "$bb" "$rd/bin/busybox"
 	ln -s busybox "$rd/bin/sh"
 	cp "$top/tests/lava/ramdisk-init.sh" "$rd/init"
+	mkdir -p "$rd/etc"
+	cp "$top/tests/guest-setup.sh" "$rd/etc/otp-setup.sh"
 	chmod +x "$rd/init"
 	# Not compressed: the test kernel has no initramfs decompressor (make
 	# check gives it a plain cpio too), and LAVA writes the ramdisk back,

@@ -122,6 +122,8 @@ bb=${OTP_CACHE:-$HOME/.cache/otp-kernels}/busybox/$debarch/bin/busybox
 cp "$bb" "$root/bin/busybox"
 ln -s busybox "$root/bin/sh"
 cp "$top/tests/guest-init.sh" "$root/init"
+mkdir -p "$root/etc"
+cp "$top/tests/guest-setup.sh" "$root/etc/otp-setup.sh"
 cp "$top/scripts/otp" "$root/bin/otp"
 for h in fail-nth otp-reader; do
 	${cross}gcc -O2 -static -Wall -Werror -o "$root/bin/$h" "$top/tests/e2e/$h.c"

@@ -5,19 +5,7 @@
 # host looks for starts with "OTP-GUEST:" or is KTAP: one document per
 # KUnit module (the kernel's) and one per end-to-end script run (ours).
 
-/bin/busybox --install -s /bin
-export PATH=/bin:/sbin
-mkdir -p /proc /sys /dev /tmp
-mount -t proc proc /proc
-mount -t sysfs sysfs /sys
-mount -t devtmpfs devtmpfs /dev 2>/dev/null
-mount -t debugfs debugfs /sys/kernel/debug
-# /tmp stays on the initramfs (no tmpfs in the test kernel).
-# What udev/systemd provide on a board: the seed's "dd of=/dev/stdout" needs it.
-ln -sf /proc/self/fd /dev/fd
-ln -sf /proc/self/fd/0 /dev/stdin
-ln -sf /proc/self/fd/1 /dev/stdout
-ln -sf /proc/self/fd/2 /dev/stderr
+. /etc/otp-setup.sh
 
 # otp.monitor=1: booted through the bench firmware (tests/firmware), whose
 # SiP service serves the STM32 upper words; the end-to-end scripts read
@@ -57,7 +45,6 @@ uptime_s() {
 }
 
 echo "OTP-GUEST: start $(uname -r) $(uname -m) mode=$mode monitor=$OTP_MONITOR t=$(uptime_s)"
-echo 1 > /proc/sys/kernel/printk_ratelimit 2>/dev/null
 
 # make bench: time the in-tree drivers against ours, nothing else (no
 # module of ours is loaded here; /bench/run.sh loads and unloads them).

@@ -96,7 +96,7 @@ for arch, which, path in runs_logs:
             # the whole 384 bytes: the in-tree driver fails it as a whole
             fails.setdefault((arch, m.group(1), m.group(3)), {})[m.group(2)] = m.group(4)
             continue
-        if re.search(r"OTP-BENCH: error pread imx intree unalign .* len=2:", line):
+        if re.search(r"OTP-BENCH: error pread (imx|scu) intree unalign .* len=2:", line):
             continue	# word_size 4: refused, retimed with 4 bytes (see README)
         m = re.search(r"OTP-BENCH: error (.*)", line)
         if m:
@@ -115,7 +115,8 @@ labels = {
     "cellget": "cell get+read+put",
     "raw": "nvmem_device_read()",
 }
-provs = {"imx": "i.MX OCOTP", "stm32": "STM32 BSEC"}
+provs = {"imx": "i.MX OCOTP", "stm32": "STM32 BSEC", "fsb": "i.MX93 FSB",
+         "scu": "i.MX8QXP SCU"}
 cellnames = {"mac-address": "6 B @ 0x%x", "ts_cal1": "2 B @ 0x5c%.0s"}
 
 ratios = []
@@ -163,8 +164,12 @@ out.append("| arch | provider | read | what | in-tree ns | ours ns | ours - in-t
            "| ours/in-tree | spread | verdict |")
 out.append("|---|---|---|---|---:|---:|---:|---:|---:|---|")
 for arch in archs:
-    for prov in ("imx", "stm32"):
-        shapes = ("whole", "word", "unalign") + (("upper", "all") if prov == "stm32" else ())
+    for prov in ("imx", "stm32", "fsb", "scu"):
+        # fsb and scu: arm64 bench kernels with the in-tree drivers only
+        if prov in ("fsb", "scu") and not any(k[:2] == (arch, prov) for k in pread):
+            continue
+        shapes = {"stm32": ("whole", "word", "unalign", "upper", "all"),
+                  "scu": ("whole", "word")}.get(prov, ("whole", "word", "unalign"))
         for shape in shapes:
             d = pread.get((arch, prov, shape), {})
             ns = {k: v["runs"] for k, v in d.items()}
@@ -179,7 +184,7 @@ for arch in archs:
                 what += "; 61 words refused by the monitor"
             out.append(row(arch, prov, shape, ns, what, failed=failed,
                            goal=shape != "all"))
-        cl = ("mac-address",) if prov == "imx" else ("ts_cal1", "mac-address")
+        cl = {"imx": ("mac-address",), "stm32": ("ts_cal1", "mac-address")}.get(prov, ())
         for c in cl:
             what = "%s (%s)" % (c, cellnames[c] % (0x90 if prov == "imx" else 0xe4))
             for kind in ("cell", "cellget", "raw"):
@@ -214,8 +219,10 @@ for (arch, prov), d in sorted(dumps.items()):
     if "intree" not in d:
         continue
     same = d.get("intree") == d.get("ours")
-    out.append("%s %s: in-tree and ours read %s." % (
-        arch, provs[prov], "identical contents" if same else "DIFFERENT contents"))
+    out.append("%s %s: in-tree and ours read %s%s." % (
+        arch, provs[prov], "identical contents" if same else "DIFFERENT contents",
+        "" if same or prov != "scu" else
+        " (expected: the in-tree driver puts fuse word p at byte p, ours at 4p)"))
 
 # Our STM32 driver through the OP-TEE pseudo-TA against the SMC path.
 pta = ["| arch | read | what | SMC SiP ns | OP-TEE PTA ns | PTA - SMC | PTA/SMC | spread | verdict |",

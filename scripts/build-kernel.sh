@@ -7,12 +7,13 @@
 #   KIND     test   full test kernel (arm64 Image / arm zImage) from
 #                   allnoconfig + scripts/config/{test-kernel,debug}.config
 #                   (+ arm.config, debug-arm.config for ARCH=arm,
-#                   scu-arm64.config for ARCH=arm64)
+#                   scu-arm64.config for ARCH=arm64, every kind)
 #            hunt   the test kernel with more detectors: hunt.config
 #                   (UBSAN, KFENCE, DEBUG_OBJECTS, DEBUG_LIST, PROVE_RCU,
 #                   DEBUG_KOBJECT_RELEASE); make soak boots it
 #            bench  the same kernel without the debug detectors, with
-#                   bench.config (what users run: make bench times on it)
+#                   bench.config (what users run: make bench times on it;
+#                   ele-bench.config on 6.12 arm64)
 #            clang  LLVM=1 tree prepared for external modules (W=1 checks)
 #            prep   tree prepared for external modules (ARCH=arm compile check)
 #
@@ -39,7 +40,9 @@ frags=$cfg/test-kernel.config
 case $kind in test | hunt | clang) frags="$frags $cfg/debug.config" ;; esac
 case $arch in arm) frags="$frags $cfg/arm.config" ;; esac
 case $kind-$arch in test-arm | hunt-arm) frags="$frags $cfg/debug-arm.config" ;; esac
-case $kind-$arch in test-arm64 | hunt-arm64 | clang-arm64) frags="$frags $cfg/scu-arm64.config" ;; esac
+case $kind-$arch in *-arm64) frags="$frags $cfg/scu-arm64.config" ;; esac
+# The in-tree i.MX93/95 provider (6.12 only) beside ours, for make bench.
+case $ver-$kind-$arch in 6.12-bench-arm64) frags="$frags $cfg/ele-bench.config" ;; esac
 case $kind in bench) frags="$frags $cfg/bench.config" ;; esac
 case $kind in hunt) frags="$frags $cfg/hunt.config" ;; esac
 

@@ -107,7 +107,11 @@ case $kver in
 6.1) scu_part=${OTP_SCU_PART:-imx8qm} ;;
 *) scu_part=${OTP_SCU_PART:-imx8qxp} ;;
 esac
-[ "$mode-$arch" = check-arm64 ] && dtsi="$dtsi $top/tests/dt/scu/$scu_part.dtsi"
+case $mode-$arch in
+check-arm64) dtsi="$dtsi $top/tests/dt/scu/$scu_part.dtsi" ;;
+# make bench times the in-tree i.MX93 and SCU providers against ours there.
+bench-arm64) dtsi="$dtsi $top/tests/dt/check/imx93-ocotp.dtsi $top/tests/dt/scu/$scu_part.dtsi" ;;
+esac
 
 # 4. Initramfs: busybox, our modules, tests and data.
 root=$out/initramfs
@@ -158,6 +162,11 @@ if [ "${mode%bench}" != "$mode" ]; then
 	cp "$out/mod/tests/modules/otp-bench.ko" "$root/bench/"
 	cp "$kdir/drivers/nvmem/nvmem-imx-ocotp.ko" \
 		"$kdir/drivers/nvmem/nvmem_stm32_romem.ko" "$root/bench/intree/"
+	# The in-tree i.MX93/95 and SCU providers, where the kernel has them.
+	for m in nvmem-imx-ocotp-ele nvmem-imx-ocotp-scu; do
+		[ ! -e "$kdir/drivers/nvmem/$m.ko" ] ||
+			cp "$kdir/drivers/nvmem/$m.ko" "$root/bench/intree/"
+	done
 fi
 # The same modules installed the way a board gets them (modules_install +
 # depmod), for modprobe and udev-style autoloading by modalias.

@@ -26,11 +26,21 @@
 #
 # With OTP_BENCH_PTA=1 (the OP-TEE bench boot) only our STM32 driver is
 # timed, through the emulated OP-TEE's BSEC pseudo-TA: the same shapes.
+#
+# arm64 also times the other i.MX read paths against the in-tree drivers
+# where the bench kernel has them: the i.MX93 fuse shadow block (fsb,
+# in-tree nvmem-imx-ocotp-ele, 2048 bytes) and the i.MX8QXP through the
+# SCU firmware (scu, in-tree nvmem-imx-ocotp-scu, 3200 bytes: one firmware
+# call per word, so the whole device gets fewer loops).  The in-tree SCU
+# driver reads fuse word p at byte offset p and whole words only: its
+# "word" row reads word 0x94 where ours reads word 0x25 (one firmware call
+# each), and it has no unaligned row and no cells.
 
 B=/bench
 rounds=${OTP_BENCH_ROUNDS:-4}
 big_iters=1000
 small_iters=1000
+scu_whole_iters=10
 runs=5
 
 nvmem_of() {	# nvmem_of NODE-NAME -> sysfs nvmem file of the device on NODE
@@ -87,12 +97,15 @@ bench() {
 	only_bench_device "$f" "$prov" "$impl"
 	echo "OTP-BENCH: dump $prov $impl md5=$(dd if="$f" bs="$whole" count=1 2>/dev/null | md5sum | cut -d' ' -f1)"
 
-	pread_row "$prov" "$impl" whole "$f" 0 "$whole" "$big_iters"
+	iters=$big_iters
+	[ "$prov" = scu ] && iters=$scu_whole_iters
+	pread_row "$prov" "$impl" whole "$f" 0 "$whole" "$iters"
 	pread_row "$prov" "$impl" word "$f" "$woff" 4 "$small_iters"
 	# The in-tree i.MX driver has word_size 4: sysfs refuses shorter
 	# reads, so it gets the shortest read it accepts at the same offset
 	# (4 bytes at 0x53, the same two words).
-	pread_row "$prov" "$impl" unalign "$f" 0x53 2 "$small_iters" ||
+	[ "$prov" = scu ] ||
+		pread_row "$prov" "$impl" unalign "$f" 0x53 2 "$small_iters" ||
 		pread_row "$prov" "$impl" unalign "$f" 0x53 4 "$small_iters"
 	if [ "$prov" = stm32 ]; then
 		pread_row "$prov" "$impl" upper "$f" 0xe4 4 "$small_iters"
@@ -119,6 +132,22 @@ if [ "${OTP_BENCH_PTA:-0}" = 1 ]; then
 	echo "OTP-BENCH: end"
 	return 0 2>/dev/null || exit 0
 fi
+# The SCU firmware stand-in first, as a board has its firmware: the
+# kernel's imx-scu then probes on its mailbox and adds the ocotp device.
+scu_up=
+if [ -e "$B/intree/nvmem-imx-ocotp-scu.ko" ] && [ -e /modules/firmware/otp-scu-fw.ko ] &&
+	insmod /modules/firmware/otp-scu-fw.ko; then
+	n=0
+	while [ $n -lt 50 ] && ! ls -d /sys/bus/platform/devices/*:ocotp >/dev/null 2>&1; do
+		sleep 0.2
+		n=$((n + 1))
+	done
+	if ls -d /sys/bus/platform/devices/*:ocotp >/dev/null 2>&1; then
+		scu_up=1
+	else
+		echo "OTP-BENCH: error scu: imx-scu added no ocotp device"
+	fi
+fi
 r=1
 while [ "$r" -le "$rounds" ]; do
 	echo "OTP-BENCH: round $r"
@@ -132,6 +161,28 @@ while [ "$r" -le "$rounds" ]; do
 				ocotp-ctrl@7f020000 1024 0x94 /otp-bench-imx mac-address
 		fi
 	done
+	if [ -e "$B/intree/nvmem-imx-ocotp-ele.ko" ]; then
+		for who in $order; do
+			if [ "$who" = intree ]; then
+				bench fsb intree "$B/intree/nvmem-imx-ocotp-ele.ko" \
+					nvmem_imx_ocotp_ele efuse@7f050000 2048 0x10 "" ""
+			else
+				bench fsb ours /modules/drivers/otp-imx-ocotp.ko otp_imx_ocotp \
+					efuse@7f050000 2048 0x10 "" ""
+			fi
+		done
+	fi
+	if [ -n "$scu_up" ]; then
+		for who in $order; do
+			if [ "$who" = intree ]; then
+				bench scu intree "$B/intree/nvmem-imx-ocotp-scu.ko" \
+					nvmem_imx_ocotp_scu ocotp 3200 0x94 "" ""
+			else
+				bench scu ours /modules/drivers/otp-imx-ocotp.ko otp_imx_ocotp \
+					ocotp 3200 0x94 "" ""
+			fi
+		done
+	fi
 	for who in $order; do
 		if [ "$who" = intree ]; then
 			bench stm32 intree "$B/intree/nvmem_stm32_romem.ko" nvmem_stm32_romem \

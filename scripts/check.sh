@@ -96,9 +96,10 @@ lane() {	# lane N BOOTS: the boots in turn, results in build/lane-N.txt
 		# programmers and unbinds of every check run on two CPUs.
 		smp=1
 		[ "$1:$2:$3" = 6.12:check:arm64 ] && smp=2
+		t=$(date +%s)
 		OTP_SMP=$smp OTP_FW_GENERATION=${4:-tfa} \
 			sh scripts/qemu-test.sh "$1" "$2" "$3" >"$log" 2>&1
-		echo "$1 $2 $3 $log"
+		echo "$1 $2 $3 $log $(($(date +%s) - t))"
 	done > "$lane_out"
 }
 rm -f "$out"/lane-*.txt
@@ -111,9 +112,10 @@ nice -n 10 sh "$0" static > "$out/static-gates.txt" 2>/dev/null &
 wait
 boots=
 for f in "$out"/lane-*.txt; do
-	while read -r kv m a log; do
+	while read -r kv m a log secs; do
 		grep '^FAIL ' "$log" | tee -a "$summary"
 		grep '^RESULT ' "$log" | tail -n1 | sed "s|^|QEMU $m $a: |" | tee -a "$summary"
+		echo "# lane ${f##*lane-}: $kv $m $a took ${secs}s" | tee -a "$summary"
 		boots="$boots $log"
 	done < "$f"
 done

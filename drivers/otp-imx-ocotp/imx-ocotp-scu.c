@@ -267,9 +267,13 @@ static int scu_read(void *context, unsigned int offset, void *val,
 		ret = scu_word(scu, word, &v);
 		if (ret)
 			break;
-		le = cpu_to_le32(v);
 		n = min_t(size_t, bytes, 4 - skip);
-		memcpy(dst, (u8 *)&le + skip, n);
+		if (n == 4) {
+			put_unaligned_le32(v, dst);
+		} else {
+			le = cpu_to_le32(v);
+			memcpy(dst, (u8 *)&le + skip, n);
+		}
 		dst += n;
 		bytes -= n;
 		skip = 0;

@@ -1023,28 +1023,35 @@ static int ocotp_wait_idle(struct ocotp_dev *ocotp, u32 also)
 	return 0;
 }
 
-/* How the FSB serves fuse word @word, 0 when it has no fuse to read. */
-static enum ocotp_fsb_kind ocotp_fsb_kind(const struct ocotp_fsb *fsb,
+/*
+ * How the FSB serves fuse word @word, 0 when it has no fuse to read.  The
+ * runs are in ascending order and a read asks for ascending words, so
+ * @run, where the previous word was found, moves forward only: a whole
+ * read looks at each run once.
+ */
+static enum ocotp_fsb_kind ocotp_fsb_kind(const struct ocotp_fsb_run **run,
 					  unsigned int word)
 {
-	const struct ocotp_fsb_run *r;
+	const struct ocotp_fsb_run *r = *run;
 
-	for (r = fsb->runs; r->kind; r++)
-		if (word >= r->word && word - r->word < r->count)
-			return r->kind;
-	return 0;
+	while (r->kind && word >= r->word + r->count)
+		r++;
+	*run = r;
+	return r->kind && word >= r->word ? r->kind : 0;
 }
 
 /*
- * i.MX93/95: the word at position @pos through the fuse shadow block.  A
- * word only the enclave reads, or with no fuse behind it, reads 0 and its
- * register is not touched; an ECC-protected word gives its 16 data bits.
+ * i.MX93/95: the word at position @pos through the fuse shadow block, @run
+ * as for ocotp_fsb_kind().  A word only the enclave reads, or with no fuse
+ * behind it, reads 0 and its register is not touched; an ECC-protected
+ * word gives its 16 data bits.
  */
-static u32 ocotp_fsb_word(struct ocotp_dev *ocotp, unsigned int pos)
+static u32 ocotp_fsb_word(struct ocotp_dev *ocotp,
+			  const struct ocotp_fsb_run **run, unsigned int pos)
 {
 	const struct ocotp_fsb *fsb = ocotp->soc->fsb;
 
-	switch (ocotp_fsb_kind(fsb, pos)) {
+	switch (ocotp_fsb_kind(run, pos)) {
 	case OCOTP_FSB_WORD:
 		return ocotp_rd(ocotp, fsb->reg + 4 * pos);
 	case OCOTP_FSB_ECC:
@@ -1098,11 +1105,16 @@ static int ocotp_read(void *context, unsigned int offset, void *val,
 		goto unlock;
 	}
 	if (ocotp->soc->fsb) {
+		const struct ocotp_fsb_run *run = ocotp->soc->fsb->runs;
+
 		for (; bytes; pos++, skip = 0) {
-			word = ocotp_fsb_word(ocotp, pos);
+			word = ocotp_fsb_word(ocotp, &run, pos);
 			len = min_t(size_t, 4 - skip, bytes);
-			for (i = 0; i < len; i++)
-				dst[i] = word >> (8 * (skip + i));
+			if (len == 4)
+				put_unaligned_le32(word, dst);
+			else
+				for (i = 0; i < len; i++)
+					dst[i] = word >> (8 * (skip + i));
 			dst += len;
 			bytes -= len;
 		}

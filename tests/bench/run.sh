@@ -32,9 +32,10 @@
 # in-tree nvmem-imx-ocotp-ele, 2048 bytes) and the i.MX8QXP through the
 # SCU firmware (scu, in-tree nvmem-imx-ocotp-scu, 3200 bytes: one firmware
 # call per word, so the whole device gets fewer loops).  The in-tree SCU
-# driver reads fuse word p at byte offset p and whole words only: its
-# "word" row reads word 0x94 where ours reads word 0x25 (one firmware call
-# each), and it has no unaligned row and no cells.
+# driver reads from fuse word p for a read at byte offset p, whole words
+# only: both read the same whole device from offset 0, but its "word" row
+# reads word 0x94 where ours reads word 0x25 (one firmware call each), and
+# there is no unaligned row and no cell row.
 
 B=/bench
 rounds=${OTP_BENCH_ROUNDS:-4}

@@ -1013,11 +1013,16 @@ static int ocotp_wait_idle(struct ocotp_dev *ocotp, u32 also)
 	u32 ctrl;
 	int ret;
 
-	ret = read_poll_timeout(ocotp_rd, ctrl, !(ctrl & (c->busy | also)),
-				OCOTP_POLL_US, OCOTP_TIMEOUT_US, false,
-				ocotp, OCOTP_CTRL);
-	if (ret)
-		return ret;
+	/* Mostly idle already: no clock read for a deadline then. */
+	ctrl = ocotp_rd(ocotp, OCOTP_CTRL);
+	if (ctrl & (c->busy | also)) {
+		ret = read_poll_timeout(ocotp_rd, ctrl,
+					!(ctrl & (c->busy | also)),
+					OCOTP_POLL_US, OCOTP_TIMEOUT_US, false,
+					ocotp, OCOTP_CTRL);
+		if (ret)
+			return ret;
+	}
 	if (ctrl & c->error)
 		ocotp_clear_error(ocotp);
 	return 0;

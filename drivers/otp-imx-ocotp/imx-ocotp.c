@@ -303,6 +303,8 @@ struct ocotp_fsb {
  *	OCOTP controller's shadows (i.MX93/95); NULL for the others
  * @no_prog: why this part is registered read-only (@locks NULL); NULL if it can be
  *	programmed
+ * @mac_in_order: the part stores its MAC first byte first, so cells named
+ *	"mac-address" are not reversed (i.MX95)
  */
 struct ocotp_soc {
 	const char *name;
@@ -319,6 +321,7 @@ struct ocotp_soc {
 	bool ded;
 	const struct ocotp_fsb *fsb;
 	const char *no_prog;
+	bool mac_in_order;
 };
 
 /*
@@ -806,9 +809,15 @@ static const struct ocotp_soc imx93_soc = {
 	.no_prog = OCOTP_FSB_NO_PROG,
 };
 
+/*
+ * The i.MX95 keeps its MAC in bank 40 words 5-6 first byte first: U-Boot
+ * arch/arm/mach-imx/imx9/scmi/soc.c imx_get_mac_from_fuse() takes byte 0
+ * from bits 7:0 of word 5, and NXP's kernel (imx-ocotp-fsb-s400.c) does
+ * not reverse the cell there.
+ */
 static const struct ocotp_soc imx95_soc = {
 	.name = "i.MX95", .bank_words = 8, .banks = 64, .fsb = &imx95_fsb,
-	.no_prog = OCOTP_FSB_NO_PROG,
+	.no_prog = OCOTP_FSB_NO_PROG, .mac_in_order = true,
 };
 
 static const struct of_device_id ocotp_of_match[] = {
@@ -1700,11 +1709,12 @@ static int ocotp_write(void *context, unsigned int offset, void *val,
 }
 
 /*
- * Every i.MX part holds a MAC address last byte first: U-Boot
- * arch/arm/mach-imx/mac.c imx_get_mac_from_fuse() takes MAC byte 0 from the
- * top of the highest fuse word on the i.MX6, i.MX7 and i.MX8MP alike, and
- * Linux 6.12 imx-ocotp.c hands imx_ocotp_cell_pp(), which reverses cells
- * named "mac-address", to the cells of every compatible it serves.
+ * The i.MX parts up to the i.MX93 hold a MAC address last byte first:
+ * U-Boot arch/arm/mach-imx/mac.c imx_get_mac_from_fuse() takes MAC byte 0
+ * from the top of the highest fuse word on the i.MX6, i.MX7 and i.MX8MP
+ * alike, and Linux 6.12 imx-ocotp.c and imx-ocotp-ele.c hand
+ * imx_ocotp_cell_pp(), which reverses cells named "mac-address", to the
+ * cells of every compatible they serve.  Not the i.MX95 (@mac_in_order).
  */
 static bool ocotp_cell_reversed(const char *name)
 {
@@ -1976,7 +1986,8 @@ struct nvmem_device *otp_imx_ocotp_register(struct device *dev,
 	if (!read_only)
 		cfg.reg_write = ocotp_write;
 	otp_nvmem_legacy_cells(&cfg);
-	ocotp_reversed_mac_cells(&cfg);
+	if (!ocotp->soc->mac_in_order)
+		ocotp_reversed_mac_cells(&cfg);
 
 	/* From here on @ocotp goes with the NVMEM device. */
 	nvmem = otp_provider_register(dev, &cfg, &ocotp->prov);

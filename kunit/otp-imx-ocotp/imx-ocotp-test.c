@@ -79,6 +79,7 @@ struct test_soc {
 	bool half_banks;
 	unsigned int addr_words;
 	bool writable;
+	bool mac_in_order;
 };
 
 static const struct test_soc test_socs[] = {
@@ -2465,7 +2466,13 @@ static struct kunit_suite ocotp_dt_suite = {
  */
 static const struct test_soc fsb_socs[] = {
 	{ .compatible = "fsl,imx93-ocotp", .bank_words = 8, .banks = 64 },
-	{ .compatible = "fsl,imx95-ocotp", .bank_words = 8, .banks = 64 },
+	/*
+	 * The i.MX95's MAC is first byte first: U-Boot's i.MX95 code
+	 * (arch/arm/mach-imx/imx9/scmi/soc.c, imx_get_mac_from_fuse())
+	 * takes byte 0 from bits 7:0 of bank 40 word 5.
+	 */
+	{ .compatible = "fsl,imx95-ocotp", .bank_words = 8, .banks = 64,
+	  .mac_in_order = true },
 };
 
 #define FSB_WORDS	512
@@ -2606,6 +2613,42 @@ static void fsb_read_only(struct kunit *test)
 	KUNIT_EXPECT_GT(test, emu->shadow_reads, 0);
 }
 
+/*
+ * A "mac-address" cell gives the MAC the board's U-Boot sets: the bytes
+ * reversed on the i.MX93 (as on every earlier part), in memory order on
+ * the i.MX95.  The consumer's cell covers 0x90-0x95 (ECC words on the
+ * i.MX95, so its bytes are db 4f 00 00 da 5f, no palindrome).
+ */
+static void fsb_mac_cell_order(struct kunit *test)
+{
+	const struct test_soc *soc = test->param_value;
+	struct test_ctx *ctx = test->priv;
+	struct device_node *np;
+	struct nvmem_cell *cell;
+	u8 raw[ETH_ALEN], want;
+	unsigned int i;
+	size_t len;
+	u8 *data;
+
+	fsb_start(test, soc - fsb_socs);
+	KUNIT_ASSERT_EQ(test, nvmem_device_read(ctx->rw.nvmem, 0x90, ETH_ALEN,
+						raw), ETH_ALEN);
+	np = of_find_node_by_path(NODE_CONSUMER);
+	KUNIT_ASSERT_NOT_NULL(test, np);
+	cell = of_nvmem_cell_get(np, "mac-address");
+	of_node_put(np);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, cell);
+	data = nvmem_cell_read(cell, &len);
+	nvmem_cell_put(cell);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, data);
+	KUNIT_EXPECT_EQ(test, len, ETH_ALEN);
+	for (i = 0; i < ETH_ALEN && i < len; i++) {
+		want = soc->mac_in_order ? raw[i] : raw[ETH_ALEN - 1 - i];
+		KUNIT_EXPECT_EQ_MSG(test, data[i], want, "byte %u", i);
+	}
+	kfree(data);
+}
+
 static void fsb_desc(const struct test_soc *soc, char *desc)
 {
 	strscpy(desc, soc->compatible, KUNIT_PARAM_DESC_SIZE);
@@ -2618,6 +2661,7 @@ static struct kunit_case ocotp_fsb_cases[] = {
 	KUNIT_CASE(fsb_imx95_reads),
 	KUNIT_CASE(fsb_imx93_unaligned),
 	KUNIT_CASE_PARAM(fsb_read_only, fsb_soc_gen_params),
+	KUNIT_CASE_PARAM(fsb_mac_cell_order, fsb_soc_gen_params),
 	{}
 };
 

@@ -123,7 +123,7 @@ QEMU_OPTIONS = ["-M virt", "-cpu cortex-a57", "-smp 2", "-m 1024",
 REGIMAGES = [("bsec", 0x7f000000), ("ocotp", 0x7f010000), ("ocotp-rw", 0x7f020000),
              ("ocotp-imx6q", 0x7f030000), ("ocotp-imx6ull", 0x7f034000),
              ("ocotp-imx7d", 0x7f040000), ("ocotp-imx93", 0x7f050000),
-             ("scu-imx8qxp", 0x7f060000)]
+             ("scu-imx8qxp", 0x7f060000), ("ocotp-imx95", 0x7f070000)]
 PROMPT = "otp-lava:/# "
 
 

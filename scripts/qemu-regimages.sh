@@ -35,6 +35,14 @@ python3 "$top/scripts/mkregimage.py" --size 0x10000 \
 python3 "$top/scripts/mkregimage.py" --size 0x10000 --base 0x8000 --stride 4 \
 	--words "$top/tests/data/imx93-fuses.words" \
 	--fill 52-311=0xdeadbeef -o "$img/ocotp-imx93.bin"
+# i.MX95: the same block; junk where NXP's own kernel reads no shadow
+# (nxp-imx/linux-imx drivers/nvmem/imx-ocotp-fsb-s400.c, IMX95: it reads
+# words 0, 7, 9-51, 317-318, 320-326 and 328-511), so that a read of any
+# other word shows.
+python3 "$top/scripts/mkregimage.py" --size 0x10000 --base 0x8000 --stride 4 \
+	--words "$top/tests/data/imx95-fuses.words" \
+	--fill 1-6=0xdeadbeef --fill 8-8=0xdeadbeef --fill 52-316=0xdeadbeef \
+	--fill 319-319=0xdeadbeef --fill 327-327=0xdeadbeef -o "$img/ocotp-imx95.bin"
 # i.MX8QXP and i.MX8QM (SCU): fuse word n at 4 * n, for the emulated SCU
 # firmware.
 for part in imx8qxp imx8qm; do

@@ -239,6 +239,7 @@ timeout "$timeout" $qemu $qemu_common $clock "$@" \
 	-device loader,file="$img/ocotp-imx7d.bin",addr=0x7f040000,force-raw=on \
 	-device loader,file="$img/ocotp-imx93.bin",addr=0x7f050000,force-raw=on \
 	-device loader,file="$img/scu-$scu_part.bin",addr=0x7f060000,force-raw=on \
+	-device loader,file="$img/ocotp-imx95.bin",addr=0x7f070000,force-raw=on \
 	</dev/null >"$log" 2>&1
 qrc=$?
 set -e

@@ -115,7 +115,8 @@ for f in "$out"/lane-*.txt; do
 	while read -r kv m a log secs; do
 		grep '^FAIL ' "$log" | tee -a "$summary"
 		grep '^RESULT ' "$log" | tail -n1 | sed "s|^|QEMU $m $a: |" | tee -a "$summary"
-		echo "# lane ${f##*lane-}: $kv $m $a took ${secs}s" | tee -a "$summary"
+		lane=${f##*lane-}
+		echo "# lane ${lane%.txt}: $kv $m $a took ${secs}s" | tee -a "$summary"
 		boots="$boots $log"
 	done < "$f"
 done

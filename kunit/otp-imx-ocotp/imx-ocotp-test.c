@@ -66,6 +66,8 @@
  *	whose CTRL.ADDR is the bank (U-Boot setup_direct_access(): addr =
  *	bank under CONFIG_MX7), 1 elsewhere
  * @writable: the provider offers programming (a LOCK map is known)
+ * @mac_in_order: the board's U-Boot reads the MAC first byte first, so a
+ *	"mac-address" cell gives the fuse bytes unreversed (i.MX95)
  *
  * The offset convention is the project's choice (README, "Offsets"); the
  * numbers are U-Boot's, drivers/misc/mxc_ocotp.c.  Where each fuse's shadow
@@ -2105,17 +2107,34 @@ static void read_only_node(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, val, imx8mm_seed_words[37]);
 }
 
+/* The cell @name of consumer @np reads @n bytes, @want. */
+static void expect_cell(struct kunit *test, struct device_node *np,
+			const char *name, const u8 *want, size_t n)
+{
+	struct nvmem_cell *cell;
+	unsigned int i;
+	size_t len;
+	u8 *data;
+
+	cell = of_nvmem_cell_get(np, name);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, cell);
+	data = nvmem_cell_read(cell, &len);
+	nvmem_cell_put(cell);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, data);
+	KUNIT_EXPECT_EQ(test, len, n);
+	for (i = 0; i < n && i < len; i++)
+		KUNIT_EXPECT_EQ_MSG(test, data[i], want[i], "%s byte %u", name, i);
+	kfree(data);
+}
+
 static void mac_cell_byte_order(struct kunit *test)
 {
 	static const u8 mac[ETH_ALEN] = { 0x00, 0x04, 0xf3, 0x12, 0x34, 0x56 };
 	struct test_ctx *ctx = test->priv;
-	struct device_node *np;
-	struct nvmem_cell *cell;
 	u8 raw[8], addr[ETH_ALEN];
+	struct device_node *np;
 	unsigned int i;
 	u32 *words;
-	size_t len;
-	u8 *data;
 
 	/* Fuses hold the address last byte first at 0x90. */
 	words = kunit_kmalloc(test, sizeof(imx8mm_seed_words), GFP_KERNEL);
@@ -2130,29 +2149,11 @@ static void mac_cell_byte_order(struct kunit *test)
 
 	np = of_find_node_by_path(NODE_CONSUMER);
 	KUNIT_ASSERT_NOT_NULL(test, np);
-
-	cell = of_nvmem_cell_get(np, "mac-address");
-	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, cell);
-	data = nvmem_cell_read(cell, &len);
-	nvmem_cell_put(cell);
-	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, data);
-	KUNIT_EXPECT_EQ(test, len, ETH_ALEN);
-	for (i = 0; i < ETH_ALEN && i < len; i++)
-		KUNIT_EXPECT_EQ_MSG(test, data[i], mac[i], "byte %u", i);
-	kfree(data);
-
+	expect_cell(test, np, "mac-address", mac, ETH_ALEN);
 	/* Other cells keep the fuse byte order. */
-	cell = of_nvmem_cell_get(np, "unique-id");
-	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, cell);
-	data = nvmem_cell_read(cell, &len);
-	nvmem_cell_put(cell);
-	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, data);
-	KUNIT_EXPECT_EQ(test, len, 8);
-	for (i = 0; i < 8 && i < len; i++)
-		KUNIT_EXPECT_EQ_MSG(test, data[i],
-				    (u8)(words[2 + i / 4] >> (8 * (i % 4))),
-				    "byte %u", i);
-	kfree(data);
+	for (i = 0; i < 8; i++)
+		raw[i] = words[2 + i / 4] >> (8 * (i % 4));
+	expect_cell(test, np, "unique-id", raw, 8);
 
 	if (IS_ENABLED(CONFIG_NET)) {
 		memset(addr, 0, sizeof(addr));
@@ -2172,12 +2173,9 @@ static void mac_cell_unaligned_8mp(struct kunit *test)
 {
 	static const u8 mac[ETH_ALEN] = { 0x00, 0x04, 0x9f, 0xab, 0xcd, 0xef };
 	struct test_ctx *ctx = test->priv;
-	struct device_node *np;
-	struct nvmem_cell *cell;
 	u8 buf[8], addr[ETH_ALEN];
+	struct device_node *np;
 	unsigned int i;
-	size_t len;
-	u8 *data;
 
 	ctx->soc = soc_of(test, SOC_8MP);
 	ctx->words = NULL;
@@ -2193,15 +2191,7 @@ static void mac_cell_unaligned_8mp(struct kunit *test)
 
 	np = of_find_node_by_path(NODE_CONSUMER2);
 	KUNIT_ASSERT_NOT_NULL(test, np);
-	cell = of_nvmem_cell_get(np, "mac-address");
-	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, cell);
-	data = nvmem_cell_read(cell, &len);
-	nvmem_cell_put(cell);
-	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, data);
-	KUNIT_EXPECT_EQ(test, len, ETH_ALEN);
-	for (i = 0; i < ETH_ALEN && i < len; i++)
-		KUNIT_EXPECT_EQ_MSG(test, data[i], mac[i], "byte %u", i);
-	kfree(data);
+	expect_cell(test, np, "mac-address", mac, ETH_ALEN);
 	if (IS_ENABLED(CONFIG_NET)) {
 		KUNIT_EXPECT_EQ(test, of_get_mac_address(np, addr), 0);
 		for (i = 0; i < ETH_ALEN; i++)
@@ -2623,30 +2613,19 @@ static void fsb_mac_cell_order(struct kunit *test)
 {
 	const struct test_soc *soc = test->param_value;
 	struct test_ctx *ctx = test->priv;
+	u8 raw[ETH_ALEN], want[ETH_ALEN];
 	struct device_node *np;
-	struct nvmem_cell *cell;
-	u8 raw[ETH_ALEN], want;
 	unsigned int i;
-	size_t len;
-	u8 *data;
 
 	fsb_start(test, soc - fsb_socs);
 	KUNIT_ASSERT_EQ(test, nvmem_device_read(ctx->rw.nvmem, 0x90, ETH_ALEN,
 						raw), ETH_ALEN);
+	for (i = 0; i < ETH_ALEN; i++)
+		want[i] = soc->mac_in_order ? raw[i] : raw[ETH_ALEN - 1 - i];
 	np = of_find_node_by_path(NODE_CONSUMER);
 	KUNIT_ASSERT_NOT_NULL(test, np);
-	cell = of_nvmem_cell_get(np, "mac-address");
+	expect_cell(test, np, "mac-address", want, ETH_ALEN);
 	of_node_put(np);
-	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, cell);
-	data = nvmem_cell_read(cell, &len);
-	nvmem_cell_put(cell);
-	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, data);
-	KUNIT_EXPECT_EQ(test, len, ETH_ALEN);
-	for (i = 0; i < ETH_ALEN && i < len; i++) {
-		want = soc->mac_in_order ? raw[i] : raw[ETH_ALEN - 1 - i];
-		KUNIT_EXPECT_EQ_MSG(test, data[i], want, "byte %u", i);
-	}
-	kfree(data);
 }
 
 static void fsb_desc(const struct test_soc *soc, char *desc)

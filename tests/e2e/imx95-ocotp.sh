@@ -15,8 +15,6 @@ imx_device_or_fail imx95-device efuse@7f070000 || { return 0 2>/dev/null || exit
 d95=$imx_dev
 n95=${d95##*/}
 
-expect_eq imx95-size "$(wc -c < "$d95/nvmem" | tr -d ' ')" 2048
-expect_eq imx95-mode "$(stat -c %a "$d95/nvmem")" 444
 
 want=$(sed 's/#.*//' "$words" | grep . | awk '
 function within(n, a, b) { return n >= a && n <= b }
@@ -31,10 +29,7 @@ function within(n, a, b) { return n >= a && n <= b }
 	else
 		print "00000000"
 }')
-echo "# od -A x -t x4 $d95/nvmem"
-dump=$(od -A x -t x4 "$d95/nvmem")
-expect_eq imx95-od-dump "$(echo "$dump" | expand_dump)" "$want"
-expect_eq imx95-no-junk "$(echo "$dump" | grep -c deadbeef)" 0
+fsb_reads imx95 "$d95" "$want"
 
 echo "# dd status=none if=$d95/nvmem of=/dev/stdout bs=4 count=1 skip=7 | od -v -t x4"
 expect_eq imx95-ecc-word7 \
@@ -52,7 +47,6 @@ expect_eq imx95-consumer-mac \
 	00:04:9f:95:00:01
 expect_eq imx95-otp-read "$(otp read "$n95" 40 5 | sed 's/.*: //')" 0x959f0400
 
-expect_fail imx95-write-refused sh -c "printf '\\x01\\x00\\x00\\x00' | dd of=$d95/nvmem bs=4 seek=400 count=1 conv=notrunc"
-expect_eq imx95-unchanged "$(od -A x -t x4 "$d95/nvmem" | expand_dump)" "$want"
+fsb_refused imx95 "$d95" "$want"
 expect_ok imx95-enclave-said \
 	sh -c "dmesg | grep -q '7f070000.efuse: offset 0xfc and the other words only the EdgeLock Secure Enclave'"

@@ -196,6 +196,25 @@ imx_device_or_fail() {
 	return 1
 }
 
+# fsb_reads NAME DEV WANT: an i.MX93/95 fuse shadow block device DEV (its
+# sysfs directory) is 2048 bytes, read-only, and the seed's od dump gives
+# WANT (one word per line) with no junk shadow in it
+fsb_reads() {
+	expect_eq "$1-size" "$(wc -c < "$2/nvmem" | tr -d ' ')" 2048
+	expect_eq "$1-mode" "$(stat -c %a "$2/nvmem")" 444
+	echo "# od -A x -t x4 $2/nvmem"
+	fsb_dump=$(od -A x -t x4 "$2/nvmem")
+	expect_eq "$1-od-dump" "$(echo "$fsb_dump" | expand_dump)" "$3"
+	expect_eq "$1-no-junk" "$(echo "$fsb_dump" | grep -c deadbeef)" 0
+}
+
+# fsb_refused NAME DEV WANT: a write to DEV is refused and it still reads WANT
+fsb_refused() {
+	expect_fail "$1-write-refused" \
+		sh -c "printf '\\x01\\x00\\x00\\x00' | dd of=$2/nvmem bs=4 seek=400 count=1 conv=notrunc"
+	expect_eq "$1-unchanged" "$(od -A x -t x4 "$2/nvmem" | expand_dump)" "$3"
+}
+
 # imx_rw_device: the NVMEM device directory of the writable node
 imx_rw_device() {
 	imx_node_device "$imx_rw_node"

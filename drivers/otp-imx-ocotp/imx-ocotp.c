@@ -269,8 +269,9 @@ struct ocotp_fsb_run {
 /**
  * struct ocotp_fsb - the fuse shadow block of the i.MX93/95 OCOTP
  * @reg: offset of fuse word 0's shadow; word n is at @reg + 4 * n
- * @runs: the words it serves, ending with a zero @kind; others have no
- *	fuse a normal-world read can see and read 0
+ * @runs: the words it serves, in ascending @word order without overlap
+ *	(a read walks them once, see ocotp_fsb_kind()), ending with a zero
+ *	@kind; others have no fuse a normal-world read can see and read 0
  */
 struct ocotp_fsb {
 	unsigned int reg;

@@ -10,8 +10,6 @@ words=/data/imx93-fuses.words
 
 imx_device_or_fail imx93-device efuse@7f050000 || { return 0 2>/dev/null || exit 0; }
 d93=$imx_dev
-n93=${d93##*/}
-
 
 # What every word must read: the fuse where the block has a shadow for it,
 # 0 elsewhere (U-Boot's map, not the driver's table).
@@ -25,18 +23,9 @@ echo "# dd status=none if=$d93/nvmem of=/dev/stdout bs=4 count=1 skip=315 | od -
 expect_eq imx93-dd-word315 \
 	"$(dd status=none if="$d93/nvmem" of=/dev/stdout bs=4 count=1 skip=315 | od -v -A n -t x4 | tr -d ' ')" \
 	9f930001
-expect_eq imx93-enclave-word-63 \
-	"$(dd status=none if="$d93/nvmem" bs=4 count=1 skip=63 | od -v -A n -t x4 | tr -d ' ')" \
-	00000000
-# The MAC cell's bytes as stored (the consumer gets them reversed).
-expect_eq imx93-mac-bytes \
-	"$(dd status=none if="$d93/nvmem" bs=1 skip=1260 count=6 | od -v -A n -t x1 | tr -d ' \n')" \
-	0100939f0400
-# of_get_mac_address() through the DT consumer gets it in order.
-expect_eq imx93-consumer-mac \
-	"$(awk '$1 == "mac-address" { print $2 }' /sys/bus/platform/devices/otp-consumer-imx93/values)" \
-	00:04:9f:93:00:01
-expect_eq imx93-otp-read "$(otp read "$n93" 39 3 | sed 's/.*: //')" 0x9f930001
+# The MAC cell's bytes as stored; of_get_mac_address() through the DT
+# consumer gets them reversed, in order.
+fsb_word_checks imx93 "$d93" 1260 0100939f0400 00:04:9f:93:00:01 39 3 0x9f930001
 
 fsb_refused imx93 "$d93" "$want"
 expect_ok imx93-enclave-said \

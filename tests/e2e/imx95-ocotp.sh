@@ -13,8 +13,6 @@ words=/data/imx95-fuses.words
 
 imx_device_or_fail imx95-device efuse@7f070000 || { return 0 2>/dev/null || exit 0; }
 d95=$imx_dev
-n95=${d95##*/}
-
 
 want=$(sed 's/#.*//' "$words" | grep . | awk '
 function within(n, a, b) { return n >= a && n <= b }
@@ -35,17 +33,8 @@ echo "# dd status=none if=$d95/nvmem of=/dev/stdout bs=4 count=1 skip=7 | od -v 
 expect_eq imx95-ecc-word7 \
 	"$(dd status=none if="$d95/nvmem" of=/dev/stdout bs=4 count=1 skip=7 | od -v -A n -t x4 | tr -d ' ')" \
 	00007ff8
-expect_eq imx95-enclave-word-63 \
-	"$(dd status=none if="$d95/nvmem" bs=4 count=1 skip=63 | od -v -A n -t x4 | tr -d ' ')" \
-	00000000
 # The MAC as stored, first byte first; the consumer gets the same order.
-expect_eq imx95-mac-bytes \
-	"$(dd status=none if="$d95/nvmem" bs=1 skip=1300 count=6 | od -v -A n -t x1 | tr -d ' \n')" \
-	00049f950001
-expect_eq imx95-consumer-mac \
-	"$(awk '$1 == "mac-address" { print $2 }' /sys/bus/platform/devices/otp-consumer-imx95/values)" \
-	00:04:9f:95:00:01
-expect_eq imx95-otp-read "$(otp read "$n95" 40 5 | sed 's/.*: //')" 0x959f0400
+fsb_word_checks imx95 "$d95" 1300 00049f950001 00:04:9f:95:00:01 40 5 0x959f0400
 
 fsb_refused imx95 "$d95" "$want"
 expect_ok imx95-enclave-said \

@@ -215,6 +215,23 @@ fsb_refused() {
 	expect_eq "$1-unchanged" "$(od -A x -t x4 "$2/nvmem" | expand_dump)" "$3"
 }
 
+# fsb_word_checks NAME DEV MACOFF MACBYTES MAC BANK WORD VALUE: on a fuse
+# shadow block DEV, enclave word 63 reads 0, the six bytes at MACOFF are
+# MACBYTES (hex, as stored), the DT consumer otp-consumer-NAME gets MAC, and
+# `otp read` of fuse bank BANK word WORD (U-Boot's numbering) prints VALUE.
+fsb_word_checks() {
+	expect_eq "$1-enclave-word-63" \
+		"$(dd status=none if="$2/nvmem" bs=4 count=1 skip=63 | od -v -A n -t x4 | tr -d ' ')" \
+		00000000
+	expect_eq "$1-mac-bytes" \
+		"$(dd status=none if="$2/nvmem" bs=1 skip="$3" count=6 | od -v -A n -t x1 | tr -d ' \n')" \
+		"$4"
+	expect_eq "$1-consumer-mac" \
+		"$(awk '$1 == "mac-address" { print $2 }' "/sys/bus/platform/devices/otp-consumer-$1/values")" \
+		"$5"
+	expect_eq "$1-otp-read" "$(otp read "${2##*/}" "$6" "$7" | sed 's/.*: //')" "$8"
+}
+
 # imx_rw_device: the NVMEM device directory of the writable node
 imx_rw_device() {
 	imx_node_device "$imx_rw_node"

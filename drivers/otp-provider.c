@@ -51,9 +51,17 @@ static void otp_provider_remove(void *data)
  * A cell's bits = <offset count> must lie within its reg bytes, with at
  * least one bit (the binding's words; the 6.12 core refuses the node
  * otherwise, and 6.1 silently widens the cell to the bits instead).
+ *
+ * A cell past the end of the @size bytes is kept, as the core keeps it,
+ * but named once: its consumer's reads fail with EINVAL, and a board
+ * engineer should learn why at bind rather than from a random MAC.  The
+ * i.MX95 trees of later kernels write the Ethernet port in bits 15:12 of
+ * the reg offset (mac-address@1 at 0x1514), which this driver does not
+ * decode.
  */
 static int otp_provider_check_cell_node(struct device *dev,
-					struct device_node *np)
+					struct device_node *np,
+					unsigned int size)
 {
 	struct device_node *child;
 	u32 ac = 1, sc = 1, reg[2], bits[2];
@@ -71,8 +79,12 @@ static int otp_provider_check_cell_node(struct device *dev,
 		return -EINVAL;
 	}
 	for_each_child_of_node(np, child) {
-		if (of_property_read_u32_array(child, "reg", reg, 2) ||
-		    of_property_read_u32_array(child, "bits", bits, 2))
+		if (of_property_read_u32_array(child, "reg", reg, 2))
+			continue;
+		if ((u64)reg[0] + reg[1] > size)
+			dev_warn(dev, "%pOF: reg = <%#x %u> ends past the %u bytes of fuses, so reading this cell fails: fix its reg in the device tree\n",
+				 child, reg[0], reg[1], size);
+		if (of_property_read_u32_array(child, "bits", bits, 2))
 			continue;
 		if (bits[1] && (u64)bits[0] + bits[1] <= 8ULL * reg[1])
 			continue;
@@ -85,18 +97,18 @@ static int otp_provider_check_cell_node(struct device *dev,
 }
 
 /* The provider's node and its fixed layout, if it has one. */
-static int otp_provider_check_cells(struct device *dev)
+static int otp_provider_check_cells(struct device *dev, unsigned int size)
 {
 	struct device_node *layout;
 	int ret;
 
-	ret = otp_provider_check_cell_node(dev, dev->of_node);
+	ret = otp_provider_check_cell_node(dev, dev->of_node, size);
 	if (ret)
 		return ret;
 	layout = of_get_child_by_name(dev->of_node, "nvmem-layout");
 	if (!layout)
 		return 0;
-	ret = otp_provider_check_cell_node(dev, layout);
+	ret = otp_provider_check_cell_node(dev, layout, size);
 	of_node_put(layout);
 	return ret;
 }
@@ -143,7 +155,7 @@ struct nvmem_device *otp_provider_register(struct device *dev,
 	struct device *ndev;
 	int ret;
 
-	ret = otp_provider_check_cells(dev);
+	ret = otp_provider_check_cells(dev, cfg->size);
 	if (ret) {
 		prov->release(prov);
 		return ERR_PTR(ret);

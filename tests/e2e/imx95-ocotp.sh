@@ -39,3 +39,6 @@ fsb_word_checks imx95 "$d95" 1300 00049f950001 00:04:9f:95:00:01 40 5 0x959f0400
 fsb_refused imx95 "$d95" "$want"
 expect_ok imx95-enclave-said \
 	sh -c "dmesg | grep -q '7f070000.efuse: offset 0xfc and the other words only the EdgeLock Secure Enclave'"
+# Mainline's cell with the port in bits 15:12 of reg: named at bind.
+expect_ok imx95-past-end-cell-said \
+	sh -c "dmesg | grep -q 'mac-address@1514: reg = <0x1514 6> ends past the 2048 bytes of fuses'"

@@ -108,7 +108,7 @@ while [ $run -le "$repeat" ]; do
 		e2e_begin "$(basename "$t")"
 		( . "$t" )
 		e2e_end
-		echo "OTP-GUEST: e2e-done $(basename "$t") run=$run"
+		echo "OTP-GUEST: e2e-done $(basename "$t") run=$run t=$(uptime_s)"
 	done
 	run=$((run + 1))
 done
@@ -119,7 +119,8 @@ if [ "$mode" = check ]; then
 		[ -z "$only" ] || [ "$only" = "$(basename "$k")" ] || continue
 		echo "OTP-GUEST: kunit $(basename "$k") t=$(uptime_s)"
 		insmod "$k"
-		echo "OTP-GUEST: kunit-done $(basename "$k") rc=$?"
+		rc=$?
+		echo "OTP-GUEST: kunit-done $(basename "$k") rc=$rc t=$(uptime_s)"
 		rmmod "$(basename "$k" .ko)" 2>/dev/null
 	done
 fi

@@ -2,15 +2,11 @@
 # scripts/otp (installed as /bin/otp) against both providers: every
 # refusal with its exit code, and the write path on the writable i.MX node.
 
-rc_of() {	# rc_of CMD... -> prints the exit code
-	"$@" >/tmp/otp.out 2>&1
-	echo $?
-}
-
-expect_rc() {	# expect_rc NAME WANT CMD...
+expect_rc() {	# expect_rc NAME WANT CMD...: CMD exits WANT
 	name=$1 want=$2
 	shift 2
-	got=$(rc_of "$@")
+	"$@" >/tmp/otp.out 2>&1
+	got=$?
 	if [ "$got" = "$want" ]; then
 		e2e_ok "$name"
 	else
@@ -34,9 +30,12 @@ echo "# otp read imx-ocotp0 9 1"
 out=$(otp read imx-ocotp0 9 1)
 echo "$out"
 expect_eq otp-read-bank-word "${out##*: }" "0x118e0b01"
-expect_eq otp-read-word "$(otp read imx-ocotp0 37 | sed 's/.*: //')" "0x118e0b01"
-expect_eq otp-read-stm32 "$(otp read stm32-romem0 12 | sed 's/.*: //')" "0x7cf5f917"
-expect_eq otp-read-locked "$(otp read imx-ocotp0 16 | sed 's/.*: //')" "0xbadabada"
+out=$(otp read imx-ocotp0 37)
+expect_eq otp-read-word "${out##*: }" "0x118e0b01"
+out=$(otp read stm32-romem0 12)
+expect_eq otp-read-stm32 "${out##*: }" "0x7cf5f917"
+out=$(otp read imx-ocotp0 16)
+expect_eq otp-read-locked "${out##*: }" "0xbadabada"
 
 echo "# otp cells"
 otp cells > /tmp/otp.cells
@@ -62,7 +61,7 @@ if [ -n "$rw" ]; then
 	expect_rc otp-write-1-to-0 4 otp write --yes "$rw" 9 1 0x12345678
 	expect_eq otp-write-1-to-0-unchanged "$(otp read "$rw" 37)" "$before"
 	expect_rc otp-write-not-confirmed 5 sh -c "echo no | otp write $rw 24 0x12345678"
-	expect_rc otp-write-same-value 0 otp write --yes "$rw" 9 1 "$(echo "$before" | sed 's/.*: //')"
+	expect_rc otp-write-same-value 0 otp write --yes "$rw" 9 1 "${before##*: }"
 	echo "# otp write --yes $rw 24 0x12345678 (QEMU: plain RAM, so the read-back check fails)"
 	otp write --yes "$rw" 24 0x12345678
 	expect_rc otp-write-verify-fails 6 otp write --yes "$rw" 24 0x12345678

@@ -37,15 +37,9 @@ gate() {	# gate NAME CMD... : one pass or one fail, log in build/gate-NAME.log
 	tally "$name" $?
 }
 
-# Two chains of about equal work, run side by side (see below).
-static1="parser generated checkpatch kernel-doc sparse w1-gcc w1-clang dt-bindings"
-static2="coccicheck arm32 packaging"
-static="$static1 $static2"
-if [ "${1:-}" = static ]; then	# static [GATE...]: those gates (all by default), "NAME RC" lines
-	shift
-	# shellcheck disable=SC2086 # one argument per gate
-	[ $# -gt 0 ] || set -- $static
-	for g in "$@"; do
+static="parser generated checkpatch kernel-doc sparse w1-gcc w1-clang coccicheck arm32 dt-bindings packaging"
+if [ "${1:-}" = static ]; then	# the static gates alone: "NAME RC" lines
+	for g in $static; do
 		case $g in
 		# The result parser against logs that must fail (KTAP).
 		parser) python3 scripts/check-log.py --selftest \
@@ -86,9 +80,7 @@ gate kernel-6.12-clang-prep scripts/build-kernel.sh 6.12 arm64 clang
 # one version and architecture share build/KVER[-arm], so each such group
 # sits in one lane; the lanes are balanced by pairing the slowest group
 # (6.1 ARM) with the fastest (6.12 arm64).  The static gates run next to
-# them at a lower priority, in two chains, and fill the cores the guests
-# leave idle; what is left of them when the last guest stops gets both
-# cores.
+# them at a lower priority and fill the cores the guests leave idle.
 lanes="6.1:check:arm:optee-3.3,6.1:optee:arm:optee-3.9,6.12:check:arm64,6.12:absent:arm64,6.12:optee:arm64
 6.12:check:arm:optee-3.9,6.12:optee:arm:optee-3.9,6.1:check:arm64,6.1:absent:arm64,6.1:optee:arm64"
 lane() {	# lane N BOOTS: the boots in turn, results in build/lane-N.txt
@@ -116,10 +108,7 @@ for l in $lanes; do
 	n=$((n + 1))
 	lane "$n" "$l" &
 done
-# shellcheck disable=SC2086 # one argument per gate
-nice -n 10 sh "$0" static $static1 > "$out/static-gates-1.txt" 2>/dev/null &
-# shellcheck disable=SC2086
-nice -n 10 sh "$0" static $static2 > "$out/static-gates-2.txt" 2>/dev/null &
+nice -n 10 sh "$0" static > "$out/static-gates.txt" 2>/dev/null &
 wait
 boots=
 for f in "$out"/lane-*.txt; do
@@ -134,7 +123,7 @@ done
 
 # Static gates: one pass or one fail each, log in build/gate-NAME.log.
 for g in $static; do
-	tally "$g" "$(cat "$out"/static-gates-*.txt | awk -v g="$g" '$1 == g { print $2 }')"
+	tally "$g" "$(awk -v g="$g" '$1 == g { print $2 }' "$out/static-gates.txt")"
 done
 
 echo "1..$ngates" >> "$gates"

@@ -2325,12 +2325,23 @@ static void hostile_bits(struct kunit *test)
 			    sizeof(imx_ocotp_bits_bad_dtbo));
 }
 
+/*
+ * After their overlay is removed the controllers' emulators are freed with
+ * their devices: exit must not look at them, on a skip or failure either
+ * (a use-after-free the hunt kernel's KFENCE and KASAN caught).
+ */
+static void ocotp_forget(struct test_ctx *ctx)
+{
+	memset(&ctx->rw, 0, sizeof(ctx->rw));
+	memset(&ctx->ro, 0, sizeof(ctx->ro));
+}
+
 /* Device numbers come from an IDA and are given back on unbind. */
 static void device_ids_reused(struct kunit *test)
 {
 	struct test_ctx *ctx = test->priv;
 	char first[2][32];
-	int ovcs = 0;
+	int ovcs = 0, ret;
 
 	KUNIT_ASSERT_EQ(test, otp_overlay_apply(imx_ocotp_test_dtbo,
 						sizeof(imx_ocotp_test_dtbo),
@@ -2339,22 +2350,15 @@ static void device_ids_reused(struct kunit *test)
 		otp_kunit_overlay_remove(&ovcs);
 		KUNIT_FAIL(test, "probe failed: %d %d", ctx->rw.err,
 			   ctx->ro.err);
-		/* The emulators went with the devices: nothing for exit. */
-		memset(&ctx->rw, 0, sizeof(ctx->rw));
-		memset(&ctx->ro, 0, sizeof(ctx->ro));
+		ocotp_forget(ctx);
 		return;
 	}
 	strscpy(first[0], nvmem_dev_name(ctx->rw.nvmem), sizeof(first[0]));
 	strscpy(first[1], nvmem_dev_name(ctx->ro.nvmem), sizeof(first[1]));
 	KUNIT_EXPECT_STRNEQ(test, first[0], first[1]);
-	KUNIT_ASSERT_EQ(test, otp_kunit_overlay_remove(&ovcs), 0);
-	/*
-	 * The emulators went with the devices: exit must not look at them,
-	 * on the skip below too (a use-after-free the hunt kernel's KFENCE
-	 * and KASAN caught).
-	 */
-	memset(&ctx->rw, 0, sizeof(ctx->rw));
-	memset(&ctx->ro, 0, sizeof(ctx->ro));
+	ret = otp_kunit_overlay_remove(&ovcs);
+	ocotp_forget(ctx);
+	KUNIT_ASSERT_EQ(test, ret, 0);
 	/*
 	 * The ids come free when the NVMEM devices are released: at once, or
 	 * 1 to 4 s later under DEBUG_KOBJECT_RELEASE (lib/kobject.c), which

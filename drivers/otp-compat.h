@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Every difference between the supported kernels (Debian 6.1 and 6.12)
+ * Every difference between the supported kernels (Debian 6.1, 6.12, 7.2)
  * that the OTP providers and their KUnit suites care about lives here.
  */
 #ifndef OTP_COMPAT_H
@@ -56,26 +56,29 @@ static inline int otp_overlay_apply(const void *fdt, u32 size, int *ovcs_id)
  *	static void setup(struct nvmem_config *cfg)
  * which makes the nvmem core run
  *	int fix(void *priv, void *buf, size_t bytes)
- * on what every read of a cell returns, for the cells where
- *	bool match(const char *name)
- * holds.  Since 6.7 the core lets the provider fix up each DT cell once
- * (fixup_dt_cell_info) and hang a read_post_process hook on it, so @name is
- * the cell's node name.  Before, one provider-wide cell_post_process hook
- * sees every cell read with the consumer's cell id, which is then @name.
- * Neither hook carries data of its own, hence the generated adaptors.
+ * on what a consumer's read of a cell returns when
+ *	bool match(const char *id)
+ * holds for the name the consumer asked for the cell by (its
+ * nvmem-cell-names entry, e.g. "mac-address" for a node named
+ * "mac-addr@88").  Reads through sysfs name no consumer (@id is NULL) and
+ * get the cell's bytes as they are.  The id reaches the provider through
+ * the read_post_process hook the core (6.7+) lets it hang on each DT cell
+ * (fixup_dt_cell_info), which is hung on every cell, since which consumer
+ * will ask is not known then; before 6.7, through the provider-wide
+ * cell_post_process hook.  Neither hook carries data of its own, hence the
+ * generated adaptors.
  */
 #ifdef OTP_HAVE_NVMEM_FIXUP_DT_CELL
 #define OTP_NVMEM_CELL_FIXUP(setup, match, fix)				\
 static int setup##_read(void *priv, const char *id, int index,		\
 			unsigned int offset, void *buf, size_t bytes)	\
 {									\
-	return fix(priv, buf, bytes);					\
+	return match(id) ? fix(priv, buf, bytes) : 0;			\
 }									\
 static void setup##_cell(struct nvmem_device *nvmem,			\
 			 struct nvmem_cell_info *cell)			\
 {									\
-	if (match(cell->name))						\
-		cell->read_post_process = setup##_read;			\
+	cell->read_post_process = setup##_read;				\
 }									\
 static void setup(struct nvmem_config *cfg)				\
 {									\

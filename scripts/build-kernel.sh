@@ -2,7 +2,8 @@
 # Build (or reuse) a kernel tree for the OTP modules.
 #
 # usage: scripts/build-kernel.sh VERSION ARCH KIND
-#   VERSION  6.1 | 6.12          (Debian linux-source-VERSION)
+#   VERSION  6.1 | 6.12 | 7.2    (Debian linux-source-VERSION: installed, or
+#                                fetched from sid by scripts/setup.sh)
 #   ARCH     arm64 | arm
 #   KIND     test   full test kernel (arm64 Image / arm zImage) from
 #                   allnoconfig + scripts/config/{test-kernel,debug}.config
@@ -27,6 +28,9 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 cache=${OTP_CACHE:-$HOME/.cache/otp-kernels}
 cfg=$top/scripts/config
 tarball=/usr/src/linux-source-$ver.tar.xz
+# A package from sid is unpacked under the cache, its version beside it.
+sid=$cache/sid
+[ -f "$tarball" ] || tarball=$sid/usr/src/linux-source-$ver.tar.xz
 src=$cache/src/linux-source-$ver
 
 case $arch in
@@ -46,12 +50,13 @@ case $ver-$kind-$arch in 6.12-bench-arm64) frags="$frags $cfg/ele-bench.config" 
 case $kind in bench) frags="$frags $cfg/bench.config" ;; esac
 case $kind in hunt) frags="$frags $cfg/hunt.config" ;; esac
 
-[ -f "$tarball" ] || { echo "build-kernel: $tarball missing (apt-get install linux-source-$ver)" >&2; exit 1; }
+[ -f "$tarball" ] || { echo "build-kernel: $tarball missing (scripts/setup.sh installs or fetches linux-source-$ver)" >&2; exit 1; }
 
 # What the sources are: the Debian package's version, or the tarball's size
 # and time where dpkg does not know it.  A new linux-source package gives
 # new sources and new trees.
 srcid=$(dpkg-query -W -f='${Version}' "linux-source-$ver" 2>/dev/null || true)
+[ -n "$srcid" ] || srcid=$(cat "$sid/linux-source-$ver.version" 2>/dev/null || true)
 [ -n "$srcid" ] || srcid=$(stat -c '%s %Y' "$tarball")
 # shellcheck disable=SC2086
 key=$({ cat $frags "$0"; printf '%s %s\n' "$srcid" "$kind"; } | sha256sum | cut -c1-12)

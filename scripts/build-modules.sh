@@ -38,7 +38,8 @@ rsync -rlc --delete --exclude '*.o' --exclude '*.ko' --exclude '.*.cmd' \
 	--exclude 'Module.symvers' --exclude '.*.d' \
 	--include 'Kbuild' --include 'drivers/***' --include 'kunit/***' \
 	--include 'tests/' --include 'tests/modules/***' \
-	--include 'tests/data/' --include 'tests/data/*.words' --exclude '*' \
+	--include 'tests/data/' --include 'tests/data/*.words' \
+	--include 'tests/gen-upstream-cells.py' --exclude '*' \
 	"$top/" "$work/"
 if grep -q '^CONFIG_CC_IS_CLANG=y' "$kdir/.config"; then
 	set -- LLVM=1 CC="ccache clang" "$@"
@@ -47,7 +48,8 @@ else
 fi
 export CCACHE_DIR=${CCACHE_DIR:-$HOME/.cache/ccache}
 rc=0
-make -C "$kdir" M="$work" ARCH="$arch" -j"$(nproc)" "$@" modules || rc=$?
+# OTP_TESTS=1: the KUnit suites and the guest-side test modules too.
+make -C "$kdir" M="$work" OTP_TESTS=1 ARCH="$arch" -j"$(nproc)" "$@" modules || rc=$?
 rsync -a --delete "$work/" "$dst/"
 # The module lists name the objects by path: OUTDIR's, for modules_install
 # with M=OUTDIR.

@@ -20,14 +20,24 @@ find "$out" -mindepth 1 -delete
 export ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu-
 export CCACHE_DIR=${CCACHE_DIR:-$HOME/.cache/ccache}
 
+# The whole clone, tests and all, as a board build or a package gets it:
+# what is installed must still be the two providers alone.
 copy_src() {
 	mkdir -p "$1"
-	(cd "$top" && tar cf - Makefile Kbuild dkms.conf COPYING drivers kunit tests/data \
-		--exclude='*.o' --exclude='*.ko' --exclude='.*.cmd' --exclude='*.mod*' \
-		--exclude='*.dtbo*' --exclude='*.words.h') | tar xf - -C "$1"
+	(cd "$top" && git ls-files -co --exclude-standard -- . ':!build' 2>/dev/null ||
+		find . -path ./build -prune -o -path ./.git -prune -o -type f -print) |
+		(cd "$top" && tar cf - -T - --exclude='*.o' --exclude='*.ko' \
+			--exclude='.*.cmd' --exclude='*.mod*' --exclude='*.dtbo*' \
+			--exclude='*.words.h') | tar xf - -C "$1"
 }
 
 expect_modules() {	# expect_modules DIR WHAT
+	n=$(find "$1" -name '*.ko' | wc -l)
+	if [ "$n" != 2 ]; then
+		echo "check-packaging: $2: $n modules under $1, not the two providers:"
+		find "$1" -name '*.ko' | sed 's/^/check-packaging:   /'
+		exit 1
+	fi
 	for m in otp-stm32-romem otp-imx-ocotp; do
 		f=$(find "$1" -name "$m.ko" | head -n1)
 		if [ -z "$f" ]; then

@@ -60,12 +60,16 @@ t0=$(date +%s)
 printf 'KTAP version 1\n# make check: the static gates and kernel builds\n' > "$gates"
 
 # Kernels first (cached after the first run), one at a time on small machines.
+# Debian's 6.1 and 6.12 (bookworm) on both architectures; the newest, 7.2
+# (sid), booted on arm64, and on ARM compiled with W=1 against a prepared
+# multi_v7 tree (the arm32 gate).
 for v in 6.12 6.1; do
 	for a in arm64 arm; do
 		gate "kernel-$v-$a" scripts/build-kernel.sh "$v" "$a" test
 	done
 done
-gate kernel-6.12-arm-prep scripts/build-kernel.sh 6.12 arm prep
+gate kernel-7.2-arm64 scripts/build-kernel.sh 7.2 arm64 test
+gate kernel-7.2-arm-prep scripts/build-kernel.sh 7.2 arm prep
 gate kernel-6.12-clang-prep scripts/build-kernel.sh 6.12 arm64 clang
 
 # QEMU boots (scripts/qemu-test.sh), per kernel version and architecture:
@@ -82,7 +86,7 @@ gate kernel-6.12-clang-prep scripts/build-kernel.sh 6.12 arm64 clang
 # (6.1 ARM) with the fastest (6.12 arm64).  The static gates run next to
 # them at a lower priority and fill the cores the guests leave idle.
 lanes="6.1:check:arm:optee-3.3,6.1:optee:arm:optee-3.9,6.12:check:arm64,6.12:absent:arm64,6.12:optee:arm64
-6.12:check:arm:optee-3.9,6.12:optee:arm:optee-3.9,6.1:check:arm64,6.1:absent:arm64,6.1:optee:arm64"
+6.12:check:arm:optee-3.9,6.12:optee:arm:optee-3.9,6.1:check:arm64,6.1:absent:arm64,6.1:optee:arm64,7.2:check:arm64"
 lane() {	# lane N BOOTS: the boots in turn, results in build/lane-N.txt
 	lane_out=$out/lane-$1.txt
 	for b in $(echo "$2" | tr , ' '); do

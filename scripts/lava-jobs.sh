@@ -72,7 +72,7 @@ for kdir in "$@"; do
 	cp "$work/mod/tests/modules/otp-test-consumer.ko" "$ov/modules/consumer/"
 	cp "$top"/tests/data/*.words "$top"/tests/data/ocotp-shadow-maps "$ov/data/"
 	cp "$top/tests/firmware/otp-image.words" "$ov/data/fw-otp-image.words"
-	make -s -C "$kdir" M="$work/mod" ARCH="$arch" CROSS_COMPILE="$cross" \
+	make -s -C "$kdir" M="$work/mod" OTP_TESTS=1 ARCH="$arch" CROSS_COMPILE="$cross" \
 		INSTALL_MOD_PATH="$ov" DEPMOD=true modules_install >&2
 	depmod -b "$ov" "$krel"
 	tar -czf "$dst/otp-modules.tar.gz" --owner=0 --group=0 -C "$ov" .

@@ -171,7 +171,7 @@ fi
 # The same modules installed the way a board gets them (modules_install +
 # depmod), for modprobe and udev-style autoloading by modalias.
 krel=$(cat "$kdir/include/config/kernel.release")
-make -s -C "$kdir" M="$out/mod" ARCH="$arch" CROSS_COMPILE="$cross" \
+make -s -C "$kdir" M="$out/mod" OTP_TESTS=1 ARCH="$arch" CROSS_COMPILE="$cross" \
 	INSTALL_MOD_PATH="$root" DEPMOD=true modules_install >&2
 depmod -b "$root" "$krel"
 (cd "$root" && find . | sort | cpio -o -H newc --quiet) > "$out/initramfs.cpio"

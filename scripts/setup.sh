@@ -112,6 +112,38 @@ for a in arm64 armhf; do
 	rm -rf "$bbdir/dl-$a"
 done
 
+# The newest kernel's sources, Debian's linux-source-7.2 from the sid
+# suite, through a second private apt state that knows only sid's main
+# suite (the system's apt stays bookworm-only).  The package is not
+# installed: its tarball is unpacked under the cache, where
+# scripts/build-kernel.sh finds it, with the package's version beside it.
+sid="${OTP_CACHE:-$HOME/.cache/otp-kernels}/sid"
+for v in ${OTP_SID_KERNELS:-7.2}; do
+	[ -f "$sid/linux-source-$v.version" ] &&
+		[ -f "$sid/usr/src/linux-source-$v.tar.xz" ] && continue
+	echo "setup: fetching linux-source-$v from $mirror (sid)"
+	sapt() {
+		apt-get -q -o Dir::State::Lists="$sid/apt/lists" \
+			-o Dir::Cache="$sid/apt/cache" \
+			-o Dir::Etc::SourceList="$sid/apt/sources.list" \
+			-o Dir::Etc::SourceParts=- -o Debug::NoLocking=1 "$@"
+	}
+	mkdir -p "$sid/apt/lists/partial" "$sid/apt/cache/archives/partial" "$sid/dl"
+	echo "deb $mirror sid main" > "$sid/apt/sources.list"
+	# A mirror in sync may fail one index; what could be read is enough
+	# when the package itself downloads.
+	sapt update >/dev/null 2>&1 || sapt update >/dev/null 2>&1 || true
+	rm -f "$sid"/dl/*.deb
+	(cd "$sid/dl" && sapt download "linux-source-$v" >/dev/null 2>&1) || {
+		echo "setup: cannot download linux-source-$v from $mirror (sid); rerun when the mirror answers" >&2
+		exit 1
+	}
+	deb=$(ls "$sid"/dl/linux-source-"$v"_*.deb)
+	dpkg-deb -x "$deb" "$sid"
+	dpkg-deb -f "$deb" Version > "$sid/linux-source-$v.version"
+	rm -f "$deb"
+done
+
 # dtschema (dt-doc-validate, dt-validate) from PyPI, for the binding gate.
 if ! command -v dt-validate >/dev/null 2>&1; then
 	echo "setup: installing dtschema from PyPI"

@@ -29,8 +29,8 @@ fwsrcs=$(lsrc 'tests/firmware/*.c' 'tests/firmware/*.h')
 fwignore=VOLATILE,BIT_MACRO,PREFER_DEFINED_ATTRIBUTE_MACRO
 out=$top/build/static
 
-tree() {	# tree ARCH KIND -> kernel build dir (cached)
-	scripts/build-kernel.sh 6.12 "$1" "$2" | tail -n1
+tree() {	# tree ARCH KIND [VERSION] -> kernel build dir (cached)
+	scripts/build-kernel.sh "${3:-6.12}" "$1" "$2" | tail -n1
 }
 
 # Build in a scratch copy and fail on any diagnostic about our files.
@@ -100,7 +100,7 @@ coccicheck)
 	cp -r drivers kunit Kbuild "$out/cocci/"
 	cp -r tests/modules "$out/cocci/tests/"
 	log=$out/coccicheck.log
-	make -C "$kdir" ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu- M="$out/cocci" \
+	make -C "$kdir" ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu- M="$out/cocci" OTP_TESTS=1 \
 		MODE=report J="$(nproc)" coccicheck >"$log" 2>&1 || { cat "$log"; exit 1; }
 	if grep -E '^[^ ]*(drivers|kunit|tests/modules)/[^ ]*:[0-9]+:' "$log"; then
 		echo "static-checks: coccicheck: reports above"
@@ -109,7 +109,9 @@ coccicheck)
 	echo "static-checks: coccicheck clean ($(grep -c 'spatch -D' "$log" || true) semantic patches run)"
 	;;
 arm32)
-	build_clean arm32 "$(tree arm prep)" arm W=1 KBUILD_MODPOST_WARN=1
+	# The newest kernel's multi_v7 tree (7.2): 6.1 and 6.12 ARM are
+	# built for their QEMU boots.
+	build_clean arm32 "$(tree arm prep 7.2)" arm W=1 KBUILD_MODPOST_WARN=1
 	;;
 *)
 	echo "usage: $0 checkpatch|kernel-doc|sparse|w1-gcc|w1-clang|coccicheck|arm32" >&2

@@ -840,6 +840,48 @@ static const struct of_device_id ocotp_of_match[] = {
 };
 MODULE_DEVICE_TABLE(of, ocotp_of_match);
 
+/*
+ * The part a machine is, by the root compatible every board tree of it
+ * ends with (Linux arch/arm64/boot/dts/freescale/imx8m{q,m,n}-*.dts:
+ * "fsl,imx8mq", "fsl,imx8mm", "fsl,imx8mn"), and that part's OCOTP.
+ */
+static const struct {
+	const char *machine;
+	const struct ocotp_soc *soc;
+} ocotp_machine_parts[] = {
+	{ .machine = "fsl,imx8mq", .soc = &imx8mq_soc },
+	{ .machine = "fsl,imx8mm", .soc = &imx8mm_soc },
+	{ .machine = "fsl,imx8mn", .soc = &imx8mn_soc },
+};
+
+/*
+ * Some board trees give an i.MX8M Mini's OCOTP the i.MX8MQ's compatible
+ * first (Digi's ConnectCore 8M Mini: "fsl,imx8mq-ocotp", "fsl,imx7d-ocotp").
+ * The parts read alike but their LOCK words mean different things, so the
+ * part the machine says it is decides, when it has the same registers and
+ * fuse layout as the part the node names.
+ */
+static const struct ocotp_soc *ocotp_machine_soc(struct device *dev,
+						 const struct ocotp_soc *soc)
+{
+	const struct ocotp_soc *part;
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(ocotp_machine_parts); i++) {
+		if (!of_machine_is_compatible(ocotp_machine_parts[i].machine))
+			continue;
+		part = ocotp_machine_parts[i].soc;
+		if (part == soc || part->spans != soc->spans ||
+		    part->ctrl != soc->ctrl || part->banks != soc->banks ||
+		    part->bank_words != soc->bank_words)
+			return soc;
+		dev_info(dev, "%s OCOTP on an %s machine: %s fuse locks\n",
+			 soc->name, part->name, part->name);
+		return part;
+	}
+	return soc;
+}
+
 static DEFINE_IDA(ocotp_ida);
 static struct dentry *ocotp_debugfs_root;
 
@@ -1713,13 +1755,16 @@ static int ocotp_write(void *context, unsigned int offset, void *val,
  * The i.MX parts up to the i.MX93 hold a MAC address last byte first:
  * U-Boot arch/arm/mach-imx/mac.c imx_get_mac_from_fuse() takes MAC byte 0
  * from the top of the highest fuse word on the i.MX6, i.MX7 and i.MX8MP
- * alike, and Linux 6.12 imx-ocotp.c and imx-ocotp-ele.c hand
- * imx_ocotp_cell_pp(), which reverses cells named "mac-address", to the
- * cells of every compatible they serve.  Not the i.MX95 (@mac_in_order).
+ * alike.  Linux 6.12 imx-ocotp.c and imx-ocotp-ele.c hang
+ * imx_ocotp_cell_pp() on every cell of every compatible they serve, and it
+ * reverses the bytes when the consumer asked for the cell as
+ * "mac-address" (the FEC's nvmem-cell-names), whatever the cell's node is
+ * called: imx6qdl.dtsi and imx6ul.dtsi name theirs "mac-addr@88".  Not the
+ * i.MX95 (@mac_in_order).
  */
-static bool ocotp_cell_reversed(const char *name)
+static bool ocotp_cell_reversed(const char *id)
 {
-	return name && !strcmp(name, "mac-address");
+	return id && !strcmp(id, "mac-address");
 }
 
 static int ocotp_reverse(void *priv, void *buf, size_t bytes)
@@ -2118,6 +2163,7 @@ static int ocotp_bind(struct device *dev, struct resource *res)
 {
 	const struct of_device_id *match;
 	const struct otp_imx_ocotp_io *io;
+	const struct ocotp_soc *soc;
 	struct nvmem_device *nvmem;
 	struct clk *clk;
 
@@ -2129,7 +2175,8 @@ static int ocotp_bind(struct device *dev, struct resource *res)
 		return -ENODEV;
 	}
 
-	io = ocotp_map(dev, res, match->data);
+	soc = ocotp_machine_soc(dev, match->data);
+	io = ocotp_map(dev, res, soc);
 	if (IS_ERR(io))
 		return PTR_ERR(io);
 
@@ -2137,7 +2184,7 @@ static int ocotp_bind(struct device *dev, struct resource *res)
 	if (IS_ERR(clk))
 		return dev_err_probe(dev, PTR_ERR(clk), "cannot get the OCOTP clock\n");
 
-	nvmem = otp_imx_ocotp_register(dev, io, clk, match->data,
+	nvmem = otp_imx_ocotp_register(dev, io, clk, soc,
 				       of_property_read_bool(dev->of_node,
 							     "read-only"));
 	return PTR_ERR_OR_ZERO(nvmem);

@@ -54,6 +54,13 @@
  */
 #include "imx8mm-seed.words.h"
 
+/*
+ * The SoC trees of the kernel this suite is built against, their OTP cells
+ * and consumers (tests/gen-upstream-cells.py, run by Kbuild).
+ */
+#include "otp-upstream.h"
+#include "imx-upstream-cells.h"
+
 /**
  * struct test_soc - what a user of a SoC's NVMEM device expects
  * @compatible: DT compatible
@@ -2640,6 +2647,50 @@ static void fsb_mac_cell_order(struct kunit *test)
 	of_node_put(np);
 }
 
+/*
+ * Every consumer of a SoC tree's OTP cells, with the cells as that tree
+ * declares them (imx6qdl.dtsi's "mac-addr@88" asked for as "mac-address",
+ * the i.MX6UL's and i.MX8MP's second MAC starting mid-word, ...), reads
+ * what U-Boot reads from the same fuses.
+ */
+static void upstream_cells(struct kunit *test)
+{
+	const struct otp_upstream_soc *u = test->param_value;
+	struct test_ctx *ctx = test->priv;
+	unsigned int i;
+
+	ctx->soc = soc_of(test, u->compatible);
+	ctx->words = u->words;
+	ctx->nwords = u->nwords;
+	KUNIT_ASSERT_EQ(test, otp_kunit_overlay_apply(test, u->dtbo,
+						      u->dtbo_size), 0);
+	KUNIT_ASSERT_EQ(test, ctx->rw.err, 0);
+	for (i = 0; i < u->nreads; i++)
+		otp_upstream_expect(test, &u->reads[i]);
+}
+
+static void upstream_desc(const struct otp_upstream_soc *u, char *desc)
+{
+	const char *base = strrchr(u->dtsi, '/');
+
+	snprintf(desc, KUNIT_PARAM_DESC_SIZE, "%s %s", base ? base + 1 : u->dtsi,
+		 u->compatible);
+}
+
+KUNIT_ARRAY_PARAM(upstream, otp_upstream_socs, upstream_desc);
+
+static struct kunit_case ocotp_upstream_cases[] = {
+	KUNIT_CASE_PARAM(upstream_cells, upstream_gen_params),
+	{}
+};
+
+static struct kunit_suite ocotp_upstream_suite = {
+	.name = "otp-imx-ocotp-upstream",
+	.init = ocotp_test_init,
+	.exit = ocotp_test_exit,
+	.test_cases = ocotp_upstream_cases,
+};
+
 static void fsb_desc(const struct test_soc *soc, char *desc)
 {
 	strscpy(desc, soc->compatible, KUNIT_PARAM_DESC_SIZE);
@@ -2664,7 +2715,7 @@ static struct kunit_suite ocotp_fsb_suite = {
 };
 
 kunit_test_suites(&ocotp_read_suite, &ocotp_write_suite, &ocotp_timing_suite,
-		  &ocotp_dt_suite, &ocotp_fsb_suite);
+		  &ocotp_dt_suite, &ocotp_fsb_suite, &ocotp_upstream_suite);
 
 MODULE_DESCRIPTION("KUnit tests for the i.MX OCOTP NVMEM provider");
 MODULE_LICENSE("GPL");

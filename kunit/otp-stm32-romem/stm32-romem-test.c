@@ -51,6 +51,13 @@
  */
 #include "stm32mp15-seed.words.h"
 
+/*
+ * The SoC trees of the kernel this suite is built against, their BSEC
+ * cells and consumers (tests/gen-upstream-cells.py, run by Kbuild).
+ */
+#include "otp-upstream.h"
+#include "stm32-upstream-cells.h"
+
 /**
  * struct romem_ctx - one device under test
  * @emu: emulated hardware behind it
@@ -1263,7 +1270,49 @@ static struct kunit_suite romem_dt_suite = {
 	.test_cases = romem_dt_cases,
 };
 
-kunit_test_suites(&romem_read_suite, &romem_secure_suite, &romem_dt_suite);
+/*
+ * Every consumer of a SoC tree's BSEC cells (stm32mp151.dtsi's ADC
+ * "vrefint", ...), and every cell no consumer of that tree names, reads
+ * from the fuses what the nvmem core's cell rules give.
+ */
+static void romem_upstream_cells(struct kunit *test)
+{
+	const struct otp_upstream_soc *u = test->param_value;
+	u32 words[BSEC_EMU_WORDS] = { };
+	struct bsec_emu *emu;
+	unsigned int i;
+
+	emu = kunit_kzalloc(test, sizeof(*emu), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, emu);
+	memcpy(words, u->words, 4 * min_t(unsigned int, u->nwords, BSEC_EMU_WORDS));
+	bsec_emu_init(emu, words);
+	romem_start(test, emu, u->dtbo, u->dtbo_size);
+	for (i = 0; i < u->nreads; i++)
+		otp_upstream_expect(test, &u->reads[i]);
+}
+
+static void romem_upstream_desc(const struct otp_upstream_soc *u, char *desc)
+{
+	const char *base = strrchr(u->dtsi, '/');
+
+	snprintf(desc, KUNIT_PARAM_DESC_SIZE, "%s %s", base ? base + 1 : u->dtsi,
+		 u->compatible);
+}
+
+KUNIT_ARRAY_PARAM(romem_upstream, otp_upstream_socs, romem_upstream_desc);
+
+static struct kunit_case romem_upstream_cases[] = {
+	KUNIT_CASE_PARAM(romem_upstream_cells, romem_upstream_gen_params),
+	{}
+};
+
+static struct kunit_suite romem_upstream_suite = {
+	.name = "otp-stm32-romem-upstream",
+	.test_cases = romem_upstream_cases,
+};
+
+kunit_test_suites(&romem_read_suite, &romem_secure_suite, &romem_dt_suite,
+		  &romem_upstream_suite);
 
 MODULE_DESCRIPTION("KUnit tests for the otp-stm32-romem NVMEM provider and its OP-TEE backend");
 MODULE_LICENSE("GPL");

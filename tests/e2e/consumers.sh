@@ -22,6 +22,36 @@ done
 
 # i.MX8M: fuses hold the MAC last byte first; the consumer sees it in order.
 expect_eq consumer-imx-mac "$(value otp-consumer-imx mac-address)" "00:04:9f:01:02:03"
+# i.MX6Q and i.MX6ULL (check boots): cells named as imx6qdl.dtsi and
+# imx6ul.dtsi name them ("mac-addr@88", "mac-addr@8e"), asked for as
+# "mac-address" the FEC's way, give the MAC U-Boot reads from the same
+# fuses (arch/arm/mach-imx/mac.c imx_get_mac_from_fuse(): port 0 from bits
+# 15:0 of word 35 then word 34, port 1 from word 36 then bits 31:16 of
+# word 35, high bytes first), worked out here from the image's words.
+data_word() {	# data_word FILE N: word N of /data/FILE, as 0x...
+	echo "0x$(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "/data/$1" | sed -n "$(($2 + 1))p" | tr -d ' \t')"
+}
+uboot_mac() {	# uboot_mac FILE PORT
+	w34=$(data_word "$1" 34) w35=$(data_word "$1" 35) w36=$(data_word "$1" 36)
+	if [ "$2" = 1 ]; then
+		set -- $((w36 >> 24)) $((w36 >> 16)) $((w36 >> 8)) $((w36)) $((w35 >> 24)) $((w35 >> 16))
+	else
+		set -- $((w35 >> 8)) $((w35)) $((w34 >> 24)) $((w34 >> 16)) $((w34 >> 8)) $((w34))
+	fi
+	printf '%02x:%02x:%02x:%02x:%02x:%02x' $(($1 & 255)) $(($2 & 255)) \
+		$(($3 & 255)) $(($4 & 255)) $(($5 & 255)) $(($6 & 255))
+}
+if [ -e "$sysdev/otp-consumer-imx6q-fec" ]; then
+	for c in otp-consumer-imx6q-fec otp-consumer-imx6ull-fec1 otp-consumer-imx6ull-fec2; do
+		echo "# $c: $(cat "$sysdev/$c/values")"
+	done
+	expect_eq consumer-imx6q-mac-addr-88 "$(value otp-consumer-imx6q-fec mac-address)" \
+		"$(uboot_mac imx6q-fuses.words 0)"
+	expect_eq consumer-imx6ull-mac-addr-88 "$(value otp-consumer-imx6ull-fec1 mac-address)" \
+		"$(uboot_mac imx6ull-fuses.words 0)"
+	expect_eq consumer-imx6ull-mac-addr-8e "$(value otp-consumer-imx6ull-fec2 mac-address)" \
+		"$(uboot_mac imx6ull-fuses.words 1)"
+fi
 # STM32MP15: calibration words from the lower (shadowed) OTPs.
 expect_eq consumer-stm32-ts-cal1 "$(value otp-consumer-stm32 ts_cal1)" "0x2fe9"
 expect_eq consumer-stm32-ts-cal2 "$(value otp-consumer-stm32 ts_cal2)" "0x3f99"

@@ -134,6 +134,27 @@ esac
 expect_ok imx-ocotp-rw-verify-logged sh -c \
 	"dmesg | grep -q 'offset 0x60 reads 0x$w24 after programming 0x$want'"
 
+# Both nodes carry the seed's compatible ("fsl,imx8mq-ocotp" first) on a
+# machine whose root compatible says i.MX8M Mini (tests/dt/imx-ocotp.dtsi):
+# the i.MX8MM's LOCK map decides.  Word 12 is MEM_TRIM on the i.MX8MQ (LOCK
+# bit 4, clear in the seed) and in no placed region on the i.MX8MM, where
+# the seed's GROUP_MASK bit 11 (no public word list) refuses every such word.
+expect_ok imx-ocotp-machine-part sh -c \
+	"dmesg | grep -q 'i.MX8MQ OCOTP on an i.MX8MM machine: i.MX8MM fuse locks'"
+w12=$(rw_word 12)
+want=$(printf '%08x' $((0x$w12 | 0x1)))
+[ "$want" = "$w12" ] && want=$(printf '%08x' $((0x$w12 | 0x80000000)))
+bytes=$(echo "$want" | sed 's/\(..\)\(..\)\(..\)\(..\)/\\x\4\\x\3\\x\2\\x\1/')
+before=$(od -A x -t x4 "$rw/nvmem" | expand_dump)
+echo "# writing 0x$want at word 12 of ${rw##*/} (holds 0x$w12)"
+out=$(rw_write 12 "$bytes")
+echo "$out"
+case $out in
+*"not permitted"*) e2e_ok imx-ocotp-machine-part-locks ;;
+*) e2e_fail imx-ocotp-machine-part-locks "dd said: $out (the i.MX8MQ map lets word 12 through)" ;;
+esac
+expect_eq imx-ocotp-machine-part-unchanged "$(od -A x -t x4 "$rw/nvmem" | expand_dump)" "$before"
+
 echo "# writing 2 bytes at offset 98 of ${rw##*/}"
 # shellcheck disable=SC2069 # keep only stderr
 out=$(printf '\x01\x02' | dd of="$rw/nvmem" bs=1 count=2 seek=98 conv=notrunc 2>&1 >/dev/null)

@@ -21,6 +21,6 @@ MODULES_INSTALL_TARGET = "modules_install"
 
 RPROVIDES:${PN} += "kernel-module-otp-stm32-romem kernel-module-otp-imx-ocotp"
 
-# Only the KUnit suites need more than this; they are built when the kernel
-# has CONFIG_KUNIT and CONFIG_OF_OVERLAY.
+# The image gets the two providers and nothing else: the KUnit suites and
+# test modules are built only with OTP_TESTS=1, which this recipe never sets.
 COMPATIBLE_MACHINE ?= "(stm32mp1common|mx6-generic-bsp|mx7-generic-bsp|mx8m-generic-bsp|qemuarm|qemuarm64)"

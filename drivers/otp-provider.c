@@ -139,7 +139,10 @@ const void *otp_match_data(const struct of_device_id *table,
  * @prov: lifetime of that state, @prov->release set
  *
  * Refuses a node whose cells the core would read at other offsets than
- * meant (otp_provider_check_cells()).  Takes ownership of the state: on
+ * meant (otp_provider_check_cells()).  The nvmem file and the cells/ files
+ * are root's alone (0400, 0600 where the device programs) unless the node
+ * says "world-readable": fuses hold keys and lock state, and in-kernel
+ * consumers do not go through sysfs.  Takes ownership of the state: on
  * failure it has been released, on success it is released with the NVMEM
  * device.  Register @prov after
  * every device-managed resource the callbacks use, so that removal stops
@@ -151,6 +154,7 @@ struct nvmem_device *otp_provider_register(struct device *dev,
 					   const struct nvmem_config *cfg,
 					   struct otp_provider *prov)
 {
+	struct nvmem_config config = *cfg;
 	struct nvmem_device *nvmem;
 	struct device *ndev;
 	int ret;
@@ -160,7 +164,8 @@ struct nvmem_device *otp_provider_register(struct device *dev,
 		prov->release(prov);
 		return ERR_PTR(ret);
 	}
-	nvmem = nvmem_register(cfg);
+	config.root_only = !of_property_read_bool(dev->of_node, "world-readable");
+	nvmem = nvmem_register(&config);
 	if (IS_ERR(nvmem)) {
 		prov->release(prov);
 		return nvmem;

@@ -37,7 +37,7 @@ gate() {	# gate NAME CMD... : one pass or one fail, log in build/gate-NAME.log
 	tally "$name" $?
 }
 
-static="parser generated checkpatch kernel-doc sparse w1-gcc w1-clang coccicheck arm32 dt-bindings packaging"
+static="parser generated otp-tool checkpatch kernel-doc sparse w1-gcc w1-clang coccicheck arm32 dt-bindings packaging"
 if [ "${1:-}" = static ]; then	# the static gates alone: "NAME RC" lines
 	for g in $static; do
 		case $g in
@@ -47,6 +47,9 @@ if [ "${1:-}" = static ]; then	# the static gates alone: "NAME RC" lines
 		# The emulator's lock facts are what their generator writes.
 		generated) python3 tests/gen-ocotp-emu-locks.py \
 			--check kunit/otp-imx-ocotp/ocotp-emu-locks.h ;;
+		# The board tool against stand-in devices, under dash and
+		# busybox sh: every refusal, plan/apply/lock (docs/otp-tool.md).
+		otp-tool) sh tests/otp-tool-test.sh ;;
 		dt-bindings) sh scripts/check-bindings.sh ;;
 		packaging) sh scripts/check-packaging.sh ;;
 		*) sh scripts/static-checks.sh "$g" ;;

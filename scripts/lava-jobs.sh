@@ -64,7 +64,8 @@ for kdir in "$@"; do
 	mkdir -p "$ov/bin" "$ov/modules/drivers" "$ov/modules/kunit" \
 		"$ov/modules/consumer" "$ov/data"
 	cp "$top/scripts/otp" "$ov/bin/otp"
-	for h in fail-nth otp-reader; do
+	cp "$top/scripts/otp-fields" "$ov/bin/otp-fields"
+	for h in fail-nth otp-reader as-user; do
 		${cross}gcc -O2 -static -Wall -Werror -o "$ov/bin/$h" "$top/tests/e2e/$h.c"
 	done
 	cp "$work"/mod/drivers/*/*.ko "$ov/modules/drivers/"

@@ -129,7 +129,8 @@ cp "$top/tests/guest-init.sh" "$root/init"
 mkdir -p "$root/etc"
 cp "$top/tests/guest-setup.sh" "$root/etc/otp-setup.sh"
 cp "$top/scripts/otp" "$root/bin/otp"
-for h in fail-nth otp-reader; do
+cp "$top/scripts/otp-fields" "$root/bin/otp-fields"
+for h in fail-nth otp-reader as-user; do
 	${cross}gcc -O2 -static -Wall -Werror -o "$root/bin/$h" "$top/tests/e2e/$h.c"
 done
 chmod +x "$root/init"

@@ -23,11 +23,12 @@ set -eu
 #   bench       libc6-dev-arm64-cross, libc6-dev-armhf-cross (the static
 #               pread timer of the arm64 and arm guests)
 #   packaging   dkms
+#   otp tool    busybox (the host test runs scripts/otp under busybox sh)
 pkgs="linux-source-6.1 linux-source-6.12 qemu-system-arm gcc-aarch64-linux-gnu
 gcc-arm-linux-gnueabihf libc6-dev-arm64-cross libc6-dev-armhf-cross
 device-tree-compiler sparse ccache coccinelle ocaml-nox ocaml-findlib dkms clang
 llvm lld make gcc libc6-dev flex bison bc libssl-dev libelf-dev cpio kmod rsync
-xz-utils file python3 python3-pip python3-dev swig perl gawk"
+xz-utils file python3 python3-pip python3-dev swig perl gawk busybox"
 
 sudo=
 [ "$(id -u)" -eq 0 ] || sudo=sudo

@@ -1312,7 +1312,7 @@ static void soc_fuse_map(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, emu->hole_reads, 0);
 
 	if (!soc->writable) {
-		KUNIT_EXPECT_EQ(test, nvmem_file_mode(test, &ctx->rw), 0444);
+		KUNIT_EXPECT_EQ(test, nvmem_file_mode(test, &ctx->rw), 0400);
 		memset32(vals, 1, ARRAY_SIZE(vals));
 		KUNIT_EXPECT_LT(test, write_words(ctx->rw.nvmem, 4, vals, 1), 0);
 		KUNIT_EXPECT_EQ(test, emu->writes, 0);
@@ -1817,7 +1817,7 @@ static void imx7ulp_ded(struct kunit *test)
 	ctx->nwords = MAP_IMAGE_WORDS;
 	ocotp_start(test);
 	emu = ctx->rw.emu;
-	KUNIT_EXPECT_EQ(test, nvmem_file_mode(test, &ctx->rw), 0444);
+	KUNIT_EXPECT_EQ(test, nvmem_file_mode(test, &ctx->rw), 0400);
 	emu->ded[20] = true;
 	KUNIT_EXPECT_EQ(test, read_word(ctx->rw.nvmem, 20, &val), -EIO);
 	KUNIT_EXPECT_EQ(test, emu->out_status, 0);
@@ -2080,8 +2080,9 @@ static void read_only_node(struct kunit *test)
 	bool visible;
 	umode_t mode;
 
+	/* Root's alone by default; the read-only node opts out. */
 	KUNIT_EXPECT_EQ(test, nvmem_file_mode(test, &ctx->ro), 0444);
-	KUNIT_EXPECT_EQ(test, nvmem_file_mode(test, &ctx->rw), 0644);
+	KUNIT_EXPECT_EQ(test, nvmem_file_mode(test, &ctx->rw), 0600);
 
 	KUNIT_EXPECT_LT(test, write_words(ctx->ro.nvmem, 24, vals, 1), 0);
 	KUNIT_EXPECT_EQ(test, nvmem_file_write(test, &ctx->ro, "nvmem", le, 4,
@@ -2602,7 +2603,7 @@ static void fsb_imx93_unaligned(struct kunit *test)
 
 /*
  * Both parts are read-only (programming goes through the enclave): the
- * nvmem file is 0444, a write is refused, and nothing is written to the
+ * nvmem file is 0400, a write is refused, and nothing is written to the
  * block; the i.MX95 reads only shadows of the block, never a hole.
  */
 static void fsb_read_only(struct kunit *test)
@@ -2612,7 +2613,7 @@ static void fsb_read_only(struct kunit *test)
 	struct test_ctx *ctx = test->priv;
 	u32 val = 1, *all;
 
-	KUNIT_EXPECT_EQ(test, nvmem_file_mode(test, &ctx->rw), 0444);
+	KUNIT_EXPECT_EQ(test, nvmem_file_mode(test, &ctx->rw), 0400);
 	KUNIT_EXPECT_LT(test, write_words(ctx->rw.nvmem, 400, &val, 1), 0);
 	KUNIT_EXPECT_EQ(test, emu->writes, 0);
 	all = kunit_kmalloc(test, 4 * FSB_WORDS, GFP_KERNEL);

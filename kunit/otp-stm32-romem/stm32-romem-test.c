@@ -835,7 +835,7 @@ static void romem_sysfs_not_writable(struct kunit *test, struct romem_ctx *ctx)
 	KUNIT_ASSERT_NOT_NULL(test, ndev);
 	bin = otp_kunit_sysfs_bin(ndev, "nvmem", &mode);
 	KUNIT_EXPECT_NOT_NULL(test, bin);
-	KUNIT_EXPECT_EQ(test, mode, 0444);
+	KUNIT_EXPECT_EQ(test, mode, 0400);
 	KUNIT_EXPECT_EQ(test, otp_kunit_sysfs_bin_write(ndev, "nvmem", buf, 4, 0),
 			-EACCES);
 	if (bin && bin->write)

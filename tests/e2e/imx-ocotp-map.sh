@@ -38,8 +38,8 @@ else
 	# The seed's dd with the i.MX6 formula: bank 6 word 0 = 6 * 8 + 0 = 48.
 	w=$(dd status=none if="$q/nvmem" of=/dev/stdout bs=4 count=1 skip=48 | od -v -t x4 | awk 'NR == 1 { print $2 }')
 	expect_eq imx6q-dd-bank6-word0 "$w" "$(fuse_word "$qw" 48)"
-	expect_eq imx6q-otp-read-bank15 "$(otp read "${q##*/}" 15 7 | sed 's/.*: 0x//')" "$(fuse_word "$qw" 127)"
-	expect_eq imx6q-otp-read-mac0 "$(otp read "${q##*/}" 4 2 | sed 's/.*: 0x//')" "$(fuse_word "$qw" 34)"
+	expect_eq imx6q-otp-read-bank15 "$(otp read "${q##*/}" 15:7 | sed 's/.*: 0x//')" "$(fuse_word "$qw" 127)"
+	expect_eq imx6q-otp-read-mac0 "$(otp read "${q##*/}" 4:2 | sed 's/.*: 0x//')" "$(fuse_word "$qw" 34)"
 
 	# Programming bank 6 word 0 sends CTRL.ADDR 48 and only the new bit.
 	w48=$(fuse_word "$qw" 48)
@@ -80,7 +80,7 @@ else
 	expect_eq imx6ull-od-dump "$(od -A x -t x4 "$u/nvmem" | expand_dump)" "$want"
 	w=$(dd status=none if="$u/nvmem" of=/dev/stdout bs=4 count=1 skip=65 | od -v -t x4 | awk 'NR == 1 { print $2 }')
 	expect_eq imx6ull-dd-bank8-word1 "$w" "$(fuse_word "$uw" 61)"
-	expect_eq imx6ull-otp-read-bank8 "$(otp read "${u##*/}" 8 1 | sed 's/.*: 0x//')" "$(fuse_word "$uw" 61)"
+	expect_eq imx6ull-otp-read-bank8 "$(otp read "${u##*/}" 8:1 | sed 's/.*: 0x//')" "$(fuse_word "$uw" 61)"
 
 	# Bank 8 word 0 is fuse address 60.
 	w60=$(fuse_word "$uw" 60)

@@ -21,7 +21,7 @@ drv=$(readlink "$(readlink -f "$ro")/../driver")
 expect_eq imx-ocotp-driver "${drv##*/}" otp-imx-ocotp
 expect_eq imx-ocotp-of-node "$(readlink "$ro/of_node" | sed 's,.*/,,')" ocotp-ctrl@7f010000
 expect_eq imx-ocotp-size "$(wc -c < "$ro/nvmem" | tr -d ' ')" 1024
-expect_eq imx-ocotp-mode-ro "$(stat -c %a "$ro/nvmem")" 444
+expect_eq imx-ocotp-mode-ro "$(stat -c %a "$ro/nvmem")" 400
 expect_eq imx-ocotp-type "$(cat "$ro/type")" OTP
 
 # The seed's commands, as written.
@@ -86,7 +86,7 @@ expect_eq imx-ocotp-locked-word-clears-error "$(devmem $ctrl_clr 32)" 0x00000200
 devmem $ctrl_clr 32 0
 dd if="$rw/nvmem" of=/dev/null bs=4 skip=14 count=4 2>/dev/null
 expect_eq imx-ocotp-locked-run-clears-error "$(devmem $ctrl_clr 32)" 0x00000200
-expect_eq imx-ocotp-mode-rw "$(stat -c %a "$rw/nvmem")" 644
+expect_eq imx-ocotp-mode-rw "$(stat -c %a "$rw/nvmem")" 600
 
 # rw_write WORD BYTES: write the printf-escaped BYTES at WORD; prints
 # dd's error message (empty on success)

@@ -103,12 +103,12 @@ expect_eq imx7d-bank-changed-word-alone "$(datas)" \
 	"0x00000000 0x00000100 0x00000000 0x00000000"
 
 # scripts/otp on the 7D: four words a bank.  Bank 12 word 3 is fuse 51.
-expect_eq imx7d-otp-read-bank-word "$(otp read "${d7##*/}" 12 3 | sed 's/.*: 0x//')" \
+expect_eq imx7d-otp-read-bank-word "$(otp read "${d7##*/}" 12:3 | sed 's/.*: 0x//')" \
 	"$(fuse_word 51)"
 want=$(printf '0x%08x' $((0x$(fuse_word 51) | 0x400000)))
 junk
-echo "# otp write --yes ${d7##*/} 12 3 $want (plain RAM: the read-back fails)"
-otp write --yes "${d7##*/}" 12 3 "$want" > /tmp/otp7d.out 2>&1
+echo "# otp write --yes ${d7##*/} 12:3 $want (plain RAM: the read-back fails)"
+otp write --yes "${d7##*/}" 12:3 "$want" > /tmp/otp7d.out 2>&1
 rc=$?
 cat /tmp/otp7d.out
 expect_eq imx7d-otp-write-rc "$rc" 6

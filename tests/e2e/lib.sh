@@ -201,7 +201,7 @@ imx_device_or_fail() {
 # WANT (one word per line) with no junk shadow in it
 fsb_reads() {
 	expect_eq "$1-size" "$(wc -c < "$2/nvmem" | tr -d ' ')" 2048
-	expect_eq "$1-mode" "$(stat -c %a "$2/nvmem")" 444
+	expect_eq "$1-mode" "$(stat -c %a "$2/nvmem")" 400
 	echo "# od -A x -t x4 $2/nvmem"
 	fsb_dump=$(od -A x -t x4 "$2/nvmem")
 	expect_eq "$1-od-dump" "$(echo "$fsb_dump" | expand_dump)" "$3"
@@ -229,7 +229,7 @@ fsb_word_checks() {
 	expect_eq "$1-consumer-mac" \
 		"$(awk '$1 == "mac-address" { print $2 }' "/sys/bus/platform/devices/otp-consumer-$1/values")" \
 		"$5"
-	expect_eq "$1-otp-read" "$(otp read "${2##*/}" "$6" "$7" | sed 's/.*: //')" "$8"
+	expect_eq "$1-otp-read" "$(otp read "${2##*/}" "$6:$7" | sed 's/.*: //')" "$8"
 }
 
 # imx_rw_device: the NVMEM device directory of the writable node

@@ -86,7 +86,7 @@ case $dump in
 esac
 
 expect_eq stm32-romem-size "$(wc -c < "$romem/nvmem" | tr -d ' ')" "$size"
-expect_eq stm32-romem-mode "$(ls -l "$romem/nvmem" | cut -c1-10)" "-r--r--r--"
+expect_eq stm32-romem-mode "$(ls -l "$romem/nvmem" | cut -c1-10)" "-r--------"
 
 before=$(hexdump -v -e '4/4 "%08x " "\n"' "$romem/nvmem")
 expect_fail stm32-romem-write-refused sh -c "printf 'xxxx' > $romem/nvmem"

@@ -19,8 +19,8 @@ expect_rc() {	# expect_rc NAME WANT CMD...: CMD exits WANT
 # refused NAME WANT CMD...: CMD exits WANT without the controller being
 # asked to program (HW_OCOTP_DATA of the writable node keeps a marker) and
 # without a burn line in the kernel log.
-audit_lines() {
-	dmesg | grep -c ' otp: '
+audit_lines() {	# the kernel log's otp audit lines (with or without printk times)
+	dmesg | grep -cE '(^|[] ])otp: [^ ]+ word [0-9]+ '
 }
 refused() {
 	name=$1 want=$2
@@ -120,7 +120,7 @@ if [ -n "$rw" ]; then
 	otp write --yes --srk "$rw" 24 0x12345678
 	expect_rc otp-write-verify-fails 6 otp write --yes --srk "$rw" 'SRK_HASH[0]' 0x12345678
 	expect_ok otp-write-audit-line sh -c \
-		"dmesg | grep -q ' otp: $rw word 24 (bank 6 word 0) 0x00000000 -> 0x12345678: failed, reads 0x00000000; user='"
+		"dmesg | grep -qE '(^|[] ])otp: $rw word 24 \\(bank 6 word 0\\) 0x00000000 -> 0x12345678: failed, reads 0x00000000; user='"
 	cat > /tmp/otp.manifest <<-EOF
 	device $rw
 	USB_VID 0x1fc9

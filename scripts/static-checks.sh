@@ -20,7 +20,7 @@ lsrc() {
 		done
 	fi
 }
-srcs=$(lsrc 'drivers/*.c' 'drivers/*.h' 'drivers/*/*.c' 'drivers/*/*.h' 'kunit/*.h' \
+srcs=$(lsrc 'drivers/*.c' 'drivers/*.h' 'drivers/*/*.c' 'drivers/*/*.h' 'kunit/*.c' 'kunit/*.h' \
 	'kunit/*/*.c' 'kunit/*/*.h' 'tests/modules/*.c')
 dtsrcs=$(lsrc 'kunit/*/*.dtso' 'tests/dt/*.dtsi')
 # The bench firmware is freestanding C, not kernel code: no readl() or BIT()

@@ -478,7 +478,8 @@ def write_header(outpath, family, ksrc, socs, notes):
          ' * trees of %s.' % ksrc.rstrip('/').split('/')[-1],
          ' */', '']
     for n in notes:
-        o.append('/* skipped: %s */' % n.replace('*/', '* /'))
+        kind = 'note' if 'compiled through' in n else 'skipped'
+        o.append('/* %s: %s */' % (kind, n.replace('*/', '* /')))
     o.append('')
     for s in socs:
         t = s['tag']

@@ -98,23 +98,40 @@ static void setup(struct nvmem_config *cfg)				\
 #endif
 
 /*
- * OTP_NVMEM_WORD_CELLS(setup, read) defines
+ * OTP_NVMEM_WORD_CELLS(setup, read, check, cell_priv) defines
  *	static void setup(struct nvmem_config *cfg)
  * which makes
  *	int read(void *priv, unsigned int offset, void *buf, size_t bytes)
  * the provider's reg_read, for a provider whose device-tree cells give a
  * word's index as their offset while it has word N at bytes 4N..4N+3:
- * each such cell reads from 4 x its offset.  Since 6.7 the core lets the
- * provider move each DT cell once (fixup_dt_cell_info).  Before, the
- * provider-wide cell_post_process hook reads the cell again from there,
- * after the core has read it at its offset.
+ * each such cell reads from 4 x its offset.  A cell read (a consumer's,
+ * or a cells/ file) then has to pass
+ *	int check(void *priv, unsigned int offset, size_t bytes)
+ * on the bytes it has just read through @read, at 4 x the cell's offset;
+ * a non-zero return fails the cell read with that errno, while a read of
+ * the whole device (the nvmem file, nvmem_device_read()) never gets there.
+ * Since 6.7 the core lets the provider move each DT cell once and hang a
+ * read_post_process hook on it (fixup_dt_cell_info); that hook gets the
+ * cell's own priv, which
+ *	void *cell_priv(struct nvmem_device *nvmem)
+ * gives it while the core adds the cell (the core hands a cell hook no
+ * provider data of its own).  Before, the provider-wide cell_post_process
+ * hook reads the cell again from 4 x its offset, after the core has read
+ * it at its offset, and checks that read.
  */
 #ifdef OTP_HAVE_NVMEM_FIXUP_DT_CELL
-#define OTP_NVMEM_WORD_CELLS(setup, read)				\
+#define OTP_NVMEM_WORD_CELLS(setup, read, check, cell_priv)		\
+static int setup##_post(void *priv, const char *id, int index,		\
+			unsigned int offset, void *buf, size_t bytes)	\
+{									\
+	return check(priv, offset, bytes);				\
+}									\
 static void setup##_cell(struct nvmem_device *nvmem,			\
 			 struct nvmem_cell_info *cell)			\
 {									\
 	cell->offset *= 4;						\
+	cell->read_post_process = setup##_post;				\
+	cell->priv = cell_priv(nvmem);					\
 }									\
 static void setup(struct nvmem_config *cfg)				\
 {									\
@@ -122,15 +139,18 @@ static void setup(struct nvmem_config *cfg)				\
 	cfg->fixup_dt_cell_info = setup##_cell;				\
 }
 #else
-#define OTP_NVMEM_WORD_CELLS(setup, read)				\
+#define OTP_NVMEM_WORD_CELLS(setup, read, check, cell_priv)		\
 static const nvmem_reg_read_t setup##_reg = read;			\
 static int setup##_read(void *priv, const char *id,			\
 			unsigned int offset, void *buf, size_t bytes)	\
 {									\
-	return setup##_reg(priv, offset * 4, buf, bytes);		\
+	int ret = setup##_reg(priv, offset * 4, buf, bytes);		\
+									\
+	return ret ?: check(priv, offset * 4, bytes);			\
 }									\
 static void setup(struct nvmem_config *cfg)				\
 {									\
+	(void)cell_priv; /* the hook gets the provider's priv */	\
 	cfg->reg_read = setup##_reg;					\
 	cfg->cell_post_process = setup##_read;				\
 }

@@ -10,6 +10,7 @@
 #include <linux/completion.h>
 #include <linux/debugfs.h>
 #include <linux/device.h>
+#include <linux/kmsg_dump.h>
 #include <linux/ktime.h>
 #include <linux/nvmem-consumer.h>
 #include <linux/string.h>
@@ -330,6 +331,70 @@ static inline char *otp_kunit_debugfs_show(struct kunit *test, const char *dir,
 	dput(d2);
 	dput(d1);
 	return s ? s->buf : NULL;
+}
+
+/**
+ * otp_kunit_log_mark() - where the kernel log ends now
+ *
+ * Return: the sequence number the next record of the kernel log will get,
+ * for otp_kunit_log_count().
+ */
+static inline u64 otp_kunit_log_mark(void)
+{
+	struct kmsg_dump_iter iter;
+
+	kmsg_dump_rewind(&iter);
+	return iter.next_seq;
+}
+
+/* Is @line one that dev_printk() printed for @dev ("... NAME: text")? */
+static inline bool otp_kunit_line_of(const char *line, const struct device *dev)
+{
+	const char *name = dev_name(dev), *p = line;
+	size_t n = strlen(name);
+
+	while ((p = strstr(p, name))) {
+		if (p[n] == ':' && p[n + 1] == ' ')
+			return true;
+		p++;
+	}
+	return false;
+}
+
+/**
+ * otp_kunit_log_count() - kernel log lines since a mark that hold a text
+ * @mark: from otp_kunit_log_mark()
+ * @dev: only lines dev_printk() printed for this device, NULL for any line
+ * @text: what the line must hold
+ *
+ * Reads the printk ring buffer, where a line is stored when it is printed
+ * (the consoles may print it later), as dmesg would.
+ *
+ * Return: the number of lines, records of up to 511 bytes; -1 when no
+ * buffer could be had.
+ */
+static inline int otp_kunit_log_count(u64 mark, const struct device *dev,
+				      const char *text)
+{
+	const size_t size = 512;
+	struct kmsg_dump_iter iter;
+	int n = 0;
+	size_t len;
+	char *line;
+
+	line = kmalloc(size, GFP_KERNEL);
+	if (!line)
+		return -1;
+	kmsg_dump_rewind(&iter);
+	iter.cur_seq = max(iter.cur_seq, mark);
+	while (kmsg_dump_get_line(&iter, false, line, size - 1, &len)) {
+		line[len] = 0;
+		if (dev && !otp_kunit_line_of(line, dev))
+			continue;
+		n += !!strstr(line, text);
+	}
+	kfree(line);
+	return n;
 }
 
 static inline void otp_kunit_harness_free(struct kunit_resource *res)

@@ -20,9 +20,10 @@ run "hexdump -e '\"%08_ax: \" 4/4 \"%08x \" \"\\n\"' /sys/bus/nvmem/devices/stm3
 run "dd status=none if=/sys/bus/nvmem/devices/stm32-romem0/nvmem of=/dev/stdout bs=4 count=1 skip=12 | hexdump -v -e '4/4 \"%08x \" \"\\n\"'"
 echo "(words 32..95 come from the secure monitor: here the bench firmware's SiP"
 echo " service, which opens 57-59 (the MAC at 0xe4 and the board id) and refuses"
-echo " the rest: those read 0, and the kernel log names each refused word once)"
+echo " the rest: those read 0; the kernel log sums them up in one line at the"
+echo " first dump, and names a refused word read on its own before that once)"
 run "head -n 4 /sys/kernel/debug/otp-stm32-romem/stm32-romem0/locks; grep -E '^word (32|57|58|59|60):' /sys/kernel/debug/otp-stm32-romem/stm32-romem0/locks"
-run "dmesg | grep -c 'refused by secure service'; dmesg | grep 'refused by secure service' | head -n 2 | sed 's/^\\[[ .0-9]*\\] //'"
+run "dmesg | grep -E 'refused by (the )?secure service' | head -n 2 | sed 's/^\\[[ .0-9]*\\] //'"
 
 echo "======== i.MX8M Mini OCOTP: the seed's commands (read-only node)"
 run "od -A x -t x4 /sys/bus/nvmem/devices/imx-ocotp0/nvmem"

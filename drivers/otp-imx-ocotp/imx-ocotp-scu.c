@@ -11,21 +11,27 @@
  * imx-ocotp-scu.c reads them: such cells are read from 4 x that offset.
  *
  * Reads are one SCFW RPC per word through the kernel's imx-scu driver; a
- * word the firmware will not give out reads 0xbadabada, as a read-locked
- * OCOTP word does.  Programming goes to the secure monitor's SiP service,
- * which forwards it to the SCFW; it is guarded as on the OCOTP parts:
- * whole words, every rule (a word that exists, no bit cleared, an ECC word
- * programmed once) checked for every word before the first fuse is blown,
- * and every word read back.
+ * word the firmware will not give out reads 0xbadabada in a read of the
+ * device, as a read-locked OCOTP word does, while a read of a DT cell that
+ * covers it fails with EACCES, as the in-tree driver fails every such read:
+ * 0xbadabada is no MAC address or calibration value, and a consumer that
+ * gets an error falls back (the FEC to a random MAC).  Programming goes to
+ * the secure monitor's SiP service, which forwards it to the SCFW; it is
+ * guarded as on the OCOTP parts: whole words, every rule (a word that
+ * exists, no bit cleared, an ECC word programmed once) checked for every
+ * word before the first fuse is blown, and every word read back.
  */
 
 #include <linux/arm-smccc.h>
+#include <linux/bitmap.h>
 #include <linux/device.h>
 #include <linux/err.h>
 #include <linux/firmware/imx/sci.h>
 #include <linux/kernel.h>
+#include <linux/list.h>
 #include <linux/module.h>
 #include <linux/mutex.h>
+#include <linux/nvmem-consumer.h>
 #include <linux/nvmem-provider.h>
 #include <linux/of.h>
 #include <linux/platform_device.h>
@@ -168,7 +174,11 @@ MODULE_DEVICE_TABLE(of, scu_of_match);
  * @soc: the part
  * @lock: one firmware exchange at a time, and removal waits for it
  * @id: number of the NVMEM device name (shared with the OCOTP parts)
+ * @node: in scu_devs, while the state lives
  * @refused_told: the log has said that the firmware refuses some words
+ * @refused: words the firmware refused the last time they were read (a
+ *	cell read covering one fails); set and cleared under @lock
+ * @failed_told: words whose failed read the log has named, each once
  */
 struct scu_dev {
 	struct otp_provider prov;
@@ -177,8 +187,18 @@ struct scu_dev {
 	const struct otp_imx_scu_soc *soc;
 	struct mutex lock; /* one firmware exchange at a time */
 	int id;
+	struct list_head node;
 	bool refused_told;
+	unsigned long *refused;
+	unsigned long *failed_told;
 };
+
+/*
+ * Every SCU provider state of this module, for the cells the core adds
+ * (scu_cell_owner()); under scu_devs_lock.
+ */
+static LIST_HEAD(scu_devs);
+static DEFINE_MUTEX(scu_devs_lock);
 
 /**
  * otp_imx_scu_soc() - the part bound to a compatible
@@ -221,7 +241,12 @@ static int scu_fuse_read(struct scu_dev *scu, unsigned int word, u32 *val)
 	return 0;
 }
 
-/* The value a reader gets for @word: 0 in a hole, 0xbadabada if refused. */
+/*
+ * The value a reader gets for @word: 0 in a hole, 0xbadabada if refused
+ * (remembered in @scu->refused for the cell check).  A failed read is
+ * named in the log the first time only: a reader that retries must not
+ * flood it.
+ */
 static int scu_word(struct scu_dev *scu, unsigned int word, u32 *val)
 {
 	int ret;
@@ -232,14 +257,16 @@ static int scu_word(struct scu_dev *scu, unsigned int word, u32 *val)
 	ret = scu_fuse_read(scu, word, val);
 	if (ret == 1) {
 		*val = OTP_IMX_OCOTP_LOCKED;
+		__set_bit(word, scu->refused);
 		if (!scu->refused_told)
-			dev_info(scu->dev, "the SCU firmware refuses fuse word %u (and maybe others) to this partition; such words read 0x%08x\n",
+			dev_info(scu->dev, "the SCU firmware refuses fuse word %u (and maybe others) to this partition; such words read 0x%08x in the nvmem file, and a cell read covering one fails with EACCES\n",
 				 word, OTP_IMX_OCOTP_LOCKED);
 		scu->refused_told = true;
 		return 0;
 	}
-	if (ret)
-		dev_err(scu->dev, "reading fuse word %u from the SCU firmware failed (%d)\n",
+	__clear_bit(word, scu->refused);
+	if (ret && !__test_and_set_bit(word, scu->failed_told))
+		dev_err(scu->dev, "reading fuse word %u from the SCU firmware failed (%d); later failures of this word are not logged\n",
 			word, ret);
 	return ret;
 }
@@ -444,7 +471,60 @@ static int scu_write(void *context, unsigned int offset, void *val,
 	return ret;
 }
 
-OTP_NVMEM_WORD_CELLS(scu_word_cells, scu_read)
+/*
+ * A cell read: the core has just read the cell's bytes, @bytes from
+ * @offset, through scu_read().  A word the firmware refused there read
+ * 0xbadabada, which a consumer would take for data (da:ba:da:ba:da:ba is
+ * a valid unicast MAC address); the cell read fails instead.
+ */
+static int scu_cell_check(void *context, unsigned int offset, size_t bytes)
+{
+	struct scu_dev *scu = context;
+	unsigned int word, last;
+	int ret = 0;
+
+	if (!scu)
+		return -EIO;
+	if (!bytes)
+		return 0;
+	last = (offset + bytes - 1) / 4;
+	mutex_lock(&scu->lock);
+	for (word = offset / 4; word <= last && word < scu->soc->words; word++) {
+		if (test_bit(word, scu->refused)) {
+			ret = -EACCES;
+			break;
+		}
+	}
+	mutex_unlock(&scu->lock);
+	return ret;
+}
+
+/*
+ * The state of the NVMEM device the core is adding a DT cell to, by the
+ * device's name (imx-ocotpN, N the state's @id): the core gives a cell's
+ * hook no other way to its provider.  The state is in scu_devs from before
+ * nvmem_register() until it is released, after the device's cells.
+ */
+static void *scu_cell_owner(struct nvmem_device *nvmem)
+{
+	struct scu_dev *scu, *found = NULL;
+	int id;
+
+	if (sscanf(nvmem_dev_name(nvmem), "imx-ocotp%d", &id) != 1)
+		return NULL;
+	mutex_lock(&scu_devs_lock);
+	list_for_each_entry(scu, &scu_devs, node) {
+		if (scu->id == id) {
+			found = scu;
+			break;
+		}
+	}
+	mutex_unlock(&scu_devs_lock);
+	WARN_ON_ONCE(!found);
+	return found;
+}
+
+OTP_NVMEM_WORD_CELLS(scu_word_cells, scu_read, scu_cell_check, scu_cell_owner)
 
 /* Removal: the callbacks test @gone under the lock. */
 static void scu_quiesce(struct otp_provider *prov)
@@ -459,8 +539,14 @@ static void scu_release(struct otp_provider *prov)
 {
 	struct scu_dev *scu = container_of(prov, struct scu_dev, prov);
 
+	mutex_lock(&scu_devs_lock);
+	if (!list_empty(&scu->node))
+		list_del(&scu->node);
+	mutex_unlock(&scu_devs_lock);
 	if (scu->id >= 0)
 		otp_imx_ocotp_id_put(scu->id);
+	bitmap_free(scu->failed_told);
+	bitmap_free(scu->refused);
 	mutex_destroy(&scu->lock);
 	kfree(scu);
 }
@@ -492,12 +578,18 @@ struct nvmem_device *otp_imx_scu_register(struct device *dev,
 	scu->fw = fw;
 	scu->soc = soc;
 	mutex_init(&scu->lock);
+	INIT_LIST_HEAD(&scu->node);
+	scu->refused = bitmap_zalloc(soc->words, GFP_KERNEL);
+	scu->failed_told = bitmap_zalloc(soc->words, GFP_KERNEL);
 	scu->id = otp_imx_ocotp_id_get();
-	if (scu->id < 0) {
-		id = scu->id;
+	if (scu->id < 0 || !scu->refused || !scu->failed_told) {
+		id = scu->id < 0 ? scu->id : -ENOMEM;
 		scu_release(&scu->prov);
 		return ERR_PTR(id);
 	}
+	mutex_lock(&scu_devs_lock);
+	list_add(&scu->node, &scu_devs);
+	mutex_unlock(&scu_devs_lock);
 
 	cfg.dev = dev;
 	cfg.name = "imx-ocotp";
@@ -512,7 +604,10 @@ struct nvmem_device *otp_imx_scu_register(struct device *dev,
 	if (!read_only)
 		cfg.reg_write = scu_write;
 	otp_nvmem_legacy_cells(&cfg);
-	/* reg_read, and the cells read through it at 4 x their offset */
+	/*
+	 * reg_read, and the cells read through it at 4 x their offset,
+	 * failing when they cover a refused word
+	 */
 	scu_word_cells(&cfg);
 	/* From here on @scu goes with the NVMEM device. */
 	return otp_provider_register(dev, &cfg, &scu->prov);

@@ -23,6 +23,7 @@
  */
 
 #include <linux/bitfield.h>
+#include <linux/bitmap.h>
 #include <linux/bits.h>
 #include <linux/clk.h>
 #include <linux/debugfs.h>
@@ -900,7 +901,7 @@ void otp_imx_ocotp_id_put(int id)
  * @prov: lifetime: freed with the NVMEM device (otp-provider.c)
  * @dev: device used for logging and managed resources
  * @io: controller registers
- * @clk: controller clock, NULL when the node has none
+ * @clk: controller clock; NULL only for an i.MX93/95 node without one
  * @soc: SoC description
  * @locked_ack: the accessor's ERROR clear after a read-locked word
  * @size: bytes of the NVMEM device: the SoC's banks of fuse words
@@ -908,6 +909,8 @@ void otp_imx_ocotp_id_put(int id)
  * @id: number taken from ocotp_ida for the NVMEM device name
  * @debugfs: its directory under otp-imx-ocotp/ in debugfs
  * @ele_told: the log has said that enclave-only words read 0
+ * @ded_told: i.MX7ULP: word positions whose ECC double error the log has
+ *	named, each once (under @lock); NULL on the other parts
  */
 struct ocotp_dev {
 	struct otp_provider prov;
@@ -921,6 +924,7 @@ struct ocotp_dev {
 	int id;
 	struct dentry *debugfs;
 	bool ele_told;
+	unsigned long *ded_told;
 };
 
 /**
@@ -979,7 +983,9 @@ static void ocotp_clear_error(struct ocotp_dev *ocotp)
 
 /*
  * i.MX7ULP: a read that hit an uncorrectable ECC error sets DED; clear it
- * and fail the read, as U-Boot's fuse_read() does.
+ * and fail the read, as U-Boot's fuse_read() does.  The log names each
+ * such word the first time only: every later read of it fails the same
+ * way, and a reader that retries must not flood the log.
  */
 static int ocotp_check_ded(struct ocotp_dev *ocotp, unsigned int pos)
 {
@@ -987,8 +993,9 @@ static int ocotp_check_ded(struct ocotp_dev *ocotp, unsigned int pos)
 	    !(ocotp_rd(ocotp, OCOTP_ULP_OUT_STATUS) & OCOTP_ULP_DED))
 		return 0;
 	ocotp_wr(ocotp, OCOTP_ULP_OUT_STATUS_CLR, OCOTP_ULP_DED);
-	dev_err(ocotp->dev, "offset %#x: uncorrectable ECC error in the fuses (OUT_STATUS.DED); the word cannot be trusted\n",
-		4 * pos);
+	if (!__test_and_set_bit(pos, ocotp->ded_told))
+		dev_err(ocotp->dev, "offset %#x: uncorrectable ECC error in the fuses (OUT_STATUS.DED); the word cannot be trusted, and every read of it fails with EIO (logged once)\n",
+			4 * pos);
 	return -EIO;
 }
 
@@ -1795,6 +1802,7 @@ static void ocotp_release(struct otp_provider *prov)
 
 	if (ocotp->id >= 0)
 		otp_imx_ocotp_id_put(ocotp->id);
+	bitmap_free(ocotp->ded_told);
 	mutex_destroy(&ocotp->lock);
 	kfree(ocotp);
 }
@@ -1965,7 +1973,8 @@ static void ocotp_debugfs_remove(void *data)
  * otp_imx_ocotp_register() - register the NVMEM device of one controller
  * @dev: device that owns the controller; resources are device-managed
  * @io: controller registers, up to the last shadow of the SoC's fuse words
- * @clk: controller clock, or NULL (then programming is refused)
+ * @clk: controller clock (the platform glue requires one but on the
+ *	i.MX93/95), or NULL (then programming is refused)
  * @soc: the SoC's description, the match data of its compatible
  * @read_only: register without a write path
  *
@@ -2005,6 +2014,14 @@ struct nvmem_device *otp_imx_ocotp_register(struct device *dev,
 	ocotp->io = io;
 	ocotp->clk = clk;
 	mutex_init(&ocotp->lock);
+	if (soc->ded) {
+		ocotp->ded_told = bitmap_zalloc(ocotp->size / 4, GFP_KERNEL);
+		if (!ocotp->ded_told) {
+			ocotp->id = -1;
+			ocotp_release(&ocotp->prov);
+			return ERR_PTR(-ENOMEM);
+		}
+	}
 
 	ocotp->id = otp_imx_ocotp_id_get();
 	if (ocotp->id < 0) {
@@ -2155,6 +2172,41 @@ static const struct otp_imx_ocotp_io *ocotp_map(struct device *dev,
 	return &mmio->io;
 }
 
+/**
+ * ocotp_get_clk() - the controller clock the DT node names
+ * @dev: the OCOTP device
+ * @soc: SoC description
+ *
+ * The OCOTP controller of the i.MX6/7/8M parts is clocked by the SoC's
+ * clock controller, and its registers are read with that clock running:
+ * Linux 6.12 drivers/nvmem/imx-ocotp.c requires the node's clock
+ * (devm_clk_get()) and enables it around every read, and the SoC trees
+ * name it (imx8mm.dtsi: clocks = <&clk IMX8MM_CLK_OCOTP_ROOT>).  A node
+ * without "clocks" would bind and read the block while nothing keeps its
+ * clock on, so it is refused.  The i.MX93/95 fuse shadow block has no
+ * clock of its own (Linux 6.12 imx-ocotp-ele.c takes none): one is
+ * optional there.
+ *
+ * Return: the clock (NULL for an FSB node without one), or an ERR_PTR()
+ * (logged; -EPROBE_DEFER while the clock's provider is not there yet).
+ */
+static struct clk *ocotp_get_clk(struct device *dev,
+				 const struct ocotp_soc *soc)
+{
+	struct clk *clk;
+
+	if (!soc->fsb && !of_find_property(dev->of_node, "clocks", NULL)) {
+		dev_err(dev, "%pOF has no clocks property: the %s OCOTP controller is read with its clock running, so the node must name it (clocks = <&clk ...>)\n",
+			dev->of_node, soc->name);
+		return ERR_PTR(-EINVAL);
+	}
+	clk = soc->fsb ? devm_clk_get_optional(dev, NULL) :
+			 devm_clk_get(dev, NULL);
+	if (IS_ERR(clk))
+		dev_err_probe(dev, PTR_ERR(clk), "cannot get the OCOTP clock\n");
+	return clk;
+}
+
 /*
  * Platform glue: everything the DT node provides (registers, clock,
  * read-only) is gathered here and handed to otp_imx_ocotp_register().
@@ -2180,9 +2232,9 @@ static int ocotp_bind(struct device *dev, struct resource *res)
 	if (IS_ERR(io))
 		return PTR_ERR(io);
 
-	clk = devm_clk_get_optional(dev, NULL);
+	clk = ocotp_get_clk(dev, soc);
 	if (IS_ERR(clk))
-		return dev_err_probe(dev, PTR_ERR(clk), "cannot get the OCOTP clock\n");
+		return PTR_ERR(clk);
 
 	nvmem = otp_imx_ocotp_register(dev, io, clk, soc,
 				       of_property_read_bool(dev->of_node,

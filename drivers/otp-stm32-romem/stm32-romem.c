@@ -139,6 +139,8 @@ EXPORT_SYMBOL_IF_KUNIT(otp_stm32_romem_desc);
  * @monitor_absent: the SiP service did not answer at probe time
  * @reported: words whose refusal has been logged already
  * @refusal: last refusal code per word, 0 when the word was served
+ * @summarised: bit 0: the first read of every secure word has been
+ *	summarised in the log (otp_stm32_summarise())
  * @debugfs: per-device debugfs directory
  *
  * Nothing here needs a lock: register reads have no side effects, the
@@ -158,6 +160,7 @@ struct otp_stm32_romem {
 	bool monitor_absent;
 	DECLARE_BITMAP(reported, OTP_STM32_MAX_WORDS);
 	u32 refusal[OTP_STM32_MAX_WORDS];
+	unsigned long summarised;
 	struct dentry *debugfs;
 };
 
@@ -227,24 +230,24 @@ static const char *otp_stm32_sip_name(u32 status)
 }
 
 /*
- * A word not served: logged once per word, remembered for debugfs.
+ * A word not served: logged once per word, remembered for debugfs.  A
+ * refusal met by a read that otp_stm32_summarise() sums up (@quiet) is
+ * left to that line.
  * Return: 0 when it reads as 0, -EIO when the read must fail.
  */
 static int __cold otp_stm32_sip_not_served(struct otp_stm32_romem *romem,
-					   unsigned int word, u32 status)
+					   unsigned int word, u32 status,
+					   bool quiet)
 {
-	bool first;
-
 	WRITE_ONCE(romem->refusal[word], status);
-	first = !test_and_set_bit(word, romem->reported);
 	if (otp_stm32_sip_verdict(status) == OTP_STM32_FAILED) {
-		if (first)
+		if (!test_and_set_bit(word, romem->reported))
 			dev_err(romem->dev,
 				"OTP word %u: secure service %s (0x%08x), reads fail with EIO; the secure firmware's log says why\n",
 				word, otp_stm32_sip_name(status), status);
 		return -EIO;
 	}
-	if (first)
+	if (!quiet && !test_and_set_bit(word, romem->reported))
 		dev_warn(romem->dev,
 			 "OTP word %u refused by secure service (%s, 0x%08x), reads as 0\n",
 			 word, otp_stm32_sip_name(status), status);
@@ -255,6 +258,7 @@ static int __cold otp_stm32_sip_not_served(struct otp_stm32_romem *romem,
  * otp_stm32_sip_read() - fetch one word from the secure monitor
  * @romem: the OTP block
  * @word: fuse word index
+ * @quiet: a refusal is left to the summary of this read
  *
  * A refusal is not an error for the caller: the word is reported once in
  * the log, remembered for debugfs and read as zero.  Without a monitor no
@@ -265,7 +269,7 @@ static int __cold otp_stm32_sip_not_served(struct otp_stm32_romem *romem,
  * when the secure world failed to read it.
  */
 static inline s64 otp_stm32_sip_read(struct otp_stm32_romem *romem,
-				     unsigned int word)
+				     unsigned int word, bool quiet)
 {
 	struct otp_stm32_smc_res res;
 	u32 status;
@@ -277,7 +281,7 @@ static inline s64 otp_stm32_sip_read(struct otp_stm32_romem *romem,
 			  OTP_STM32_SIP_READ_SHADOW, word, 0, &res);
 	status = lower_32_bits(res.a0);
 	if (unlikely(status != OTP_STM32_SIP_OK))
-		return otp_stm32_sip_not_served(romem, word, status);
+		return otp_stm32_sip_not_served(romem, word, status, quiet);
 	/* Served again after a refusal (debugfs shows the current state). */
 	if (unlikely(READ_ONCE(romem->refusal[word])))
 		WRITE_ONCE(romem->refusal[word], 0);
@@ -290,6 +294,7 @@ static inline s64 otp_stm32_sip_read(struct otp_stm32_romem *romem,
  * @word: first fuse word
  * @count: number of words, all below @romem->size / 4
  * @dst: receives the words, least significant byte first
+ * @quiet: refusals are left to the summary of this read
  *
  * The shadowed words in one call to the register accessors; the others in
  * one pseudo-TA invocation, or one SiP call per word (none without a
@@ -300,7 +305,8 @@ static inline s64 otp_stm32_sip_read(struct otp_stm32_romem *romem,
  */
 static __always_inline int otp_stm32_fetch(struct otp_stm32_romem *romem,
 					   unsigned int word,
-					   unsigned int count, u8 *dst)
+					   unsigned int count, u8 *dst,
+					   bool quiet)
 {
 	unsigned int n = 0;
 
@@ -317,7 +323,7 @@ static __always_inline int otp_stm32_fetch(struct otp_stm32_romem *romem,
 		return otp_stm32_ta_read(romem->ta, word + n, count - n,
 					 OTP_STM32_TA_SHADOW, dst + 4 * n);
 	for (; n < count; n++) {
-		s64 val = otp_stm32_sip_read(romem, word + n);
+		s64 val = otp_stm32_sip_read(romem, word + n, quiet);
 
 		if (unlikely(val < 0))
 			return val;
@@ -334,6 +340,7 @@ static __always_inline int otp_stm32_fetch(struct otp_stm32_romem *romem,
  * @first: first byte of the word to copy
  * @end: byte after the last one to copy, at most 4
  * @dst: destination
+ * @quiet: a refusal is left to the summary of this read
  *
  * One register value or one SiP call, no buffer.
  * Context: process context.
@@ -342,7 +349,8 @@ static __always_inline int otp_stm32_fetch(struct otp_stm32_romem *romem,
 static __always_inline int otp_stm32_copy_part(struct otp_stm32_romem *romem,
 					       unsigned int word,
 					       unsigned int first,
-					       unsigned int end, u8 *dst)
+					       unsigned int end, u8 *dst,
+					       bool quiet)
 {
 	const struct otp_stm32_io *io = romem->io;
 	s64 sip;
@@ -353,7 +361,7 @@ static __always_inline int otp_stm32_copy_part(struct otp_stm32_romem *romem,
 	} else if (word < romem->desc->lower) {
 		val = io->read(io, BSEC_OTP_DATA(word));
 	} else {
-		sip = otp_stm32_sip_read(romem, word);
+		sip = otp_stm32_sip_read(romem, word, quiet);
 		if (unlikely(sip < 0))
 			return sip;
 		val = sip;
@@ -381,7 +389,7 @@ static int otp_stm32_read_bounced(struct otp_stm32_romem *romem,
 	words = kmalloc_array(n, 4, GFP_KERNEL);
 	if (!words)
 		return -ENOMEM;
-	ret = otp_stm32_fetch(romem, word, n, words);
+	ret = otp_stm32_fetch(romem, word, n, words, false);
 	if (!ret)
 		memcpy(dst, words + offset % 4, bytes);
 	kfree(words);
@@ -391,9 +399,11 @@ static int otp_stm32_read_bounced(struct otp_stm32_romem *romem,
 /*
  * Fetches every word the byte range touches once; byte k of word n sits at
  * offset 4n + k (little endian).  Whole words go straight into @buf.
+ * @quiet: refusals are left to the summary of this read.
  */
-static int otp_stm32_read(struct otp_stm32_romem *romem, unsigned int offset,
-			  u8 *dst, size_t bytes)
+static int otp_stm32_read_range(struct otp_stm32_romem *romem,
+				unsigned int offset, u8 *dst, size_t bytes,
+				bool quiet)
 {
 	unsigned int word = offset / 4, skip = offset % 4, n;
 	int ret;
@@ -409,7 +419,8 @@ static int otp_stm32_read(struct otp_stm32_romem *romem, unsigned int offset,
 
 	if (skip && bytes) {
 		n = min_t(size_t, 4 - skip, bytes);
-		ret = otp_stm32_copy_part(romem, word++, skip, skip + n, dst);
+		ret = otp_stm32_copy_part(romem, word++, skip, skip + n, dst,
+					  quiet);
 		if (ret)
 			return ret;
 		dst += n;
@@ -417,7 +428,7 @@ static int otp_stm32_read(struct otp_stm32_romem *romem, unsigned int offset,
 	}
 	if (bytes >= 4) {
 		n = bytes / 4;
-		ret = otp_stm32_fetch(romem, word, n, dst);
+		ret = otp_stm32_fetch(romem, word, n, dst, quiet);
 		if (ret)
 			return ret;
 		word += n;
@@ -425,9 +436,103 @@ static int otp_stm32_read(struct otp_stm32_romem *romem, unsigned int offset,
 		bytes -= 4 * n;
 	}
 	if (bytes)
-		return otp_stm32_copy_part(romem, word, 0, bytes, dst);
+		return otp_stm32_copy_part(romem, word, 0, bytes, dst, quiet);
 
 	return 0;
+}
+
+/*
+ * Served words of @romem's secure range as runs ("57-59, 62"), or "none",
+ * in @buf.
+ */
+static void otp_stm32_served_runs(struct otp_stm32_romem *romem, char *buf,
+				  size_t size)
+{
+	unsigned int word = romem->desc->lower, end = romem->desc->words, last;
+	size_t len = 0;
+
+	buf[0] = 0;
+	while (word < end) {
+		if (READ_ONCE(romem->refusal[word])) {
+			word++;
+			continue;
+		}
+		for (last = word; last + 1 < end &&
+		     !READ_ONCE(romem->refusal[last + 1]); last++)
+			;
+		len += scnprintf(buf + len, size - len, "%s%u", len ? ", " : "",
+				 word);
+		if (last > word)
+			len += scnprintf(buf + len, size - len, "-%u", last);
+		word = last + 1;
+	}
+	if (!len)
+		strscpy(buf, "none", size);
+}
+
+/*
+ * The first read of every secure word (a dump of the device) names the
+ * words the secure service refused in one line, which stands for their
+ * own lines: ST's TF-A refuses every upper word its device tree does not
+ * mark st,non-secure-otp, so a dump would otherwise log most of the 64
+ * (61 with the three words the bench firmware opens).  The words were all
+ * read just now, so their records are this read's.
+ */
+static void __cold otp_stm32_summarise(struct otp_stm32_romem *romem)
+{
+	const struct otp_stm32_desc *desc = romem->desc;
+	unsigned int word, refused = 0;
+	u32 status, first = 0;
+	bool mixed = false;
+	char served[192];
+
+	if (test_and_set_bit(0, &romem->summarised))
+		return;
+	for (word = desc->lower; word < desc->words; word++) {
+		status = READ_ONCE(romem->refusal[word]);
+		if (!status)
+			continue;
+		set_bit(word, romem->reported);
+		if (!refused++)
+			first = status;
+		else if (status != first)
+			mixed = true;
+	}
+	if (!refused)
+		return;
+	otp_stm32_served_runs(romem, served, sizeof(served));
+	dev_warn(romem->dev,
+		 "words %u..%u: %u refused by the secure service (%s, 0x%08x%s) and read as 0; served: %s\n",
+		 desc->lower, desc->words - 1, refused,
+		 otp_stm32_sip_name(first), first,
+		 mixed ? ", and other statuses" : "", served);
+}
+
+/*
+ * A read through the SiP service of every secure word that no read before
+ * has summed up: its refusals go in one line (otp_stm32_summarise()).
+ */
+static bool otp_stm32_summarises(struct otp_stm32_romem *romem,
+				 unsigned int offset, size_t bytes)
+{
+	const struct otp_stm32_desc *desc = romem->desc;
+
+	return desc->bsec && !romem->ta && !romem->monitor_absent &&
+	       offset <= 4 * desc->lower &&
+	       offset + bytes >= 4 * desc->words &&
+	       !test_bit(0, &romem->summarised);
+}
+
+static int otp_stm32_read(struct otp_stm32_romem *romem, unsigned int offset,
+			  u8 *dst, size_t bytes)
+{
+	bool summary = otp_stm32_summarises(romem, offset, bytes);
+	int ret;
+
+	ret = otp_stm32_read_range(romem, offset, dst, bytes, summary);
+	if (!ret && summary)
+		otp_stm32_summarise(romem);
+	return ret;
 }
 
 /**

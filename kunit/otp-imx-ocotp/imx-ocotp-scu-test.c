@@ -322,6 +322,142 @@ static void scu_mac_cells(struct kunit *test)
 	of_node_put(np);
 }
 
+/* The MAC cell of the harness's node and of the real driver's, by name. */
+static const char *const scu_mac_ids[] = { "mac-address", "real-mac" };
+
+static int read_mac_cell(struct kunit *test, const char *id, u8 *mac)
+{
+	struct nvmem_cell *cell;
+	struct device_node *np;
+	size_t len = 0;
+	u8 *data;
+
+	np = of_find_node_by_path("/otp-kunit-scu-consumer");
+	KUNIT_ASSERT_NOT_NULL(test, np);
+	cell = of_nvmem_cell_get(np, id);
+	of_node_put(np);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL_MSG(test, cell, "%s", id);
+	data = nvmem_cell_read(cell, &len);
+	nvmem_cell_put(cell);
+	if (IS_ERR(data))
+		return PTR_ERR(data);
+	KUNIT_EXPECT_EQ_MSG(test, len, ETH_ALEN, "%s", id);
+	memcpy(mac, data, min_t(size_t, len, ETH_ALEN));
+	kfree(data);
+	return 0;
+}
+
+/*
+ * The firmware refuses the second word of the MAC cell (0x2c5).  A read of
+ * the cell, as the FEC's of_get_mac_address() makes it, fails with EACCES,
+ * the in-tree driver's errno, rather than give da:ba:da:ba:da:ba, a valid
+ * unicast address the FEC would take; a read of the whole device, through
+ * the nvmem file or nvmem_device_read(), keeps 0xbadabada for the word.
+ * Once the firmware serves the word again the cell reads it.
+ */
+static void scu_refused_word_fails_cell(struct kunit *test)
+{
+	struct scu_emu *emu = scu_start(test, SCU_QXP, false);
+	struct scu_ctx *ctx = test->priv;
+	struct platform_device *pdev;
+	struct bin_attribute *battr;
+	struct device *ndev;
+	unsigned int i;
+	__le32 words[2];
+	umode_t mode;
+	u8 mac[ETH_ALEN];
+
+	set_bit(0x2c5, emu->refused);
+	/* First, before any other read of the words. */
+	for (i = 0; i < ARRAY_SIZE(scu_mac_ids); i++)
+		KUNIT_EXPECT_EQ_MSG(test, read_mac_cell(test, scu_mac_ids[i], mac),
+				    -EACCES, "%s", scu_mac_ids[i]);
+
+	KUNIT_ASSERT_EQ(test, nvmem_device_read(ctx->rw, 4 * 0x2c4, 8, words), 8);
+	KUNIT_EXPECT_EQ(test, le32_to_cpu(words[0]), seed(0x2c4));
+	KUNIT_EXPECT_EQ(test, le32_to_cpu(words[1]), OTP_IMX_OCOTP_LOCKED);
+
+	pdev = otp_kunit_find_pdev("/otp-kunit-scu/ocotp");
+	KUNIT_ASSERT_NOT_NULL(test, pdev);
+	ndev = otp_kunit_nvmem_dev(&pdev->dev, ctx->rw);
+	put_device(&pdev->dev);
+	KUNIT_ASSERT_NOT_NULL(test, ndev);
+	battr = otp_kunit_sysfs_bin(ndev, "nvmem", &mode);
+	KUNIT_EXPECT_NOT_NULL(test, battr);
+	if (battr) {
+		memset(words, 0, sizeof(words));
+		KUNIT_EXPECT_EQ(test, battr->read(NULL, &ndev->kobj, battr,
+						  (char *)words, 4 * 0x2c4, 8),
+				8);
+		KUNIT_EXPECT_EQ(test, le32_to_cpu(words[0]), seed(0x2c4));
+		KUNIT_EXPECT_EQ(test, le32_to_cpu(words[1]),
+				OTP_IMX_OCOTP_LOCKED);
+	}
+	put_device(ndev);
+
+	/* After the dumps, still. */
+	for (i = 0; i < ARRAY_SIZE(scu_mac_ids); i++)
+		KUNIT_EXPECT_EQ_MSG(test, read_mac_cell(test, scu_mac_ids[i], mac),
+				    -EACCES, "%s again", scu_mac_ids[i]);
+
+	clear_bit(0x2c5, emu->refused);
+	for (i = 0; i < ARRAY_SIZE(scu_mac_ids); i++) {
+		KUNIT_EXPECT_EQ_MSG(test, read_mac_cell(test, scu_mac_ids[i], mac),
+				    0, "%s served", scu_mac_ids[i]);
+		KUNIT_EXPECT_EQ(test, mac[0], (u8)seed(0x2c4));
+		KUNIT_EXPECT_EQ(test, mac[4], (u8)seed(0x2c5));
+		KUNIT_EXPECT_EQ(test, mac[5], (u8)(seed(0x2c5) >> 8));
+	}
+}
+
+/*
+ * A word whose read the firmware fails (SC_ERR_FAIL) fails every read of
+ * it; the log names it once however often a reader retries (the nvmem
+ * file may be world-readable), each such word once, and the refused words
+ * in one line for the device.
+ */
+static void scu_failures_logged_once(struct kunit *test)
+{
+	struct scu_emu *emu = scu_start(test, SCU_QXP, false);
+	struct scu_ctx *ctx = test->priv;
+	struct platform_device *pdev;
+	__le32 words[16];
+	unsigned int i;
+	u64 mark;
+	u32 val;
+
+	pdev = otp_kunit_find_pdev("/otp-kunit-scu/ocotp");
+	KUNIT_ASSERT_NOT_NULL(test, pdev);
+	set_bit(7, emu->failing);
+	set_bit(9, emu->failing);
+	set_bit(5, emu->refused);
+	set_bit(6, emu->refused);
+	mark = otp_kunit_log_mark();
+	for (i = 0; i < 3; i++) {
+		KUNIT_EXPECT_EQ(test, read_word(ctx->rw, 7, &val), -EIO);
+		KUNIT_EXPECT_EQ(test, nvmem_device_read(ctx->rw, 0, sizeof(words),
+							words), -EIO);
+		KUNIT_EXPECT_EQ(test, read_word(ctx->rw, 9, &val), -EIO);
+		KUNIT_EXPECT_EQ(test, read_word(ctx->rw, 5, &val), 4);
+		KUNIT_EXPECT_EQ(test, val, OTP_IMX_OCOTP_LOCKED);
+		KUNIT_EXPECT_EQ(test, read_word(ctx->rw, 6, &val), 4);
+	}
+	KUNIT_EXPECT_EQ(test, otp_kunit_log_count(mark, &pdev->dev,
+						  "fuse word 7 from the SCU firmware failed"),
+			1);
+	KUNIT_EXPECT_EQ(test, otp_kunit_log_count(mark, &pdev->dev,
+						  "fuse word 9 from the SCU firmware failed"),
+			1);
+	KUNIT_EXPECT_EQ(test, otp_kunit_log_count(mark, &pdev->dev,
+						  "the SCU firmware refuses fuse word"),
+			1);
+	put_device(&pdev->dev);
+	/* Served again, the word reads. */
+	clear_bit(7, emu->failing);
+	KUNIT_EXPECT_EQ(test, read_word(ctx->rw, 7, &val), 4);
+	KUNIT_EXPECT_EQ(test, val, seed(7));
+}
+
 /* New bits in one word: one SiP call with the whole word, then read back. */
 static void scu_write_word(struct kunit *test)
 {
@@ -478,6 +614,8 @@ static struct kunit_case scu_cases[] = {
 	KUNIT_CASE(scu_unaligned_reads),
 	KUNIT_CASE(scu_refused_word),
 	KUNIT_CASE(scu_mac_cells),
+	KUNIT_CASE(scu_refused_word_fails_cell),
+	KUNIT_CASE(scu_failures_logged_once),
 	KUNIT_CASE(scu_write_word),
 	KUNIT_CASE(scu_ecc_word_once),
 	KUNIT_CASE_PARAM(scu_write_refused, bad_write_gen_params),

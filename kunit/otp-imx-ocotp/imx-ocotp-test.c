@@ -44,6 +44,7 @@
 #define NODE_CONSUMER2	"/otp-kunit-ocotp-consumer2"
 #define NODE_NOREG	"/otp-kunit-ocotp-noreg"
 #define NODE_SMALL	"/otp-kunit-ocotp-small@7f008000"
+#define NODE_NOCLK	"/otp-kunit-ocotp-noclk@7f00a000"
 
 #define LOCKED		0xbadabada
 #define RATE_24M	24000000UL
@@ -1828,6 +1829,50 @@ static void imx7ulp_ded(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, emu->writes, 2);
 }
 
+/*
+ * i.MX7ULP: every read of a word with an ECC double error fails, and the
+ * log names the word once, however often it is read (the nvmem file may
+ * be world-readable); another such word gets its own line.
+ */
+static void imx7ulp_ded_logged_once(struct kunit *test)
+{
+	struct test_ctx *ctx = test->priv;
+	struct ocotp_emu *emu;
+	unsigned int i;
+	u8 buf[0x60];
+	u64 mark;
+	u32 val;
+
+	ctx->soc = soc_of(test, SOC_7ULP);
+	ctx->words = map_image(test);
+	ctx->nwords = MAP_IMAGE_WORDS;
+	ocotp_start(test);
+	emu = ctx->rw.emu;
+	emu->ded[20] = true;
+	emu->ded[22] = true;
+	mark = otp_kunit_log_mark();
+	for (i = 0; i < 3; i++) {
+		KUNIT_EXPECT_EQ(test, read_word(ctx->rw.nvmem, 20, &val), -EIO);
+		KUNIT_EXPECT_EQ(test, nvmem_device_read(ctx->rw.nvmem, 0,
+							sizeof(buf), buf),
+				-EIO);
+		KUNIT_EXPECT_EQ(test, read_word(ctx->rw.nvmem, 22, &val), -EIO);
+	}
+	KUNIT_EXPECT_EQ(test, emu->out_status, 0);
+	KUNIT_EXPECT_EQ(test, otp_kunit_log_count(mark, ctx->rw.dev,
+						  "offset 0x50: uncorrectable ECC error"),
+			1);
+	KUNIT_EXPECT_EQ(test, otp_kunit_log_count(mark, ctx->rw.dev,
+						  "offset 0x58: uncorrectable ECC error"),
+			1);
+	KUNIT_EXPECT_EQ(test, otp_kunit_log_count(mark, ctx->rw.dev,
+						  "uncorrectable ECC error"),
+			2);
+	/* The words around them still read. */
+	KUNIT_ASSERT_EQ(test, read_word(ctx->rw.nvmem, 21, &val), 4);
+	KUNIT_EXPECT_EQ(test, val, ctx->words[21]);
+}
+
 /* ---- concurrency ---- */
 
 #define CONC_READERS	8
@@ -1951,6 +1996,7 @@ static struct kunit_case ocotp_write_cases[] = {
 	KUNIT_CASE_PARAM(soc_write_locks, soc_gen_params),
 	KUNIT_CASE_PARAM(write_property, soc_gen_params),
 	KUNIT_CASE(imx7ulp_ded),
+	KUNIT_CASE(imx7ulp_ded_logged_once),
 	KUNIT_CASE(concurrent_readers_and_programmer),
 	{}
 };
@@ -2239,6 +2285,30 @@ static void bad_dt_probe_fails(struct kunit *test)
 }
 
 /*
+ * An i.MX8MM OCOTP node without "clocks" (its reg is fine and maps) is
+ * refused, with one line naming the property: bound, the controller would
+ * be read with nothing keeping its clock on.  (An i.MX93 node without one
+ * binds: tests/e2e/imx93-ocotp.sh.)
+ */
+static void no_clocks_refused(struct kunit *test)
+{
+	struct platform_device *pdev;
+	u64 mark;
+
+	KUNIT_ASSERT_EQ(test, otp_kunit_overlay_apply(test, imx_ocotp_bad_dtbo,
+						      sizeof(imx_ocotp_bad_dtbo)),
+			0);
+	pdev = otp_kunit_find_pdev(NODE_NOCLK);
+	KUNIT_ASSERT_NOT_NULL(test, pdev);
+	mark = otp_kunit_log_mark();
+	/* One probe more, through device_driver_attach(). */
+	expect_not_bound(test, NODE_NOCLK);
+	KUNIT_EXPECT_EQ(test, otp_kunit_log_count(mark, &pdev->dev,
+						  "has no clocks property"), 1);
+	put_device(&pdev->dev);
+}
+
+/*
  * A hostile DT: the provider refuses the node, or each bad cell, or reads
  * it right; it never hands out bytes that are not its fuses.
  */
@@ -2452,6 +2522,7 @@ static struct kunit_case ocotp_dt_cases[] = {
 	KUNIT_CASE(mac_cell_byte_order),
 	KUNIT_CASE(mac_cell_unaligned_8mp),
 	KUNIT_CASE(bad_dt_probe_fails),
+	KUNIT_CASE(no_clocks_refused),
 	KUNIT_CASE(hostile_cells),
 	KUNIT_CASE(hostile_address_cells),
 	KUNIT_CASE(hostile_bits),

@@ -149,6 +149,10 @@ static unsigned int scu_emu_serve(struct scu_emu *emu)
 		rep.func = SCU_EMU_ERR_NOACCESS;
 		goto out;
 	}
+	if (test_bit(word, emu->failing)) {
+		rep.func = SCU_EMU_ERR_FAIL;
+		goto out;
+	}
 	emu->reads++;
 	rep.func = SCU_EMU_ERR_NONE;
 	rep.size = 2;

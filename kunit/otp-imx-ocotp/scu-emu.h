@@ -34,6 +34,7 @@ struct scu_emu_part;
  * @fuse: the fuse words: @own, or memory the user points it at
  * @own: fuse words of the emulator's own
  * @refused: words the firmware will not give to this partition
+ * @failing: words whose read the firmware fails (SC_ERR_FAIL)
  * @sip_absent: the monitor has no OTP SiP service (answers NOT_SUPPORTED)
  * @sip_error: an sc_err_t the monitor returns for @sip_error_word
  * @sip_error_word: see @sip_error
@@ -58,6 +59,7 @@ struct scu_emu {
 	u32 *fuse;
 	u32 own[SCU_EMU_MAX_WORDS];
 	DECLARE_BITMAP(refused, SCU_EMU_MAX_WORDS);
+	DECLARE_BITMAP(failing, SCU_EMU_MAX_WORDS);
 	bool sip_absent;
 	u32 sip_error;
 	unsigned int sip_error_word;

@@ -371,6 +371,53 @@ static void romem_refused_words_read_zero(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, emu->secret_reads, 0);
 }
 
+/* The whole line, to its end. */
+#define ROMEM_TFA_SUMMARY "words 32..95: 61 refused by the secure service (invalid parameter, 0xfffffffd) and read as 0; served: 57-59\n"
+
+/*
+ * As on an STM32MP15 with ST's TF-A, the secure service refuses every
+ * upper word but 57-59.  A word read on its own is named once; the first
+ * read of the whole device names the refusals in one line, with the words
+ * served, and no word on its own; later reads add nothing.
+ */
+static void romem_refusals_summarised(struct kunit *test)
+{
+	struct bsec_emu *emu = romem_emu_seed(test);
+	struct romem_ctx *ctx;
+	unsigned int i, word;
+	u64 mark;
+	u8 *buf;
+
+	for (word = BSEC_EMU_SHADOWED; word < BSEC_EMU_WORDS; word++)
+		if (word < 57 || word > 59)
+			emu->refuse[word] = BSEC_EMU_SMC_INVALID;
+	ctx = romem_start_bsec(test, emu);
+	buf = kunit_kzalloc(test, ROMEM_SIZE, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, buf);
+	mark = otp_kunit_log_mark();
+
+	KUNIT_EXPECT_EQ(test, romem_read_word(test, ctx, 40), 0);
+	for (i = 0; i < 2; i++)
+		KUNIT_EXPECT_TRUE(test, romem_range_matches(test, ctx, buf, 0,
+							    ROMEM_SIZE));
+	KUNIT_EXPECT_EQ(test, romem_read_word(test, ctx, 41), 0);
+	KUNIT_EXPECT_EQ(test, romem_read_word(test, ctx, 58),
+			romem_upper_word(58));
+
+	KUNIT_EXPECT_EQ(test, otp_kunit_log_count(mark, ctx->dev,
+						  ROMEM_TFA_SUMMARY), 1);
+	KUNIT_EXPECT_EQ(test, otp_kunit_log_count(mark, ctx->dev,
+						  "refused by the secure service"),
+			1);
+	KUNIT_EXPECT_EQ(test, otp_kunit_log_count(mark, ctx->dev,
+						  "OTP word 40 refused by secure service"),
+			1);
+	KUNIT_EXPECT_EQ(test, otp_kunit_log_count(mark, ctx->dev,
+						  "refused by secure service"),
+			1);
+	KUNIT_EXPECT_EQ(test, emu->secret_reads, 0);
+}
+
 static const struct romem_refusal romem_failures[] = {
 	{ "failed", BSEC_EMU_SMC_FAILED, true },
 	{ "undefined status 0xfffffffc", 0xfffffffc, true },
@@ -1244,6 +1291,7 @@ static struct kunit_case romem_secure_cases[] = {
 			 romem_failure_gen_params),
 	KUNIT_CASE_PARAM(romem_refused_words_read_zero,
 			 romem_refusal_gen_params),
+	KUNIT_CASE(romem_refusals_summarised),
 	KUNIT_CASE(romem_monitor_absent),
 	KUNIT_CASE_PARAM(romem_call_rules, romem_call_gen_params),
 	KUNIT_CASE(romem_debugfs_locks),

@@ -167,6 +167,59 @@ static void setup(struct nvmem_config *cfg)				\
 #endif
 
 /*
+ * Binary sysfs attributes are const in attribute groups and their
+ * callbacks since 6.13 (7.x): otp_bin_attribute is what a group lists.
+ */
+#ifdef OTP_HAVE_CONST_BIN_ATTRS
+typedef const struct bin_attribute otp_bin_attribute;
+#else
+typedef struct bin_attribute otp_bin_attribute;
+#endif
+
+/*
+ * device_find_child() hands its match function const data since 6.14
+ * (7.x); before, the data is not const.
+ */
+#ifdef OTP_HAVE_CONST_FIND_CHILD_DATA
+#define otp_find_child_data const void
+#else
+#define otp_find_child_data void
+#endif
+
+/*
+ * __platform_driver_register() takes the module's name too in 7.x; a
+ * driver registered on behalf of no module (the KUnit harnesses) passes
+ * NULL for both.
+ */
+#ifdef OTP_HAVE_PLATFORM_REGISTER_MODNAME
+#define otp_platform_driver_register_unowned(drv)			\
+	__platform_driver_register(drv, NULL, NULL)
+#else
+#define otp_platform_driver_register_unowned(drv)			\
+	__platform_driver_register(drv, NULL)
+#endif
+
+/*
+ * A KUnit parameter generator is handed the test too since 6.17 (7.x):
+ *	static const void *gen(OTP_KUNIT_GEN_ARGS)
+ */
+#ifdef OTP_HAVE_KUNIT_GEN_PARAMS_TEST
+#define OTP_KUNIT_GEN_ARGS struct kunit *test, const void *prev, char *desc
+#else
+#define OTP_KUNIT_GEN_ARGS const void *prev, char *desc
+#endif
+
+/*
+ * Symbol namespaces are string literals since 6.13 (7.x); before, bare
+ * names the macros stringify.
+ */
+#ifdef OTP_HAVE_STRING_NAMESPACES
+#define OTP_IMPORT_KUNIT_NS() MODULE_IMPORT_NS("EXPORTED_FOR_KUNIT_TESTING")
+#else
+#define OTP_IMPORT_KUNIT_NS() MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING)
+#endif
+
+/*
  * The TEE core's provider-side API (tee_device_alloc(), struct tee_desc,
  * shared memory pools) moved from linux/tee_drv.h to linux/tee_core.h in
  * 6.10; the client API stays in linux/tee_drv.h.

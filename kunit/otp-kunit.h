@@ -178,7 +178,8 @@ static inline void otp_kunit_expect_refused(struct kunit *test,
 			      "%pOF bound after the probe", pdev->dev.of_node);
 }
 
-static inline int otp_kunit_match_name(struct device *dev, void *name)
+static inline int otp_kunit_match_name(struct device *dev,
+				       otp_find_child_data *name)
 {
 	return !strcmp(dev_name(dev), name);
 }
@@ -209,12 +210,12 @@ static inline struct device *otp_kunit_nvmem_dev(struct device *provider,
  *
  * Return: the attribute, or NULL if the device has no such file.
  */
-static inline struct bin_attribute *otp_kunit_sysfs_bin(struct device *dev,
-							const char *name,
-							umode_t *mode)
+static inline otp_bin_attribute *otp_kunit_sysfs_bin(struct device *dev,
+						     const char *name,
+						     umode_t *mode)
 {
 	const struct attribute_group *const *grp;
-	struct bin_attribute **battr;
+	otp_bin_attribute *const *battr;
 
 	*mode = 0;
 	for (grp = dev->groups; grp && *grp; grp++)
@@ -248,7 +249,7 @@ static inline ssize_t otp_kunit_sysfs_bin_write(struct device *dev,
 						const char *name, void *buf,
 						size_t len, loff_t pos)
 {
-	struct bin_attribute *battr;
+	otp_bin_attribute *battr;
 	umode_t mode;
 
 	battr = otp_kunit_sysfs_bin(dev, name, &mode);
@@ -434,7 +435,7 @@ static inline int otp_kunit_harness_register(struct kunit *test,
 		return -ENOMEM;
 	snprintf(name, 64, "otp-kunit-%s.%llu", role, ktime_get_ns());
 	drv->driver.name = name;
-	ret = __platform_driver_register(drv, NULL);
+	ret = otp_platform_driver_register_unowned(drv);
 	if (ret)
 		return ret;
 	if (!kunit_alloc_resource(test, NULL, otp_kunit_harness_free,

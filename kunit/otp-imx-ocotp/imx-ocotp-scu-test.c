@@ -360,7 +360,7 @@ static void scu_refused_word_fails_cell(struct kunit *test)
 	struct scu_emu *emu = scu_start(test, SCU_QXP, false);
 	struct scu_ctx *ctx = test->priv;
 	struct platform_device *pdev;
-	struct bin_attribute *battr;
+	otp_bin_attribute *battr;
 	struct device *ndev;
 	unsigned int i;
 	__le32 words[2];

@@ -2121,7 +2121,7 @@ static void read_only_node(struct kunit *test)
 	unsigned long writes = emu->writes;
 	u8 le[4] = { 0x78, 0x56, 0x34, 0x12 };
 	struct device_attribute *attr;
-	struct bin_attribute *bin;
+	otp_bin_attribute *bin;
 	struct device *ndev;
 	bool visible;
 	umode_t mode;
@@ -2791,4 +2791,4 @@ kunit_test_suites(&ocotp_read_suite, &ocotp_write_suite, &ocotp_timing_suite,
 
 MODULE_DESCRIPTION("KUnit tests for the i.MX OCOTP NVMEM provider");
 MODULE_LICENSE("GPL");
-MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);
+OTP_IMPORT_KUNIT_NS();

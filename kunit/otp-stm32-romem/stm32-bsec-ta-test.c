@@ -498,7 +498,7 @@ static void ta_fw_desc(const struct bsec_emu_firmware *fw, char *desc)
 	strscpy(desc, fw->name, KUNIT_PARAM_DESC_SIZE);
 }
 
-static const void *ta_fw_gen_params(const void *prev, char *desc)
+static const void *ta_fw_gen_params(OTP_KUNIT_GEN_ARGS)
 {
 	const struct bsec_emu_firmware *fw = bsec_emu_firmwares;
 

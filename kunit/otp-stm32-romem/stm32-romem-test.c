@@ -246,7 +246,7 @@ static u32 romem_read_word(struct kunit *test, struct romem_ctx *ctx,
 #define ROMEM_SWEEP_WORDS	8
 static const u8 romem_sweep_slots[BSEC_EMU_WORDS / ROMEM_SWEEP_WORDS];
 
-static const void *romem_sweep_gen(const void *prev, char *desc)
+static const void *romem_sweep_gen(OTP_KUNIT_GEN_ARGS)
 {
 	const u8 *slot = prev ? (const u8 *)prev + 1 : romem_sweep_slots;
 	unsigned int word = (slot - romem_sweep_slots) * ROMEM_SWEEP_WORDS;
@@ -875,7 +875,7 @@ static void romem_try_writes(struct kunit *test, struct romem_ctx *ctx)
 static void romem_sysfs_not_writable(struct kunit *test, struct romem_ctx *ctx)
 {
 	struct device *ndev = otp_kunit_nvmem_dev(ctx->dev, ctx->nvmem);
-	struct bin_attribute *bin;
+	otp_bin_attribute *bin;
 	u8 buf[4] = { 0x78, 0x56, 0x34, 0x12 };
 	umode_t mode;
 
@@ -1364,4 +1364,4 @@ kunit_test_suites(&romem_read_suite, &romem_secure_suite, &romem_dt_suite,
 
 MODULE_DESCRIPTION("KUnit tests for the otp-stm32-romem NVMEM provider and its OP-TEE backend");
 MODULE_LICENSE("GPL");
-MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);
+OTP_IMPORT_KUNIT_NS();

@@ -171,9 +171,9 @@ static void setup(struct nvmem_config *cfg)				\
  * callbacks since 6.13 (7.x): otp_bin_attribute is what a group lists.
  */
 #ifdef OTP_HAVE_CONST_BIN_ATTRS
-typedef const struct bin_attribute otp_bin_attribute;
+#define otp_bin_attribute const struct bin_attribute
 #else
-typedef struct bin_attribute otp_bin_attribute;
+#define otp_bin_attribute struct bin_attribute
 #endif
 
 /*

@@ -71,4 +71,18 @@ $dk add -m otp-nvmem -v 0.1 >"$d/dkms.log" 2>&1 || { cat "$d/dkms.log"; exit 1; 
 $dk build -m otp-nvmem -v 0.1 -k "$kver" -a arm64 --kernelsourcedir "$kdir" \
 	>>"$d/dkms.log" 2>&1 || { cat "$d/dkms.log"; cat "$d"/tree/otp-nvmem/0.1/build/make.log 2>/dev/null; exit 1; }
 expect_modules "$d/tree/otp-nvmem/0.1" "dkms build"
+# The recipe pins a commit of this repository (no AUTOREV).
+bb=$top/packaging/meta-otp-nvmem/recipes-kernel/otp-nvmem/otp-nvmem_git.bb
+rev=$(sed -n 's/^SRCREV ?= "\([0-9a-f]\{40\}\)"$/\1/p' "$bb")
+if [ -z "$rev" ]; then
+	echo "check-packaging: $bb: SRCREV is not a pinned 40-digit commit"
+	exit 1
+fi
+# (A shallow clone may not hold it: only the form is checked there.)
+if [ "$(git -C "$top" rev-parse --is-shallow-repository 2>/dev/null)" = false ] &&
+	! git -C "$top" cat-file -e "$rev^{commit}" 2>/dev/null; then
+	echo "check-packaging: $bb: SRCREV $rev is no commit of this repository"
+	exit 1
+fi
+echo "check-packaging: the recipe pins $rev"
 echo "check-packaging: clean"

@@ -180,6 +180,10 @@ depmod -b "$root" "$krel"
 # 5. Device tree: QEMU's own, our nodes, and for a firmware boot what a
 # boot loader would add (the firmware passes the DTB on untouched).
 cmdline="console=ttyAMA0 otp.mode=$mode panic=-1 kmemleak=on kunit.enable=1"
+# Kernels with kunit.autorun (6.10+) default it from a symbol allnoconfig
+# turns off: the suites would load and run nothing.
+grep -q '^# CONFIG_KUNIT_AUTORUN_ENABLED is not set' "$kdir/.config" &&
+	cmdline="$cmdline kunit.autorun=1"
 # otp.fwgen: the firmware generation the bench firmware plays
 # (OTP_FW_GENERATION, scripts/build-firmware.sh), for the guest's checks.
 [ "$firmware" = yes ] && cmdline="$cmdline otp.monitor=1 otp.fwgen=${OTP_FW_GENERATION:-tfa}"

@@ -10,8 +10,11 @@ inherit module
 # Point this at your mirror of the repository (or use a bbappend).
 OTP_NVMEM_URI ?= "git://git.example.org/otp-nvmem.git;protocol=https;branch=main"
 SRC_URI = "${OTP_NVMEM_URI}"
-SRCREV ?= "${AUTOREV}"
-PV = "0.1+git"
+# A pinned commit, so that an image is rebuilt from the same sources; move
+# it forward on purpose (never AUTOREV: a fuse driver must not change under
+# a factory image unnoticed).
+SRCREV ?= "559312e04db863e3101e72b7b63dacf1906d16d3"
+PV = "0.2+git${SRCPV}"
 S = "${WORKDIR}/git"
 
 # module.bbclass passes KERNEL_SRC, O, and for do_install MODLIB /

@@ -19,8 +19,10 @@ static int otp_upstream_read_one(struct device *dev,
 				 size_t *len)
 {
 	struct nvmem_cell *cell;
-	u64 v = 0;
 	void *data;
+	u16 v16 = 0;
+	u32 v32 = 0;
+	u64 v64 = 0;
 	int ret;
 
 	switch (r->kind) {
@@ -43,27 +45,37 @@ static int otp_upstream_read_one(struct device *dev,
 		return 0;
 	case OTP_UPSTREAM_U8:
 		*len = 1;
-		ret = nvmem_cell_read_u8(dev, r->con_id, (u8 *)&v);
-		break;
+		return nvmem_cell_read_u8(dev, r->con_id, got);
 	case OTP_UPSTREAM_U16:
 		*len = 2;
-		ret = nvmem_cell_read_u16(dev, r->con_id, (u16 *)&v);
-		v = *(u16 *)&v;
-		break;
+		ret = nvmem_cell_read_u16(dev, r->con_id, &v16);
+		put_unaligned_le16(v16, got);
+		return ret;
 	case OTP_UPSTREAM_U32:
 		*len = 4;
-		ret = nvmem_cell_read_u32(dev, r->con_id, (u32 *)&v);
-		v = *(u32 *)&v;
-		break;
+		ret = nvmem_cell_read_u32(dev, r->con_id, &v32);
+		put_unaligned_le32(v32, got);
+		return ret;
 	default:
 		*len = 8;
-		ret = nvmem_cell_read_u64(dev, r->con_id, &v);
-		break;
+		ret = nvmem_cell_read_u64(dev, r->con_id, &v64);
+		put_unaligned_le64(v64, got);
+		return ret;
 	}
-	if (r->kind == OTP_UPSTREAM_U8)
-		v = *(u8 *)&v;
-	put_unaligned_le64(v, got);
-	return ret;
+}
+
+/**
+ * otp_upstream_desc() - a case's name in the KTAP output
+ * @u: the case
+ * @desc: KUNIT_PARAM_DESC_SIZE bytes: the SoC tree's file name and the
+ *	compatible the harness stands in for
+ */
+void otp_upstream_desc(const struct otp_upstream_soc *u, char *desc)
+{
+	const char *base = strrchr(u->dtsi, '/');
+
+	snprintf(desc, KUNIT_PARAM_DESC_SIZE, "%s %s", base ? base + 1 : u->dtsi,
+		 u->compatible);
 }
 
 /**

@@ -72,5 +72,6 @@ struct otp_upstream_soc {
 
 struct kunit;
 void otp_upstream_expect(struct kunit *test, const struct otp_upstream_read *r);
+void otp_upstream_desc(const struct otp_upstream_soc *u, char *desc);
 
 #endif /* OTP_UPSTREAM_H */

@@ -393,7 +393,7 @@ def build_case(fdt, path, node, compat, soc, family, widths, harness, dtc, notes
                 notes.append('%s: %s: no U-Boot rule for a MAC at 0x%x' % (where, desc, c['offset']))
                 continue
             # Unicast, locally administered, different per port.
-            mac = [0x02, 0x04, 0x9f, 0x10 + port, 0x5a ^ macs, 0xc3 + soc.__len__()]
+            mac = [0x02, 0x04, 0x9f, 0x10 + port, 0x5a ^ macs, 0xc3 + len(soc)]
             mac_to_fuses(family, soc, words, port, mac)
             reads.append({'con': con, 'kind': 'MAC', 'port': port})
             macs += 1

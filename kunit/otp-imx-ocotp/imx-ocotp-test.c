@@ -2741,15 +2741,7 @@ static void upstream_cells(struct kunit *test)
 		otp_upstream_expect(test, &u->reads[i]);
 }
 
-static void upstream_desc(const struct otp_upstream_soc *u, char *desc)
-{
-	const char *base = strrchr(u->dtsi, '/');
-
-	snprintf(desc, KUNIT_PARAM_DESC_SIZE, "%s %s", base ? base + 1 : u->dtsi,
-		 u->compatible);
-}
-
-KUNIT_ARRAY_PARAM(upstream, otp_upstream_socs, upstream_desc);
+KUNIT_ARRAY_PARAM(upstream, otp_upstream_socs, otp_upstream_desc);
 
 static struct kunit_case ocotp_upstream_cases[] = {
 	KUNIT_CASE_PARAM(upstream_cells, upstream_gen_params),

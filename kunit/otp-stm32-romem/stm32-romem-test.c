@@ -1339,15 +1339,7 @@ static void romem_upstream_cells(struct kunit *test)
 		otp_upstream_expect(test, &u->reads[i]);
 }
 
-static void romem_upstream_desc(const struct otp_upstream_soc *u, char *desc)
-{
-	const char *base = strrchr(u->dtsi, '/');
-
-	snprintf(desc, KUNIT_PARAM_DESC_SIZE, "%s %s", base ? base + 1 : u->dtsi,
-		 u->compatible);
-}
-
-KUNIT_ARRAY_PARAM(romem_upstream, otp_upstream_socs, romem_upstream_desc);
+KUNIT_ARRAY_PARAM(romem_upstream, otp_upstream_socs, otp_upstream_desc);
 
 static struct kunit_case romem_upstream_cases[] = {
 	KUNIT_CASE_PARAM(romem_upstream_cells, romem_upstream_gen_params),

@@ -22,9 +22,10 @@ Nothing here comes from the drivers under test: the cells and consumers
 from the kernel tree, the MAC rules from U-Boot, the bit rules from the
 nvmem core's documented cell semantics (nvmem.yaml: bits = <offset nbits>).
 
-usage: gen-upstream-cells.py FAMILY KSRC HARNESS OUT.h
-  FAMILY   imx    classic OCOTP (i.MX6/7/8M)
+usage: gen-upstream-cells.py FAMILY[-SUITE] KSRC HARNESS OUT.h
+  FAMILY   imx    OCOTP (i.MX6/7/8M, i.MX93/95 fuse shadow block)
            stm32  STM32MP BSEC
+  SUITE    a name for a second suite of the family (stm32-ta)
   HARNESS  the harness node's compatible for every SoC of the family, or
            SOC=HARNESS[+SOC=HARNESS...] for the SoC compatibles the suite
            has an emulator for (the others are skipped, and said so)
@@ -43,9 +44,11 @@ import libfdt
 # The compatibles each suite's harness stands in for (the SoCs' first
 # compatible in the trees), and the family's U-Boot MAC rule.
 FAMILIES = {
-    'imx': re.compile(r'^fsl,imx(6q|6sl|6sll|6sx|6ul|6ull|7d|7ulp|8mq|8mm|8mn|8mp)-ocotp$'),
+    'imx': re.compile(r'^fsl,imx(6q|6sl|6sll|6sx|6ul|6ull|7d|7ulp|8mq|8mm|8mn|8mp|93|95)-ocotp$'),
     'stm32': re.compile(r'^st,stm32mp(13|15|25)-bsec$'),
 }
+# A suite that stands in for part of a family (the harness names which
+# SoCs) writes a header of its own: FAMILY-SUITE-upstream-cells.h.
 
 # U-Boot, arch/arm/mach-imx/mac.c imx_get_mac_from_fuse(): the MAC fuses
 # are read through the shadow registers at 0x620 (i.MX6) or 0x640 (i.MX7,
@@ -54,32 +57,52 @@ FAMILIES = {
 # mac[0..1] from bits 15:0 of word base+1 (high byte first) and mac[2..5]
 # from word base (high byte first); port 1 (i.MX6SX/6UL/6ULL, i.MX7,
 # i.MX8MP) takes mac[0..3] from word base+2 and mac[4..5] from bits 31:16
-# of word base+1.
-IMX_MAC_BASE_WORD = {'6': 34, '7': 36, '8': 36}
-IMX_SECOND_MAC = ('6sx', '6ul', '6ull', '7d', '8mp')
+# of word base+1.  The i.MX93 (arch/arm/mach-imx/imx9/soc.c, every
+# revision after A0) reads both ports the same way from bank 39 words 3-5,
+# fuse word 315.
+IMX_MAC_BASE_WORD = {'6': 34, '7': 36, '8': 36, '93': 315}
+IMX_SECOND_MAC = ('6sx', '6ul', '6ull', '7d', '8mp', '93')
+# The i.MX95 (arch/arm/mach-imx/imx9/scmi/soc.c imx_get_mac_from_fuse()):
+# the MAC first byte first from bank 40 word 5, fuse word 325, in memory
+# order; further ports add to it, and no fuse holds them.
+IMX_MAC_IN_ORDER = {'95': 325}
+# The fuses the i.MX93/95 expose: U-Boot's i.MX9 fuse code, FUSE_BANKS 64
+# of WORDS_PER_BANKS 8 (drivers/misc/imx_ele/fuse.c).  A cell past them
+# (imx95.dtsi's mac-address@1 at 0x1514) cannot be read.
+IMX_FUSE_BYTES = {'93': 2048, '95': 2048}
+
+
+def imx_base_word(soc):
+    return IMX_MAC_BASE_WORD.get(soc, IMX_MAC_BASE_WORD.get(soc[0]))
 
 
 def imx_uboot_mac(soc, words, port):
-    base = IMX_MAC_BASE_WORD[soc[0]]
+    if soc in IMX_MAC_IN_ORDER:
+        return in_order_mac(words, IMX_MAC_IN_ORDER[soc], port)
+    base = imx_base_word(soc)
     w0, w1, w2 = (words[base + i] for i in range(3))
     if port == 1:
         return [w2 >> 24, w2 >> 16, w2 >> 8, w2, w1 >> 24, w1 >> 16]
     return [w1 >> 8, w1, w0 >> 24, w0 >> 16, w0 >> 8, w0]
 
 
-# ST's U-Boot, board/st/stm32mp1/stm32mp1.c setup_mac_address() (and
-# arch/arm/mach-stm32mp/cpu.c in later releases): the MAC is read from
-# BSEC_OTP_MAC (word 57 on the MP13/MP15) and taken byte by byte in memory
-# order, mac[i] = byte i of the two words.
+# ST's U-Boot, arch/arm/mach-stm32mp/soc.c setup_mac_address() (earlier
+# in board/st/stm32mp1/stm32mp1.c): the OTP words from BSEC_OTP_MAC (57 on
+# the MP13/MP15, arch/arm/mach-stm32mp/include/mach/stm32.h) read as bytes
+# in memory order, port n taking bytes 6n..6n+5.
 STM32_MAC_WORD = {'13': 57, '15': 57}
+# OTP words per part: RM0436 (MP15) and RM0475 (MP13) 96, RM0457 (MP25)
+# OTP0..OTP367.
+STM32_WORDS = {'13': 96, '15': 96, '25': 368}
+
+
+def in_order_mac(words, base, port):
+    off = 4 * base + 6 * port
+    return [words[(off + i) // 4] >> (8 * ((off + i) % 4)) for i in range(6)]
 
 
 def stm32_uboot_mac(soc, words, port):
-    w = STM32_MAC_WORD[soc] + 2 * port
-    raw = []
-    for i in range(6):
-        raw.append(words[w + i // 4] >> (8 * (i % 4)))
-    return raw
+    return in_order_mac(words, STM32_MAC_WORD[soc], port)
 
 
 def imx_soc(compat):
@@ -92,16 +115,17 @@ def stm32_soc(compat):
 
 def mac_port(family, soc, offset):
     """U-Boot's port number for a MAC cell at byte OFFSET, or None."""
-    if family == 'imx':
-        base = 4 * IMX_MAC_BASE_WORD[soc[0]]
+    if family == 'imx' and soc not in IMX_MAC_IN_ORDER:
+        base = 4 * imx_base_word(soc)
         if offset == base:
             return 0
         if offset == base + 6 and soc in IMX_SECOND_MAC:
             return 1
         return None
-    if soc in STM32_MAC_WORD and offset == 4 * STM32_MAC_WORD[soc]:
-        return 0
-    return None
+    base = IMX_MAC_IN_ORDER.get(soc) if family == 'imx' else STM32_MAC_WORD.get(soc)
+    if base is None or offset < 4 * base or (offset - 4 * base) % 6:
+        return None
+    return (offset - 4 * base) // 6
 
 
 def mac_from_uboot(family, soc, words, port):
@@ -111,8 +135,8 @@ def mac_from_uboot(family, soc, words, port):
 
 def mac_to_fuses(family, soc, words, port, mac):
     """Set the fuse words U-Boot reads MAC MAC from (its rule inverted)."""
-    if family == 'imx':
-        base = IMX_MAC_BASE_WORD[soc[0]]
+    if family == 'imx' and soc not in IMX_MAC_IN_ORDER:
+        base = imx_base_word(soc)
         m = mac
         if port == 1:
             words[base + 2] = m[0] << 24 | m[1] << 16 | m[2] << 8 | m[3]
@@ -121,10 +145,11 @@ def mac_to_fuses(family, soc, words, port, mac):
             words[base + 1] = (words[base + 1] & 0xffff0000) | m[0] << 8 | m[1]
             words[base] = m[2] << 24 | m[3] << 16 | m[4] << 8 | m[5]
     else:
-        w = STM32_MAC_WORD[soc] + 2 * port
+        base = IMX_MAC_IN_ORDER[soc] if family == 'imx' else STM32_MAC_WORD[soc]
+        off = 4 * base + 6 * port
         for i in range(6):
-            sh = 8 * (i % 4)
-            words[w + i // 4] = (words[w + i // 4] & ~(0xff << sh)) | mac[i] << sh
+            w, sh = (off + i) // 4, 8 * ((off + i) % 4)
+            words[w] = (words[w] & ~(0xff << sh)) | mac[i] << sh
     assert mac_from_uboot(family, soc, words, port) == mac
 
 
@@ -253,6 +278,52 @@ def includers(ksrc, path):
     return sorted(found, key=lambda f: (not f.endswith('.dtsi'), f))
 
 
+def includer_chain(ksrc, path, depth=4):
+    """Files that include PATH, nearest first: its includers, theirs, ...
+    (stm32mp131.dtsi compiles only through stm32mp133.dtsi,
+    stm32mp135.dtsi and a board's .dts)."""
+    seen, level, out = {path}, [path], []
+    for _ in range(depth):
+        nxt = []
+        for p in level:
+            for inc in includers(ksrc, p):
+                if inc not in seen:
+                    seen.add(inc)
+                    nxt.append(inc)
+        out += nxt
+        level = [p for p in nxt if p.endswith('.dtsi')]
+    return out
+
+
+def otp_labels(ksrc, path, rx):
+    """Labels PATH puts on a node with one of the family's compatibles."""
+    with open(os.path.join(ksrc, path), errors='replace') as f:
+        text = f.read()
+    out = []
+    for m in re.finditer(r'(\w+)\s*:\s*[\w,.+-]+@[0-9a-fA-F]+\s*\{[^{}]*?compatible\s*=\s*"([^"]+)"', text):
+        if rx.match(m.group(2)):
+            out.append(m.group(1))
+    return out
+
+
+def extenders(ksrc, paths, rx):
+    """SoC .dtsi files that include one of PATHS and add to its OTP node
+    through the node's label (imx91.dtsi's &ocotp { tmu-trim@a0 ... })."""
+    out = []
+    for path in paths:
+        labels = otp_labels(ksrc, path, rx)
+        if not labels:
+            continue
+        lrx = re.compile(r'^&(%s)\s*\{' % '|'.join(labels), re.M)
+        for inc in includers(ksrc, path):
+            if not inc.endswith('.dtsi') or inc in paths or inc in out:
+                continue
+            with open(os.path.join(ksrc, inc), errors='replace') as f:
+                if lrx.search(f.read()):
+                    out.append(inc)
+    return out
+
+
 def c_str(s):
     return '"%s"' % s.replace('\\', '\\\\').replace('"', '\\"')
 
@@ -270,7 +341,8 @@ def dts_prop(name, value):
 def main():
     verbose = '-v' in sys.argv
     args = [a for a in sys.argv[1:] if a != '-v']
-    family, ksrc, harness, outpath = args
+    suite, ksrc, harness, outpath = args
+    family = suite.split('-')[0]
     if '=' in harness:
         harnesses = dict(h.split('=', 1) for h in harness.split('+'))
     else:
@@ -280,11 +352,12 @@ def main():
     widths = read_widths(ksrc)
     socs, notes = [], []
 
-    for path in find_dtsi(ksrc, rx):
+    found = find_dtsi(ksrc, rx)
+    for path in found + extenders(ksrc, found, rx):
         fdt, err = compile_dtsi(ksrc, path, dtc)
         # A .dtsi that leaves labels to its includers (imx6qdl.dtsi) is
-        # taken through the first of them that compiles.
-        for inc in [] if fdt else includers(ksrc, path):
+        # taken through the nearest of them that compiles.
+        for inc in [] if fdt else includer_chain(ksrc, path):
             fdt, _ = compile_dtsi(ksrc, inc, dtc)
             if fdt is not None:
                 notes.append('%s: compiled through %s' % (path, os.path.basename(inc)))
@@ -340,6 +413,12 @@ def build_case(fdt, path, node, compat, soc, family, widths, harness, dtc, notes
         ph = fdt.get_phandle(s)
         cells[s] = {'name': fdt.get_name(s), 'offset': r[0], 'len': r[1], 'bits': b,
                     'phandle': ph, 'props': list(props(fdt, s))}
+    limit = IMX_FUSE_BYTES.get(soc) if family == 'imx' else 4 * STM32_WORDS[soc]
+    for s, c in list(cells.items()):
+        if limit and c['offset'] + c['len'] > limit:
+            notes.append('%s: %s at 0x%x: past the %d bytes of fuses, its read fails'
+                         % (where, c['name'], c['offset'], limit))
+            del cells[s]
     if not cells:
         notes.append('%s: no cells' % where)
         return None
@@ -377,7 +456,7 @@ def build_case(fdt, path, node, compat, soc, family, widths, harness, dtc, notes
                               'raw': True})
 
     nwords = max((c['offset'] + c['len'] + 3) // 4 for c in cells.values())
-    nwords = max(nwords, 64 if family == 'imx' else 96)
+    nwords = max(nwords, 64 if family == 'imx' else STM32_WORDS[soc])
     words = pattern(nwords, int.from_bytes(soc.encode(), 'little') & 0xffffffff)
     reads = []
     macs = 0

@@ -178,6 +178,22 @@ static const struct test_soc test_socs[] = {
 	},
 };
 
+/*
+ * The FSB parts, apart from the OCOTP table: no case above applies to
+ * them (no controller registers, no LOCK word).  64 banks of 8 words as
+ * U-Boot's i.MX9 fuse code counts them (FUSE_BANKS, WORDS_PER_BANKS).
+ */
+static const struct test_soc fsb_socs[] = {
+	{ .compatible = "fsl,imx93-ocotp", .bank_words = 8, .banks = 64 },
+	/*
+	 * The i.MX95's MAC is first byte first: U-Boot's i.MX95 code
+	 * (arch/arm/mach-imx/imx9/scmi/soc.c, imx_get_mac_from_fuse())
+	 * takes byte 0 from bits 7:0 of bank 40 word 5.
+	 */
+	{ .compatible = "fsl,imx95-ocotp", .bank_words = 8, .banks = 64,
+	  .mac_in_order = true },
+};
+
 /* The SoC a case names, found by its compatible. */
 static const struct test_soc *soc_of(struct kunit *test, const char *compatible)
 {
@@ -186,6 +202,9 @@ static const struct test_soc *soc_of(struct kunit *test, const char *compatible)
 	for (i = 0; i < ARRAY_SIZE(test_socs); i++)
 		if (!strcmp(test_socs[i].compatible, compatible))
 			return &test_socs[i];
+	for (i = 0; i < ARRAY_SIZE(fsb_socs); i++)
+		if (!strcmp(fsb_socs[i].compatible, compatible))
+			return &fsb_socs[i];
 	KUNIT_FAIL(test, "no SoC %s in the suite's table", compatible);
 	return &test_socs[0];
 }
@@ -2539,22 +2558,6 @@ static struct kunit_suite ocotp_dt_suite = {
 };
 
 /* ---- i.MX93/95: the fuse shadow block ---- */
-
-/*
- * The FSB parts, apart from the OCOTP table: no case above applies to
- * them (no controller registers, no LOCK word).  64 banks of 8 words as
- * U-Boot's i.MX9 fuse code counts them (FUSE_BANKS, WORDS_PER_BANKS).
- */
-static const struct test_soc fsb_socs[] = {
-	{ .compatible = "fsl,imx93-ocotp", .bank_words = 8, .banks = 64 },
-	/*
-	 * The i.MX95's MAC is first byte first: U-Boot's i.MX95 code
-	 * (arch/arm/mach-imx/imx9/scmi/soc.c, imx_get_mac_from_fuse())
-	 * takes byte 0 from bits 7:0 of bank 40 word 5.
-	 */
-	{ .compatible = "fsl,imx95-ocotp", .bank_words = 8, .banks = 64,
-	  .mac_in_order = true },
-};
 
 #define FSB_WORDS	512
 

@@ -31,7 +31,10 @@
 #include "otp-kunit.h"
 #include "stm32-romem-io.h"
 
+#include "otp-upstream.h"
+#include "stm32-bsec-ta-optee.dtbo.h"
 #include "stm32-bsec-ta-test.dtbo.h"
+#include "stm32-ta-upstream-cells.h"
 
 #define TA_BSEC_PATH		"/otp-kunit-bsec-ta"
 #define TA_CONSUMER_PATH	"/otp-kunit-bsec-ta-consumer"
@@ -682,6 +685,68 @@ static void ta_debugfs(struct kunit *test)
 		KUNIT_EXPECT_NOT_NULL(test, strstr(line, "error=1"));
 }
 
+/* The geometry of the BSEC with @compatible. */
+static const struct ta_geometry *ta_geometry_of(struct kunit *test,
+						const char *compatible)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(ta_geometries); i++)
+		if (!strcmp(ta_geometries[i].compatible, compatible))
+			return &ta_geometries[i];
+	KUNIT_FAIL(test, "no BSEC %s in the suite's table", compatible);
+	return NULL;
+}
+
+/*
+ * Every consumer of an OP-TEE-only SoC tree's BSEC cells (the STM32MP13's
+ * MACs and ADC "vrefint", the STM32MP2x part and package numbers, ...)
+ * reads from the fuses what U-Boot and the nvmem core's cell rules give,
+ * with OP-TEE opening every word as a board's st,non-secure-otp list would.
+ */
+static void ta_upstream_cells(struct kunit *test)
+{
+	const struct otp_upstream_soc *u = test->param_value;
+	const struct ta_geometry *geo = ta_geometry_of(test, u->compatible);
+	struct ta_ctx *ctx = test->priv;
+	unsigned int i;
+
+	KUNIT_ASSERT_NOT_NULL(test, geo);
+	ta_prepare(test, geo);
+	for (i = 0; i < geo->words; i++) {
+		ctx->optee->otp[i] = i < u->nwords ? u->words[i] : 0;
+		ctx->optee->locks[i] = 0;
+		set_bit(i, ctx->optee->open);
+	}
+	KUNIT_ASSERT_EQ(test, otp_kunit_overlay_apply(test, stm32_bsec_ta_optee_dtbo,
+						      sizeof(stm32_bsec_ta_optee_dtbo)),
+			0);
+	KUNIT_ASSERT_EQ(test, ctx->optee_ret, 0);
+	KUNIT_ASSERT_EQ(test, otp_kunit_overlay_apply(test, u->dtbo, u->dtbo_size), 0);
+	for (i = 0; i < 150 && !READ_ONCE(ctx->nvmem) && ctx->ret != -ENODEV; i++)
+		msleep(20);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL_MSG(test, READ_ONCE(ctx->nvmem),
+					 "BSEC harness: %u probes, last %d",
+					 ctx->probes, ctx->ret);
+	for (i = 0; i < u->nreads; i++)
+		otp_upstream_expect(test, &u->reads[i]);
+	/* Only OP-TEE served them: a secure BSEC's registers stay untouched. */
+	KUNIT_EXPECT_EQ(test, ctx->bsec->reg_reads + ctx->bsec->io_calls, 0);
+}
+
+KUNIT_ARRAY_PARAM(ta_upstream, otp_upstream_socs, otp_upstream_desc);
+
+static struct kunit_case ta_upstream_cases[] = {
+	KUNIT_CASE_PARAM(ta_upstream_cells, ta_upstream_gen_params),
+	{}
+};
+
+static struct kunit_suite ta_upstream_suite = {
+	.name = "otp-stm32-bsec-ta-upstream",
+	.init = ta_test_init,
+	.test_cases = ta_upstream_cases,
+};
+
 static struct kunit_case ta_cases[] = {
 	KUNIT_CASE_PARAM(ta_defers_then_binds, ta_geo_gen_params),
 	KUNIT_CASE_PARAM(ta_read_sweep, ta_geo_gen_params),
@@ -703,4 +768,4 @@ static struct kunit_suite ta_suite = {
 	.test_cases = ta_cases,
 };
 
-kunit_test_suites(&ta_suite);
+kunit_test_suites(&ta_suite, &ta_upstream_suite);

@@ -16,7 +16,10 @@
 /* States of this module not yet released. */
 static atomic_t otp_provider_live = ATOMIC_INIT(0);
 
-/* devres action of the NVMEM device: the last reference to it is gone. */
+/*
+ * Second devres action of the NVMEM device, run from device_release():
+ * the last reference to it is gone and its sysfs directory with it.
+ */
 static void otp_provider_released(void *data)
 {
 	struct otp_provider *prov = data;
@@ -24,6 +27,23 @@ static void otp_provider_released(void *data)
 	prov->release(prov);
 	if (atomic_dec_and_test(&otp_provider_live))
 		wake_up_var(&otp_provider_live);
+}
+
+/*
+ * First devres action of the NVMEM device, run from device_del().  That
+ * releases devres before kobject_del(), and only kobject_del() drains the
+ * readers of files outside the device's attribute groups: the cells/
+ * directory the 6.12+ core adds.  A cells/ read in flight there still
+ * calls the provider, so the state must outlive device_del(): the release
+ * is armed again, for device_release() (the driver core releases devres
+ * added after device_del() there).
+ */
+static void otp_provider_deleted(void *data)
+{
+	struct otp_provider *prov = data;
+
+	if (devm_add_action(prov->ndev, otp_provider_released, prov))
+		otp_provider_released(prov);
 }
 
 /* devres action of the provider's device, on unbind. */
@@ -172,7 +192,8 @@ struct nvmem_device *otp_provider_register(struct device *dev,
 	}
 	/* The core names the NVMEM device and makes it a child of @dev. */
 	ndev = device_find_child_by_name(dev, nvmem_dev_name(nvmem));
-	ret = ndev ? devm_add_action(ndev, otp_provider_released, prov) :
+	prov->ndev = ndev;
+	ret = ndev ? devm_add_action(ndev, otp_provider_deleted, prov) :
 		     -ENODEV;
 	put_device(ndev);
 	if (ret) {

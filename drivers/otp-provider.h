@@ -13,8 +13,9 @@
  * Each provider embeds a struct otp_provider in its state and registers
  * through otp_provider_register():
  *  - the state is freed when the NVMEM device is released: a devres action
- *    on that device, which the driver core runs from device_release()
- *    once the last reference (the consumer's) is gone;
+ *    on that device, armed again when device_del() runs it, so that the
+ *    driver core runs it from device_release() once the last reference
+ *    (the consumer's, a sysfs reader's) is gone;
  *  - removal marks the state gone before the provider's other
  *    device-managed resources are released; later callbacks see it
  *    (otp_provider_gone()) and answer -ENODEV.  A callback already past
@@ -26,7 +27,7 @@
  *      mappings, sessions' memory), and @quiesce closes what must go at
  *      unbind (a session with a device that may go next) under the lock
  *      its users take.  No other wait is needed: a callback always runs
- *      for a holder of the NVMEM device (an open sysfs file, which
+ *      for a holder of the NVMEM device (a sysfs reader, which
  *      device_del() drains, or a consumer's reference), so the state
  *      cannot be released under it.
  *  - module exit waits until every state of the module has been freed.
@@ -48,6 +49,7 @@ struct nvmem_device;
 /**
  * struct otp_provider - lifetime of one provider's state
  * @nvmem: the NVMEM device
+ * @ndev: the NVMEM device's struct device, which holds the release
  * @gone: the provider has been removed; callbacks answer -ENODEV
  * @release: frees the state this is embedded in
  * @quiesce: called at removal once @gone is set: stops the callbacks in
@@ -56,6 +58,7 @@ struct nvmem_device;
  */
 struct otp_provider {
 	struct nvmem_device *nvmem;
+	struct device *ndev;
 	bool gone;
 	void (*release)(struct otp_provider *prov);
 	void (*quiesce)(struct otp_provider *prov);

@@ -2536,6 +2536,31 @@ static void held_across_removal(struct kunit *test)
 		nvmem_device_put(again);
 }
 
+/*
+ * The 6.12+ core's cells/ files are drained only at kobject_del(), after
+ * device_del() has released the NVMEM device's devres: a cells/ read in
+ * flight then still reaches the provider's callback.  Stand in for it by
+ * pinning the device across the unbind: the callback must find the
+ * state alive (KASAN reports a use after free otherwise) and answer
+ * -ENODEV, and the state goes with the last reference.
+ */
+static void read_after_device_del(struct kunit *test)
+{
+	struct test_ctx *ctx = ocotp_start(test);
+	struct nvmem_device *nvmem = ctx->rw.nvmem;
+	struct device *hdev = ctx->rw.dev;
+	struct device *ndev;
+	u32 val = 0;
+
+	ndev = device_find_child_by_name(hdev, nvmem_dev_name(nvmem));
+	KUNIT_ASSERT_NOT_NULL(test, ndev);
+	device_release_driver(hdev);
+	memset(&ctx->rw, 0, sizeof(ctx->rw));
+	KUNIT_EXPECT_FALSE(test, device_is_registered(ndev));
+	KUNIT_EXPECT_EQ(test, nvmem_device_read(nvmem, 4 * 37, 4, &val), -ENODEV);
+	put_device(ndev);
+}
+
 static struct kunit_case ocotp_dt_cases[] = {
 	KUNIT_CASE(read_only_node),
 	KUNIT_CASE(mac_cell_byte_order),
@@ -2547,6 +2572,7 @@ static struct kunit_case ocotp_dt_cases[] = {
 	KUNIT_CASE(hostile_bits),
 	KUNIT_CASE(device_ids_reused),
 	KUNIT_CASE(held_across_removal),
+	KUNIT_CASE(read_after_device_del),
 	{}
 };
 

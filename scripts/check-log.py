@@ -1,26 +1,29 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0
-"""The one judge of make check's results, all of them KTAP.
+"""The one judge of make check's results, all of them KTAP, all read by
+the kernel's own parser, tools/testing/kunit/kunit.py.
 
-check-log.py --kver K --ksrc DIR [--kunit-modules M...] CONSOLE-LOG
-    Judges one QEMU console log: every KUnit case (each module's KTAP
-    document is parsed by the kernel's own tools/testing/kunit/kunit.py)
-    and every end-to-end check (one KTAP document per script run, printed
-    by tests/e2e/lib.sh, read by ktap_doc() below), then fails the run on a
-    timeout, a missing or unfinished document, a plan that does not match
-    its results, or any kernel splat, even when every test passed.  Prints
-    one line per failure and a final "RESULT <kver> passed=N failed=N
-    skipped=N".
+check-log.py --kver K --ksrc DIR [--kunit-modules M...] --ktap OUT CONSOLE-LOG
+    Judges one QEMU console log: cuts it into its KTAP documents (one per
+    KUnit module, one per end-to-end script run, at the guest's markers)
+    and writes OUT, one KTAP document for the boot: each of those as a
+    subtest, and a test point for each property of the run itself (the
+    documents all there and finished, every module loaded, the console
+    free of kernel reports).  kunit.py reads OUT; printed are one line
+    per failure and kunit.py's summary line.
 
-check-log.py --total GATES.ktap QEMU-OUTPUT...
-    The last lines of make check: the static gates' KTAP document (written
-    by scripts/check.sh) and each boot's RESULT line (written by the first
-    form), one line per boot and "N passed, N failed".
+check-log.py --total KSRC GATES.ktap BOOT.ktap...
+    The last lines of make check: kunit.py --json over the static gates'
+    document (written by scripts/check.sh) and every boot's, the leaf
+    tests counted: "N passed, N failed".
 """
 import argparse
+import json
+import os
 import re
 import subprocess
 import sys
+import tempfile
 
 SPLATS = [
     ("BUG", re.compile(r"\bBUG:")),
@@ -52,10 +55,6 @@ BENIGN = [
     re.compile(r"^\s*(in-kernel|per task|memory used|Copyright)"),
 ]
 
-# One test point of our KTAP documents: "ok 3 name", "not ok 3 name",
-# "ok 3 name # SKIP why".  Names carry no spaces.
-KTAP_RESULT = re.compile(r"^(ok|not ok) (\d+) (\S+)(?:\s+#\s*(SKIP)\b.*)?\s*$")
-KTAP_PLAN = re.compile(r"^1\.\.(\d+)\s*$")
 KTAP_START = re.compile(r"^(\[[ .0-9]+\]\s*)?(KTAP version \d+|TAP version \d+)\s*$")
 SUMMARY = re.compile(r"Ran (\d+) tests?:(.*)$", re.M)
 
@@ -89,47 +88,6 @@ def split_ktap(lines):
     return out
 
 
-def ktap_doc(name, doc, finished=True):
-    """One flat KTAP document (an end-to-end script run, the gates):
-    header, results numbered from 1, the plan before or after them.
-    Returns passed, failed, skipped and the problems found."""
-    passed = failed = skipped = 0
-    problems = []
-    if not any(KTAP_START.match(l) for l in doc):
-        return 0, 1, 0, [f"{name}: no KTAP header"]
-    plans = [int(m.group(1)) for m in map(KTAP_PLAN.match, doc) if m]
-    seen = 0
-    why = []
-    for l in doc:
-        if l.startswith("# ") and not l.startswith("# e2e:"):
-            why.append(l[2:])
-        m = KTAP_RESULT.match(l)
-        if not m:
-            continue
-        seen += 1
-        if int(m.group(2)) != seen:
-            problems.append(f"{name}: test {m.group(3)} numbered {m.group(2)}, expected {seen}")
-            failed += 1
-        if m.group(4):
-            skipped += 1
-        elif m.group(1) == "ok":
-            passed += 1
-        else:
-            failed += 1
-            problems.append(f"{name}: not ok {m.group(3)}" + (f": {why[-1]}" if why else ""))
-        why = []
-    if not finished:
-        failed += 1
-        problems.append(f"{name}: did not finish ({seen} results printed)")
-    elif len(plans) != 1:
-        failed += 1
-        problems.append(f"{name}: {len(plans)} plan lines, expected one")
-    elif plans[0] != seen:
-        failed += 1
-        problems.append(f"{name}: plan 1..{plans[0]}, {seen} results")
-    return passed, failed, skipped, problems
-
-
 def e2e_docs(lines):
     """The end-to-end documents, cut at /init's markers: (name, lines,
     finished)."""
@@ -150,45 +108,96 @@ def e2e_docs(lines):
     return docs
 
 
-def parse_doc(ksrc, doc):
+def kunit_json(ksrc, doc):
+    """kunit.py parse --json of DOC (lines): the tree (None when kunit.py
+    wrote none) and the finished process."""
     kunit = f"{ksrc}/tools/testing/kunit/kunit.py"
-    r = subprocess.run([sys.executable, kunit, "parse"], input="\n".join(doc) + "\n",
-                       capture_output=True, text=True, cwd=ksrc)
-    out = re.sub(r"\x1b\[[0-9;]*m", "", r.stdout + r.stderr)
-    m = None
-    for m in SUMMARY.finditer(out):
-        pass
-    fails = [l.strip() for l in out.splitlines() if "[FAILED]" in l or "[CRASHED]" in l]
-    if not m or int(m.group(1)) == 0:
-        return 0, 1, 0, ["kunit.py found no test case in a document:\n" + out[-2000:]]
-    counts = {k: int(v) for k, v in re.findall(r"(\w+): (\d+)", m.group(2))}
-    bad = counts.get("failed", 0) + counts.get("crashed", 0) + counts.get("errors", 0)
-    if r.returncode and not bad:
-        bad = 1
-        fails.append("kunit.py parse exited %d" % r.returncode)
-    return counts.get("passed", 0), bad, counts.get("skipped", 0), fails
+    fd, path = tempfile.mkstemp(suffix=".json")
+    os.close(fd)
+    try:
+        r = subprocess.run([sys.executable, kunit, "parse", f"--json={path}"],
+                           input="\n".join(doc) + "\n", capture_output=True,
+                           text=True, cwd=ksrc, timeout=120, check=False)
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        return (json.loads(text) if text.strip() else None), r
+    except (subprocess.TimeoutExpired, ValueError, OSError):
+        return None, None
+    finally:
+        os.unlink(path)
 
 
-def total(gates, outputs):
-    """make check's last lines: the gates' document and every boot."""
+def leaves(node, trail=()):
+    """(path, status) of every leaf test of a kunit.py JSON tree."""
+    for g in node.get("sub_groups", []):
+        yield from leaves(g, trail + (g.get("name", "?"),))
+    for c in node.get("test_cases", []):
+        yield " / ".join(trail + (c.get("name", "?"),)), c.get("status", "?")
+
+
+def count(tree):
+    """passed, failed, skipped and the failed leaves of a JSON tree."""
     passed = failed = skipped = 0
-    with open(gates, encoding="utf-8", errors="replace") as f:
-        p, fl, sk, why = ktap_doc("gates", [l.rstrip("\n") for l in f])
-    passed, failed, skipped = p, fl, sk
-    for w in why:
-        print(f"FAIL {w}")
-    for out in outputs:
-        with open(out, encoding="utf-8", errors="replace") as f:
-            res = [m for m in (re.match(r"RESULT (\S+) passed=(\d+) failed=(\d+) skipped=(\d+)", l)
-                               for l in f) if m]
-        if not res:
+    bad = []
+    for path, status in leaves(tree):
+        if status == "PASS":
+            passed += 1
+        elif status == "SKIP":
+            skipped += 1
+        else:
             failed += 1
-            print(f"FAIL {out}: no result")
+            bad.append(f"{path}: {status}")
+    return passed, failed, skipped, bad
+
+
+def indent(name, doc):
+    """DOC (a KTAP document's lines) as subtest NAME of the boot's
+    document: its lines from its KTAP header on, four spaces further in,
+    with the "# Subtest: NAME" line kunit.py needs to find the end of a
+    subtest without a plan."""
+    first = next((i for i, l in enumerate(doc) if KTAP_START.match(l)), None)
+    if first is None:
+        return []
+    m = re.match(r"^(\[[ .0-9]+\]\s*)?", doc[first])
+    stamp = doc[first][:len(m.group(0))] if m else ""
+    body = [l[len(stamp):] if stamp and l.startswith(stamp) else l for l in doc[first:]]
+    return ["    " + l for l in body[:1] + [f"# Subtest: {name}"] + body[1:]]
+
+
+def ktap(tests):
+    """One KTAP document from TESTS: (name, ok, diagnostic or None,
+    subtest lines or None)."""
+    out = ["KTAP version 1", f"1..{len(tests)}"]
+    for n, (name, ok, why, sub) in enumerate(tests, 1):
+        if sub:
+            out += sub
+        if why:
+            out.append(f"# {name}: {why}")
+        out.append(f"{'ok' if ok else 'not ok'} {n} {name}")
+    return out
+
+
+def total(ksrc, gates, outputs):
+    """make check's last lines: the gates' document and every boot's."""
+    passed = failed = skipped = 0
+    for path in [gates] + outputs:
+        try:
+            with open(path, encoding="utf-8", errors="replace") as f:
+                doc = [l.rstrip("\n") for l in f]
+        except OSError:
+            doc = []
+        tree = kunit_json(ksrc, doc)[0] if doc else None
+        if tree is None:
+            failed += 1
+            print(f"FAIL {path}: no KTAP document kunit.py could read")
             continue
-        _, p, fl, sk = res[-1].groups()
-        passed += int(p)
-        failed += int(fl)
-        skipped += int(sk)
+        p, fl, sk, bad = count(tree)
+        if p + fl == 0:
+            fl = 1
+            bad.append("no test in it")
+        passed, failed, skipped = passed + p, failed + fl, skipped + sk
+        for b in bad:
+            print(f"FAIL {path}: {b}")
     if skipped:
         print(f"({skipped} skipped: features the kernel does not have)")
     print(f"{passed} passed, {failed} failed")
@@ -196,51 +205,69 @@ def total(gates, outputs):
 
 
 def judge(lines, ksrc, modules, where):
-    """One console log: passed, failed, skipped and the problems."""
-    passed = failed = skipped = 0
-    problems = []
-
+    """One console log: its KTAP document (lines), then passed, failed,
+    skipped, the problems, and kunit.py's summary line for it."""
+    tests = []
     # KUnit: one document per test module.
     # The built-in executor prints an empty document at boot; ours follow
     # the guest's start marker.
     start = next((i for i, l in enumerate(lines) if "OTP-GUEST: start" in l), len(lines))
     docs = split_ktap(lines[start:])
-    if len(docs) != len(modules):
-        failed += 1
-        problems.append(f"expected {len(modules)} KTAP documents (one per module: "
-                        f"{' '.join(modules)}), found {len(docs)}")
-    for doc in docs:
-        p, fl, sk, why = parse_doc(ksrc, doc)
-        passed += p
-        failed += fl
-        skipped += sk
-        problems += why
+    tests.append(("kunit-documents", len(docs) == len(modules),
+                  None if len(docs) == len(modules) else
+                  f"expected {len(modules)} (one per module: {' '.join(modules)}), "
+                  f"found {len(docs)}", None))
+    names = modules + [f"module-{i}" for i in range(len(modules), len(docs))]
+    for name, doc in zip(names, docs):
+        tree = kunit_json(ksrc, doc)[0]
+        p, fl = count(tree)[:2] if tree else (0, 1)
+        ok = fl == 0 and p > 0
+        tests.append((f"kunit-{name}", ok, None if ok else
+                      "a case failed or crashed, or none ran",
+                      indent(f"kunit-{name}", doc)))
 
-    # End-to-end checks: one document per script run.
+    # End-to-end checks: one document per script run, finished when
+    # /init's e2e-done marker follows it.
     for name, doc, finished in e2e_docs(lines[start:]):
-        p, fl, sk, why = ktap_doc("e2e " + name, doc, finished)
-        passed += p
-        failed += fl
-        skipped += sk
-        problems += why
-    if passed + failed == 0:
-        failed += 1
-        problems.append("no test result at all in " + where)
+        tag = "e2e-" + name.replace(" (run ", "-run").rstrip(")")
+        # A plan after the results stalls kunit.py: said, and left out.
+        late = [l for l in doc if re.match(r"^1\.\.\d+\s*$", l)]
+        if late:
+            tests.append((tag + "-no-late-plan", False, "a plan line after the results", None))
+            doc = [l for l in doc if l not in late]
+        tree = kunit_json(ksrc, doc)[0]
+        p, fl = count(tree)[:2] if tree else (0, 1)
+        tests.append((tag, fl == 0, None if fl == 0 else "a check failed",
+                      indent(tag, doc)))
+        tests.append((tag + "-finished", finished,
+                      None if finished else f"did not finish ({p + fl} results printed)",
+                      None))
 
     # The run itself.
-    if not any("OTP-GUEST: done" in l for l in lines):
-        failed += 1
-        problems.append("guest did not finish (timeout, panic or hang); see " + where)
-    for l in lines:
-        if "OTP-GUEST: insmod" in l and l.endswith("failed"):
-            failed += 1
-            problems.append(l)
+    some = len(tests) > 1
+    tests.append(("results", some, None if some else "no KUnit or end-to-end "
+                  "document in " + where, None))
+    done = any("OTP-GUEST: done" in l for l in lines)
+    tests.append(("guest-finished", done, None if done else
+                  "timeout, panic or hang; see " + where, None))
+    failed_insmod = [l for l in lines if "OTP-GUEST: insmod" in l and l.endswith("failed")]
+    tests.append(("modules-loaded", not failed_insmod,
+                  failed_insmod[0] if failed_insmod else None, None))
     for name, rx in SPLATS:
         hits = [l for l in lines if rx.search(l) and not any(b.search(l) for b in BENIGN)]
-        if hits:
-            failed += 1
-            problems.append(f"console: {name} report: {hits[0].strip()}")
-    return passed, failed, skipped, problems
+        tests.append((f"console-no-{name.lower()}", not hits,
+                      f"{name} report: {hits[0].strip()}" if hits else None, None))
+
+    doc = ktap(tests)
+    tree, r = kunit_json(ksrc, doc)
+    if tree is None:
+        return doc, 0, 1, 0, ["kunit.py could not read the boot's document"], ""
+    p, fl, sk, bad = count(tree)
+    problems = [f"{name}: {why}" for name, ok, why, _ in tests if not ok and why] + bad
+    out = re.sub(r"\x1b\[[0-9;]*m", "", (r.stdout + r.stderr) if r else "")
+    summary = [l[l.index("Testing complete"):] for l in out.splitlines()
+               if "Testing complete" in l]
+    return doc, p, fl, sk, problems, summary[-1] if summary else ""
 
 
 def selftest(ksrc):
@@ -250,35 +277,38 @@ def selftest(ksrc):
              "    KTAP version 1", "    # Subtest: s", "    1..2",
              "    ok 1 a", "    ok 2 b", "ok 1 s", "OTP-GUEST: kunit-done m.ko rc=0"]
     e2e = ["OTP-GUEST: e2e x.sh run=1 t=2", "KTAP version 1", "# e2e: x.sh",
-           "ok 1 one", "[   3.1] a kernel line", "ok 2 two", "1..2",
+           "ok 1 one", "[   3.1] a kernel line", "ok 2 two", "# e2e: 2 checks",
            "OTP-GUEST: e2e-done x.sh run=1"]
     good = ["OTP-GUEST: start"] + e2e + kunit + ["OTP-GUEST: done t=9"]
+    # Each log that must fail names the test of the boot's document that
+    # must be the one to fail.
     cases = [
-        ("good-log-passes", good, ["m.ko"], (4, 0)),
+        ("good-log-passes", good, ["m.ko"], None),
         ("e2e-not-ok-fails", [l.replace("ok 2 two", "not ok 2 two") for l in good],
-         ["m.ko"], (3, 1)),
-        ("e2e-plan-mismatch-fails", ["1..3" if l == "1..2" else l for l in good],
-         ["m.ko"], (4, 1)),
-        ("e2e-unfinished-fails", [l for l in good if "e2e-done" not in l and
-                                  l != "1..2"], ["m.ko"], None),
+         ["m.ko"], "e2e-x.sh-run1 / two"),
+        ("e2e-unfinished-fails", [l for l in good if "e2e-done" not in l],
+         ["m.ko"], "e2e-x.sh-run1-finished"),
         ("kunit-case-fails", [l.replace("    ok 2 b", "    not ok 2 b") for l in good],
-         ["m.ko"], None),
-        ("kunit-document-missing-fails", good, ["m.ko", "n.ko"], None),
+         ["m.ko"], "kunit-m.ko / s / b"),
+        ("kunit-document-missing-fails", good, ["m.ko", "n.ko"], "kunit-documents"),
         ("kunit-truncated-fails", [l for l in good if l not in ("    ok 2 b", "ok 1 s")],
-         ["m.ko"], None),
+         ["m.ko"], "kunit-m.ko"),
         ("kasan-report-fails", good[:-1] + ["BUG: KASAN: slab-use-after-free in x"] +
-         good[-1:], ["m.ko"], None),
-        ("no-results-fails", ["OTP-GUEST: start", "OTP-GUEST: done"], [], (0, 1)),
-        ("no-finish-fails", good[:-1], ["m.ko"], (4, 1)),
+         good[-1:], ["m.ko"], "console-no-kasan"),
+        ("insmod-failure-fails", good[:1] + ["OTP-GUEST: insmod x.ko failed"] + good[1:],
+         ["m.ko"], "modules-loaded"),
+        ("no-results-fails", ["OTP-GUEST: start", "OTP-GUEST: done"], [], "results"),
+        ("no-finish-fails", good[:-1], ["m.ko"], "guest-finished"),
     ]
     print("KTAP version 1")
     print(f"1..{len(cases)}")
     bad = 0
     for n, (name, lines, modules, want) in enumerate(cases, 1):
-        p, f, _, why = judge(lines, ksrc, modules, name)
-        ok = (f == 0) if name.endswith("passes") else (f > 0)
-        if ok and want is not None:
-            ok = (p, f) == want
+        _, p, f, _, why, _ = judge(lines, ksrc, modules, name)
+        if want is None:
+            ok = f == 0 and p > 0
+        else:
+            ok = f > 0 and any(w.startswith(want + ":") for w in why)
         if not ok:
             bad += 1
             print(f"# {name}: passed={p} failed={f}: {why}")
@@ -288,22 +318,26 @@ def selftest(ksrc):
 
 def main():
     if len(sys.argv) > 1 and sys.argv[1] == "--total":
-        return total(sys.argv[2], sys.argv[3:])
+        return total(sys.argv[2], sys.argv[3], sys.argv[4:])
     if len(sys.argv) > 1 and sys.argv[1] == "--selftest":
         return selftest(sys.argv[2])
     ap = argparse.ArgumentParser()
     ap.add_argument("--kver", required=True)
     ap.add_argument("--ksrc", required=True)
     ap.add_argument("--kunit-modules", default="")
+    ap.add_argument("--ktap", required=True)
     ap.add_argument("log")
     a = ap.parse_args()
 
     with open(a.log, encoding="utf-8", errors="replace") as f:
         lines = [l.rstrip("\r\n") for l in f]
-    passed, failed, skipped, problems = judge(lines, a.ksrc, a.kunit_modules.split(), a.log)
+    doc, _, failed, _, problems, summary = judge(lines, a.ksrc,
+                                                 a.kunit_modules.split(), a.log)
+    with open(a.ktap, "w", encoding="utf-8") as f:
+        f.write("\n".join(doc) + "\n")
     for p in problems:
         print(f"FAIL [{a.kver}] {p}")
-    print(f"RESULT {a.kver} passed={passed} failed={failed} skipped={skipped}")
+    print(summary or "Testing complete: no summary from kunit.py")
     return 1 if failed else 0
 
 

@@ -16,7 +16,10 @@
 # OTP_KERNEL_KIND=hunt boots the hunt kernel (scripts/build-kernel.sh: more
 # detectors) instead of the test kernel; outputs then in build/KVER[-arm]-hunt.
 # Exit status 0 when every KUnit case and end-to-end check passed and the
-# console stayed clean.  The last line is "RESULT KVER passed=N failed=N".
+# console stayed clean.  The boot's results are one KTAP document,
+# results-MODE.ktap beside the console log (scripts/check-log.py); the
+# last line is kunit.py's summary of it ("Testing complete. Ran N tests:
+# passed: N, ...").
 # Outputs in build/KVER (arm64) or build/KVER-arm.
 set -eu
 
@@ -258,5 +261,9 @@ esac
 kunit_modules=
 [ "$mode" = check ] && kunit_modules=$(ls "$root/modules/kunit" | tr '\n' ' ')
 [ -n "${OTP_ONLY:-}" ] && kunit_modules=$(echo " $kunit_modules " | grep -o " $OTP_ONLY " || true)
-python3 "$top/scripts/check-log.py" --kver "$kver" --ksrc "$ksrc" \
-	--kunit-modules "$kunit_modules" "$log"
+# One parser for every boot: the 6.12 tree's kunit.py (6.1's parser is
+# older), the kernel's own where only it is there.
+parser=${OTP_CACHE:-$HOME/.cache/otp-kernels}/src/linux-source-6.12
+[ -f "$parser/tools/testing/kunit/kunit.py" ] || parser=$ksrc
+python3 "$top/scripts/check-log.py" --kver "$kver" --ksrc "$parser" \
+	--kunit-modules "$kunit_modules" --ktap "$out/results-$mode.ktap" "$log"

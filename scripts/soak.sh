@@ -40,11 +40,13 @@ boot() {
 	t=$(date +%s)
 	OTP_KERNEL_KIND=$kind sh scripts/qemu-test.sh "$@" > "$log" 2>&1
 	t=$(( $(date +%s) - t ))
-	res=$(grep '^RESULT ' "$log" | tail -n1)
+	# kunit.py's summary of the boot's KTAP document (scripts/check-log.py)
+	res=$(grep '^Testing complete' "$log" | tail -n1)
 	grep '^FAIL ' "$log"
-	p=$(echo "$res" | sed -n 's/.*passed=\([0-9]*\).*/\1/p')
-	f=$(echo "$res" | sed -n 's/.*failed=\([0-9]*\).*/\1/p')
+	p=$(echo "$res" | sed -n 's/.*passed: \([0-9]*\).*/\1/p')
+	f=$(echo "$res" | sed -n 's/.*failed: \([0-9]*\).*/\1/p')
 	[ -n "$p" ] || { p=0; f=1; echo "FAIL $name: no result (see $log)"; }
+	f=${f:-0}
 	passed=$((passed + p))
 	failed=$((failed + f))
 	reports=$(grep -c '^FAIL .*console:' "$log")

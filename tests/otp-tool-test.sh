@@ -20,7 +20,7 @@ results=$tmp/results
 : > "$results"
 n=0
 
-finish() {	# the KTAP document; exit 1 when a test failed
+finish() {	# the KTAP document, plan first; exit 1 when a test failed
 	echo "KTAP version 1"
 	echo "1..$n"
 	cat "$results"

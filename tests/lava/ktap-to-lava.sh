@@ -7,8 +7,10 @@
 # cases) name their points after the enclosing "# Subtest:" lines, joined
 # by dots.  Names keep [-_.a-zA-Z0-9]; anything else becomes "_".
 # One more case, PREFIX-ktap-plan, fails when there is no document, or a
-# top-level document has no result, no plan, or a plan that does not
-# match its results (a script that died half way).
+# top-level document has no result, or its count does not match its
+# results (a script that died half way): the plan "1..N" of a KUnit
+# document, the closing "# e2e: N checks" of an end-to-end one (whose
+# documents carry no plan line: tests/e2e/lib.sh).
 #
 # usage: ktap-to-lava.sh [-q] PREFIX < KTAP
 #   -q          do not echo the KTAP (the caller has shown it already);
@@ -74,6 +76,11 @@ function check_doc() {	# the document read so far, if any
 	}
 	if (body ~ /^1\.\.[0-9]+/ && depth == 0) {
 		plan = substr(body, 4) + 0
+		planned = 1
+		next
+	}
+	if (body ~ /^# e2e: [0-9]+ checks$/ && depth == 0) {
+		plan = substr(body, 8) + 0
 		planned = 1
 		next
 	}

@@ -4,7 +4,9 @@
  * otp-provider.h.  Compiled into each provider module.
  */
 #include <linux/atomic.h>
+#include <linux/debugfs.h>
 #include <linux/device.h>
+#include <linux/idr.h>
 #include <linux/nvmem-consumer.h>
 #include <linux/nvmem-provider.h>
 #include <linux/of.h>
@@ -15,6 +17,49 @@
 
 /* States of this module not yet released. */
 static atomic_t otp_provider_live = ATOMIC_INIT(0);
+
+/* The module's NVMEM device numbers and its debugfs directory. */
+static DEFINE_IDA(otp_provider_ida);
+static struct dentry *otp_provider_debugfs;
+
+/**
+ * otp_provider_id_get() - a number for an NVMEM device name of the module
+ *
+ * Return: the lowest free number, or a negative errno.
+ */
+int otp_provider_id_get(void)
+{
+	return ida_alloc(&otp_provider_ida, GFP_KERNEL);
+}
+
+/**
+ * otp_provider_id_put() - give back a number of otp_provider_id_get()
+ * @id: the number
+ */
+void otp_provider_id_put(int id)
+{
+	ida_free(&otp_provider_ida, id);
+}
+
+/**
+ * otp_provider_debugfs_root() - the module's debugfs directory
+ *
+ * Return: the directory made by otp_provider_module_init() (an error
+ * pointer debugfs calls accept where debugfs is off).
+ */
+struct dentry *otp_provider_debugfs_root(void)
+{
+	return otp_provider_debugfs;
+}
+
+/**
+ * otp_provider_module_init() - at module init, before any driver registers
+ * @name: the module's debugfs directory
+ */
+void otp_provider_module_init(const char *name)
+{
+	otp_provider_debugfs = debugfs_create_dir(name, NULL);
+}
 
 /*
  * Second devres action of the NVMEM device, run from device_release():
@@ -207,8 +252,16 @@ struct nvmem_device *otp_provider_register(struct device *dev,
 	return ret ? ERR_PTR(ret) : nvmem;
 }
 
-/* Module exit, after the driver is unregistered. */
-void otp_provider_wait_all_released(void)
+/**
+ * otp_provider_module_exit() - at module exit, after the drivers are
+ *	unregistered (and when module init fails after otp_provider_module_init())
+ *
+ * Waits until every state of the module has been freed (a consumer may
+ * have held a cell until just now), then removes the debugfs directory.
+ */
+void otp_provider_module_exit(void)
 {
 	wait_var_event(&otp_provider_live, !atomic_read(&otp_provider_live));
+	debugfs_remove_recursive(otp_provider_debugfs);
+	ida_destroy(&otp_provider_ida);
 }

@@ -42,6 +42,7 @@
 #include <linux/mod_devicetable.h>
 #include <linux/types.h>
 
+struct dentry;
 struct device;
 struct nvmem_config;
 struct nvmem_device;
@@ -81,6 +82,10 @@ const void *otp_match_data(const struct of_device_id *table,
 struct nvmem_device *otp_provider_register(struct device *dev,
 					   const struct nvmem_config *cfg,
 					   struct otp_provider *prov);
-void otp_provider_wait_all_released(void);
+void otp_provider_module_init(const char *name);
+void otp_provider_module_exit(void);
+int otp_provider_id_get(void);
+void otp_provider_id_put(int id);
+struct dentry *otp_provider_debugfs_root(void);
 
 #endif /* OTP_PROVIDER_H */

@@ -544,7 +544,7 @@ static void scu_release(struct otp_provider *prov)
 		list_del(&scu->node);
 	mutex_unlock(&scu_devs_lock);
 	if (scu->id >= 0)
-		otp_imx_ocotp_id_put(scu->id);
+		otp_provider_id_put(scu->id);
 	bitmap_free(scu->failed_told);
 	bitmap_free(scu->refused);
 	mutex_destroy(&scu->lock);
@@ -581,7 +581,7 @@ struct nvmem_device *otp_imx_scu_register(struct device *dev,
 	INIT_LIST_HEAD(&scu->node);
 	scu->refused = bitmap_zalloc(soc->words, GFP_KERNEL);
 	scu->failed_told = bitmap_zalloc(soc->words, GFP_KERNEL);
-	scu->id = otp_imx_ocotp_id_get();
+	scu->id = otp_provider_id_get();
 	if (scu->id < 0 || !scu->refused || !scu->failed_told) {
 		id = scu->id < 0 ? scu->id : -ENOMEM;
 		scu_release(&scu->prov);

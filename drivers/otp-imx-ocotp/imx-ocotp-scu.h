@@ -43,10 +43,6 @@ struct nvmem_device *otp_imx_scu_register(struct device *dev,
 					  bool read_only);
 const struct otp_imx_scu_soc *otp_imx_scu_soc(const char *compatible);
 
-/* NVMEM device numbers, imx-ocotpN, shared by the OCOTP and SCU parts. */
-int otp_imx_ocotp_id_get(void);
-void otp_imx_ocotp_id_put(int id);
-
 #if IS_ENABLED(CONFIG_IMX_SCU)
 int otp_imx_scu_init(void);
 void otp_imx_scu_exit(void);

@@ -27,7 +27,6 @@
 #include <linux/debugfs.h>
 #include <linux/device.h>
 #include <linux/err.h>
-#include <linux/idr.h>
 #include <linux/io.h>
 #include <linux/kernel.h>
 #include <linux/minmax.h>
@@ -135,7 +134,7 @@ EXPORT_SYMBOL_IF_KUNIT(otp_stm32_romem_desc);
  * @ta: session with OP-TEE's BSEC pseudo-TA, NULL when not used
  * @desc: variant description
  * @size: bytes exposed through NVMEM
- * @id: instance number taken from otp_stm32_ida
+ * @id: instance number taken with otp_provider_id_get()
  * @monitor_absent: the SiP service did not answer at probe time
  * @reported: words whose refusal has been logged already
  * @refusal: last refusal code per word, 0 when the word was served
@@ -163,9 +162,6 @@ struct otp_stm32_romem {
 	unsigned long summarised;
 	struct dentry *debugfs;
 };
-
-static DEFINE_IDA(otp_stm32_ida);
-static struct dentry *otp_stm32_debugfs_root;
 
 /**
  * enum otp_stm32_verdict - what a SiP status means to a reader
@@ -732,7 +728,7 @@ static void otp_stm32_release(struct otp_provider *prov)
 	if (!IS_ERR_OR_NULL(romem->ta))
 		otp_stm32_ta_free(romem->ta);
 	if (romem->id >= 0)
-		ida_free(&otp_stm32_ida, romem->id);
+		otp_provider_id_put(romem->id);
 	kfree(romem);
 }
 
@@ -920,7 +916,7 @@ otp_stm32_romem_register(struct device *dev, const struct otp_stm32_io *io,
 		romem->size = window;
 	}
 
-	ret = ida_alloc(&otp_stm32_ida, GFP_KERNEL);
+	ret = otp_provider_id_get();
 	if (ret < 0)
 		goto fail;
 	romem->id = ret;
@@ -936,7 +932,7 @@ otp_stm32_romem_register(struct device *dev, const struct otp_stm32_io *io,
 
 	if (romem->desc->bsec) {
 		romem->debugfs = debugfs_create_dir(nvmem_dev_name(nvmem),
-						    otp_stm32_debugfs_root);
+						    otp_provider_debugfs_root());
 		debugfs_create_file("locks", 0444, romem->debugfs, romem,
 				    &otp_stm32_romem_locks_fops);
 		ret = devm_add_action_or_reset(dev, otp_stm32_debugfs_remove,
@@ -1244,11 +1240,10 @@ static int __init otp_stm32_romem_init(void)
 {
 	int ret;
 
-	otp_stm32_debugfs_root = debugfs_create_dir("otp-stm32-romem", NULL);
+	otp_provider_module_init("otp-stm32-romem");
 	ret = platform_driver_register(&otp_stm32_romem_driver);
 	if (ret)
-		debugfs_remove_recursive(otp_stm32_debugfs_root);
-
+		otp_provider_module_exit();
 	return ret;
 }
 module_init(otp_stm32_romem_init);
@@ -1256,10 +1251,7 @@ module_init(otp_stm32_romem_init);
 static void __exit otp_stm32_romem_exit(void)
 {
 	platform_driver_unregister(&otp_stm32_romem_driver);
-	/* A consumer may have held a cell until just now. */
-	otp_provider_wait_all_released();
-	debugfs_remove_recursive(otp_stm32_debugfs_root);
-	ida_destroy(&otp_stm32_ida);
+	otp_provider_module_exit();
 }
 module_exit(otp_stm32_romem_exit);
 

@@ -38,13 +38,15 @@ gate() {	# gate NAME CMD... : one pass or one fail, log in build/gate-NAME.log
 	tally "$name" $?
 }
 
-static="parser generated otp-tool checkpatch kernel-doc sparse w1-gcc w1-clang coccicheck arm32 dt-bindings packaging"
+static="parser generated docs otp-tool checkpatch kernel-doc sparse w1-gcc w1-clang coccicheck arm32 dt-bindings packaging"
 if [ "${1:-}" = static ]; then	# the static gates alone: "NAME RC" lines
 	for g in $static; do
 		case $g in
 		# The result parser against logs that must fail (KTAP).
 		parser) python3 scripts/check-log.py --selftest \
 			"${OTP_CACHE:-$HOME/.cache/otp-kernels}/src/linux-source-6.12" ;;
+		# README and docs name only files and structs that exist.
+		docs) python3 scripts/check-docs.py ;;
 		# The emulator's lock facts are what their generator writes.
 		generated) python3 tests/gen-ocotp-emu-locks.py \
 			--check kunit/otp-imx-ocotp/ocotp-emu-locks.h ;;

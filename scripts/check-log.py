@@ -101,6 +101,10 @@ def e2e_docs(lines):
         elif line.startswith("OTP-GUEST: e2e-done ") and cur is not None:
             docs.append((name, cur, True))
             cur = None
+        elif re.match(r"OTP-GUEST: (kunit |done)", line) and cur is not None:
+            # The next document, or the end: this one did not finish.
+            docs.append((name, cur, False))
+            cur = None
         elif cur is not None:
             cur.append(line)
     if cur is not None:

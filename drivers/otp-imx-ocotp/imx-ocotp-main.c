@@ -23,8 +23,8 @@
 #include <linux/nvmem-consumer.h>
 #include <linux/nvmem-provider.h>
 #include <linux/of.h>
-#include <linux/of_device.h>
 #include <linux/platform_device.h>
+#include <linux/property.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -183,21 +183,20 @@ static struct clk *ocotp_get_clk(struct device *dev,
  */
 static int ocotp_bind(struct device *dev, struct resource *res)
 {
-	const struct of_device_id *match;
 	const struct otp_imx_ocotp_io *io;
 	const struct ocotp_soc *soc;
 	struct nvmem_device *nvmem;
 	struct clk *clk;
 
 	/* Bound through driver_override to a node that is not an OCOTP. */
-	match = of_match_device(ocotp_of_match, dev);
-	if (!match) {
+	soc = device_get_match_data(dev);
+	if (!soc) {
 		dev_err(dev, "%pOF is no OCOTP this driver knows: its compatible must be one of the fsl,imx*-ocotp strings\n",
 			dev->of_node);
 		return -ENODEV;
 	}
 
-	soc = ocotp_machine_soc(dev, match->data);
+	soc = ocotp_machine_soc(dev, soc);
 	io = ocotp_map(dev, res, soc);
 	if (IS_ERR(io))
 		return PTR_ERR(io);

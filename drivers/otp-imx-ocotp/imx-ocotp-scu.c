@@ -35,6 +35,7 @@
 #include <linux/nvmem-provider.h>
 #include <linux/of.h>
 #include <linux/platform_device.h>
+#include <linux/property.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 
@@ -671,7 +672,7 @@ static int scu_platform_probe(struct platform_device *pdev)
 	bool read_only;
 	int ret;
 
-	soc = of_device_get_match_data(dev);
+	soc = device_get_match_data(dev);
 	if (!soc) {
 		dev_err(dev, "%pOF is no SCU OCOTP this driver knows: its compatible must be fsl,imx8qxp-scu-ocotp or fsl,imx8qm-scu-ocotp\n",
 			dev->of_node);

@@ -1825,6 +1825,18 @@ static void write_property(struct kunit *test)
 }
 
 /* i.MX7ULP: read-only, and a read with an ECC double error fails. */
+/* An i.MX7ULP over the fuse-map image; its emulator. */
+static struct ocotp_emu *imx7ulp_start(struct kunit *test)
+{
+	struct test_ctx *ctx = test->priv;
+
+	ctx->soc = soc_of(test, SOC_7ULP);
+	ctx->words = map_image(test);
+	ctx->nwords = MAP_IMAGE_WORDS;
+	ocotp_start(test);
+	return ctx->rw.emu;
+}
+
 static void imx7ulp_ded(struct kunit *test)
 {
 	struct test_ctx *ctx = test->priv;
@@ -1832,11 +1844,7 @@ static void imx7ulp_ded(struct kunit *test)
 	u8 buf[0x60];
 	u32 val;
 
-	ctx->soc = soc_of(test, SOC_7ULP);
-	ctx->words = map_image(test);
-	ctx->nwords = MAP_IMAGE_WORDS;
-	ocotp_start(test);
-	emu = ctx->rw.emu;
+	emu = imx7ulp_start(test);
 	KUNIT_EXPECT_EQ(test, nvmem_file_mode(test, &ctx->rw), 0400);
 	emu->ded[20] = true;
 	KUNIT_EXPECT_EQ(test, read_word(ctx->rw.nvmem, 20, &val), -EIO);
@@ -1862,11 +1870,7 @@ static void imx7ulp_ded_logged_once(struct kunit *test)
 	u64 mark;
 	u32 val;
 
-	ctx->soc = soc_of(test, SOC_7ULP);
-	ctx->words = map_image(test);
-	ctx->nwords = MAP_IMAGE_WORDS;
-	ocotp_start(test);
-	emu = ctx->rw.emu;
+	emu = imx7ulp_start(test);
 	emu->ded[20] = true;
 	emu->ded[22] = true;
 	mark = otp_kunit_log_mark();

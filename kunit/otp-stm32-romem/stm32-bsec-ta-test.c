@@ -202,20 +202,25 @@ static void ta_prepare(struct kunit *test, const struct ta_geometry *geo)
 }
 
 /* Apply the overlay and wait for the BSEC to bind once OP-TEE is up. */
-static void ta_start(struct kunit *test)
+/* Apply @dtbo, and wait for the BSEC to bind once OP-TEE is up. */
+static void ta_apply_and_bind(struct kunit *test, const void *dtbo, u32 size)
 {
 	struct ta_ctx *ctx = test->priv;
 	unsigned int i;
 
-	KUNIT_ASSERT_EQ(test, otp_kunit_overlay_apply(test, stm32_bsec_ta_test_dtbo,
-						      sizeof(stm32_bsec_ta_test_dtbo)),
-			0);
+	KUNIT_ASSERT_EQ(test, otp_kunit_overlay_apply(test, dtbo, size), 0);
 	KUNIT_ASSERT_EQ(test, ctx->optee_ret, 0);
 	for (i = 0; i < 150 && !READ_ONCE(ctx->nvmem) && ctx->ret != -ENODEV; i++)
 		msleep(20);
 	KUNIT_ASSERT_NOT_ERR_OR_NULL_MSG(test, READ_ONCE(ctx->nvmem),
 					 "BSEC harness: %u probes, last %d",
 					 ctx->probes, ctx->ret);
+}
+
+static void ta_start(struct kunit *test)
+{
+	ta_apply_and_bind(test, stm32_bsec_ta_test_dtbo,
+			  sizeof(stm32_bsec_ta_test_dtbo));
 }
 
 /* What the normal world reads of a byte, from the emulators' state. */
@@ -721,13 +726,7 @@ static void ta_upstream_cells(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, otp_kunit_overlay_apply(test, stm32_bsec_ta_optee_dtbo,
 						      sizeof(stm32_bsec_ta_optee_dtbo)),
 			0);
-	KUNIT_ASSERT_EQ(test, ctx->optee_ret, 0);
-	KUNIT_ASSERT_EQ(test, otp_kunit_overlay_apply(test, u->dtbo, u->dtbo_size), 0);
-	for (i = 0; i < 150 && !READ_ONCE(ctx->nvmem) && ctx->ret != -ENODEV; i++)
-		msleep(20);
-	KUNIT_ASSERT_NOT_ERR_OR_NULL_MSG(test, READ_ONCE(ctx->nvmem),
-					 "BSEC harness: %u probes, last %d",
-					 ctx->probes, ctx->ret);
+	ta_apply_and_bind(test, u->dtbo, u->dtbo_size);
 	for (i = 0; i < u->nreads; i++)
 		otp_upstream_expect(test, &u->reads[i]);
 	/* Only OP-TEE served them: a secure BSEC's registers stay untouched. */
